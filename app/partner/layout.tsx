@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/components/locale-switcher";
+import { SignOutButton } from "@/components/sign-out-button";
+import { requirePartnerPage } from "@/lib/auth/guard";
+
+export default async function PartnerLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requirePartnerPage();
+  const t = await getTranslations();
+  return (
+    <div className="min-h-screen">
+      <header className="flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-3">
+        <Link href="/partner" className="text-lg font-bold tracking-tight">
+          {t("partner.cabinet")}
+        </Link>
+        <div className="flex items-center gap-5">
+          <LocaleSwitcher />
+          <span className="text-sm" data-testid="current-user">
+            {actor.name}
+          </span>
+          <SignOutButton callbackUrl="/partners/signin" />
+        </div>
+      </header>
+      <main className="mx-auto max-w-5xl px-6 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// The catalogue of emails: for each template, its props schema (so a job payload can be
+// validated before anything is rendered), its subject from the locale's messages, and its
+// component. lib/mail/render.ts is the only consumer; add a template here and it can be sent.
+import { createElement, type ReactElement } from "react";
+import type { z } from "zod";
+import type { Locale } from "@/lib/i18n/locales";
+import { MessageEmail, messageSubject, ZMessageProps } from "./message";
+import type { EmailMessages } from "./messages";
+import { OrderAcceptedEmail, orderAcceptedSubject, ZOrderAcceptedProps } from "./order-accepted";
+import { OrderConfirmEmail, orderConfirmSubject, ZOrderConfirmProps } from "./order-confirm";
+import { OrderNewShopNoticeEmail, orderNewShopNoticeSubject, ZOrderNewShopNoticeProps } from "./order-new-shop-notice";
+import { PartnerWelcomeEmail, partnerWelcomeSubject, ZPartnerWelcomeProps } from "./partner-welcome";
+import { PasswordResetEmail, passwordResetSubject, ZPasswordResetProps } from "./password-reset";
+
+export interface EmailTemplate<Schema extends z.ZodType = z.ZodType> {
+  props: Schema;
+  // Method syntax on purpose: it lets the catalogue be read through EmailTemplate<ZodType>.
+  subject(props: z.output<Schema>, messages: EmailMessages, locale: Locale): string;
+  element(props: z.output<Schema>, locale: Locale): ReactElement;
+  /** A URL for the List-Unsubscribe header (mailings). */
+  unsubscribeUrl?(props: z.output<Schema>): string | undefined;
+}
+
+const defineEmailTemplate = <Schema extends z.ZodType>(template: EmailTemplate<Schema>) => template;
+
+export const emailTemplates = {
+  "order-confirm": defineEmailTemplate({
+    props: ZOrderConfirmProps,
+    subject: orderConfirmSubject,
+    element: (props, locale) => createElement(OrderConfirmEmail, { ...props, locale }),
+  }),
+  "order-accepted": defineEmailTemplate({
+    props: ZOrderAcceptedProps,
+    subject: orderAcceptedSubject,
+    element: (props, locale) => createElement(OrderAcceptedEmail, { ...props, locale }),
+  }),
+  "order-new-shop-notice": defineEmailTemplate({
+    props: ZOrderNewShopNoticeProps,
+    subject: orderNewShopNoticeSubject,
+    element: (props, locale) => createElement(OrderNewShopNoticeEmail, { ...props, locale }),
+  }),
+  "partner-welcome": defineEmailTemplate({
+    props: ZPartnerWelcomeProps,
+    subject: partnerWelcomeSubject,
+    element: (props, locale) => createElement(PartnerWelcomeEmail, { ...props, locale }),
+  }),
+  "password-reset": defineEmailTemplate({
+    props: ZPasswordResetProps,
+    subject: passwordResetSubject,
+    element: (props, locale) => createElement(PasswordResetEmail, { ...props, locale }),
+  }),
+  message: defineEmailTemplate({
+    props: ZMessageProps,
+    subject: messageSubject,
+    element: (props, locale) => createElement(MessageEmail, { ...props, locale }),
+    unsubscribeUrl: (props) => props.unsubscribeUrl,
+  }),
+};
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+export const EMAIL_TEMPLATE_NAMES = Object.keys(emailTemplates) as EmailTemplateName[];
+
+/** Props a caller passes (dates as Date or ISO string, defaults optional). */
+export type EmailPropsInput<Name extends EmailTemplateName> = z.input<(typeof emailTemplates)[Name]["props"]>;
+/** Props after validation, as the component receives them. */
+export type EmailProps<Name extends EmailTemplateName> = z.output<(typeof emailTemplates)[Name]["props"]>;
+
+export type { TMessageProps } from "./message";
+export type { TOrderAcceptedProps } from "./order-accepted";
+export type { TOrderConfirmProps } from "./order-confirm";
+export type { TOrderNewShopNoticeProps } from "./order-new-shop-notice";
+export type { TPartnerWelcomeProps } from "./partner-welcome";
+export type { TPasswordResetProps } from "./password-reset";
+export { ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerWelcomeProps, ZPasswordResetProps };

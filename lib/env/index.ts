@@ -1,0 +1,94 @@
+// Configuration: read from process.env and validated once. Every error names the variable.
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], example: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .refine(
+      (value) => {
+        if (value === undefined) return true;
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL like ${example}` },
+    );
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is required (the start command sets it when it runs the embedded database)" })
+      .trim()
+      .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: "must be a URL like postgresql://user:password@host:5432/db" }),
+    REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
+    SMTP_URL: optionalUrl(["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587"),
+    MAIL_FROM: z.string().trim().min(3, { message: "must be an address like Lavka <shop@example.com>" }).default("Lavka <no-reply@lavka.local>"),
+    APP_URL: z
+      .string()
+      .trim()
+      .default("http://localhost:3000")
+      .refine(
+        (value) => {
+          try {
+            return ["http:", "https:"].includes(new URL(value).protocol);
+          } catch {
+            return false;
+          }
+        },
+        { message: "must be the public URL of the app, like https://shop.example.com" },
+      )
+      .transform((value) => value.replace(/\/+$/, "")),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is required (the start command generates one in .data/ for the demo)" })
+      .min(32, { message: "must be at least 32 characters (e.g. openssl rand -base64 32)" }),
+    STRIPE_SECRET_KEY: z.string().trim().startsWith("sk_", { message: "must start with sk_" }).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().trim().startsWith("whsec_", { message: "must start with whsec_" }).optional(),
+    STRIPE_API_BASE: optionalUrl(["http:", "https:"], "http://127.0.0.1:12111"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.STRIPE_SECRET_KEY ? "STRIPE_WEBHOOK_SECRET" : "STRIPE_SECRET_KEY"],
+        message: "is required when the other Stripe variable is set (set both to take card payments, or neither)",
+      });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates a raw environment; throws EnvError listing every bad variable by name. */
+export function parseEnv(raw: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(raw);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+}
+
+let cached: TEnv | undefined;
+
+/** The validated configuration of this process, read once. */
+export function getEnv(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Forget the cached configuration (tests that change process.env). */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+export const isStripeEnabled = () => Boolean(getEnv().STRIPE_SECRET_KEY);

@@ -1,0 +1,68 @@
+// Props of every template as a caller would pass them; shared by the unit and integration tests.
+import type { MailProps, MailTemplate } from "./render";
+
+const APP = "http://localhost:3000";
+
+export const mailFixtures: { [Template in MailTemplate]: MailProps<Template> } = {
+  "order-confirm": {
+    orderNumber: "1042",
+    currency: "RUB",
+    items: [
+      { name: "DIESEL: «Хищник» (с LED подсветкой)", quantity: 1, amount: 129000 }, // 1,290.00 RUB
+      { name: "Casio G-SHOCK", options: "Black", quantity: 2, amount: 390000 }, // 2 × 1,950.00 RUB
+    ],
+    itemsTotal: 519000, // 5,190.00 RUB
+    discount: 10000, // 100.00 RUB
+    shipping: 35000, // 350.00 RUB
+    total: 544000, // 5,440.00 RUB
+    customerName: "Иван",
+    confirmUrl: `${APP}/order/confirm/tok_confirm_123`,
+    expiresAt: "2025-12-03T11:00:00.000Z", // 14:00 in Moscow
+  },
+  "order-accepted": {
+    orderNumber: "1043",
+    currency: "USD",
+    items: [{ name: "Casio G-SHOCK", quantity: 1, amount: 6500 }], // 65.00 USD
+    total: 6500, // 65.00 USD
+    paymentMethod: "COD",
+    orderUrl: `${APP}/order/1043`,
+  },
+  "order-new-shop-notice": {
+    orderNumber: "1044",
+    currency: "RUB",
+    items: [{ name: "ROLEX DAYTONA (механические)", quantity: 1, amount: 245000 }], // 2,450.00 RUB
+    total: 245000, // 2,450.00 RUB
+    customer: { name: "Пётр Петров", phone: "+7 900 123-45-67", email: "petr@example.com" },
+    address: "101000, Москва, Тверская ул., д. 1, кв. 2",
+    paymentMethod: "COD",
+    confirmation: "EMAIL_LINK",
+    adminOrderUrl: `${APP}/admin/orders/ord_1044`,
+  },
+  "partner-welcome": {
+    name: "Anna",
+    login: "anna1",
+    password: "Xq7-pL2m-Rt9z",
+    signInUrl: `${APP}/partner/signin`,
+    confirmEmailUrl: `${APP}/partners/confirm-email/tok_email_456`,
+  },
+  "password-reset": {
+    resetUrl: `${APP}/reset-password/tok_reset_789`,
+    expiresAt: new Date("2025-12-03T11:00:00.000Z"),
+  },
+  message: {
+    subject: "Скидка 10% до пятницы",
+    paragraphs: ["Первый абзац рассылки.", "Второй абзац."],
+    action: { label: "В магазин", url: `${APP}/checkout/casio` },
+    unsubscribeUrl: `${APP}/unsubscribe/tok_unsub`,
+  },
+};
+
+/** The link each fixture must carry in both parts. */
+export const fixtureLinks: { [Template in MailTemplate]: string[] } = {
+  "order-confirm": [`${APP}/order/confirm/tok_confirm_123`],
+  "order-accepted": [`${APP}/order/1043`],
+  "order-new-shop-notice": [`${APP}/admin/orders/ord_1044`],
+  "partner-welcome": [`${APP}/partner/signin`, `${APP}/partners/confirm-email/tok_email_456`],
+  "password-reset": [`${APP}/reset-password/tok_reset_789`],
+  message: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_unsub`],
+};

@@ -1,0 +1,47 @@
+// The one place money is turned into text. Amounts are integer minor units (kopecks, cents)
+// plus an ISO 4217 code; the number of minor digits comes from Intl for that currency (RUB 2,
+// JPY 0, KWD 3), and the value reaches Intl as an exact decimal string, so no float ever
+// touches an amount.
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // Throws a RangeError for a malformed currency code: a bug in the caller, not user input.
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/** Minor-unit digits of a currency as Intl knows them (RUB → 2, JPY → 0, KWD → 3). */
+export function currencyMinorDigits(currency: string): number {
+  return formatterFor("en", currency.toUpperCase()).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** `129000` RUB with 2 digits → `"1290.00"`; exact for any integer, including bigint. */
+export function minorUnitsToDecimalString(amountMinor: number | bigint, digits: number): `${number}` {
+  if (typeof amountMinor === "number" && !Number.isSafeInteger(amountMinor)) {
+    throw new RangeError(`Money amount must be an integer number of minor units, got ${amountMinor}`);
+  }
+  const negative = amountMinor < 0;
+  const absolute = (negative ? -BigInt(amountMinor) : BigInt(amountMinor)).toString();
+  const sign = negative ? "-" : "";
+  if (digits === 0) return `${sign}${absolute}` as `${number}`;
+  const padded = absolute.padStart(digits + 1, "0");
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}` as `${number}`;
+}
+
+/**
+ * Formats an amount in minor units for a reader of `locale`:
+ * `formatMoney(129000, "RUB", "en")` → `"RUB 1,290.00"`, in `"ru"` → `"1 290,00 ₽"`.
+ */
+export function formatMoney(amountMinor: number | bigint, currency: string, locale: string): string {
+  const code = currency.toUpperCase();
+  const formatter = formatterFor(locale, code);
+  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
+  // A decimal string, not a number: Intl formats it exactly (ECMA-402 NumberFormat v3).
+  return formatter.format(minorUnitsToDecimalString(amountMinor, digits));
+}

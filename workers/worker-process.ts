@@ -1,0 +1,105 @@
+// The worker process's parts and their order. The outbox relay starts at once (it rides out queue
+// outages by itself); the job worker and the heartbeat start once the queue answers, because
+// BullMQ's PostgreSQL backend remembers a failed first connect: a Worker created while the
+// database is unreachable never recovers (a Worker that connected once survives later outages).
+// On stop the heartbeat ends, the worker stops taking jobs and lets running ones finish while the
+// relay completes its batch in flight, and only then the queue closes (running jobs may still
+// enqueue through the database, so the database closes last, in workers/index.ts).
+import type { Logger } from "pino";
+import { logger as rootLogger } from "@/lib/logger";
+import type { LavkaWorker, QueueRuntime } from "@/lib/queue/backend";
+import { closeQueue, getQueueRuntime } from "@/lib/queue/connection";
+import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
+import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
+import { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "@/lib/queue/relay";
+import { startJobWorker } from "@/lib/queue/worker";
+
+export interface WorkerProcessOptions {
+  /** Default: the queue from the environment (closed on stop). A given runtime is left open. */
+  runtime?: QueueRuntime;
+  jobs?: JobList;
+  concurrency?: number;
+  /** 0 turns the heartbeat off; it is also off when the job list has no heartbeat job. */
+  heartbeatIntervalMs?: number;
+  relay?: Omit<OutboxRelayOptions, "runtime" | "jobs" | "logger">;
+  logger?: Logger;
+}
+
+export interface WorkerProcess {
+  relay: OutboxRelay;
+  /** Resolves with the job worker once the queue has answered (undefined if stopped before). */
+  started: Promise<LavkaWorker | undefined>;
+  /** Graceful stop; safe to call more than once, also while still waiting for the queue. */
+  stop(): Promise<void>;
+}
+
+export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerProcess {
+  const log = options.logger ?? rootLogger;
+  const runtime = options.runtime ?? getQueueRuntime();
+  const list = options.jobs ?? registry;
+  let stopping: Promise<void> | undefined;
+  let interruptWait = () => {};
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      interruptWait = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const relay = startOutboxRelay({ ...options.relay, runtime, jobs: list, logger: log.child({ component: "outbox-relay" }) });
+
+  const heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let beating: Promise<void> = Promise.resolve();
+  const beat = async () => {
+    const now = Date.now();
+    try {
+      // Straight onto the queue (not the outbox): the shared per-interval job id makes the beats
+      // of all worker processes one job, and an old beat is worthless, so there is nothing to keep.
+      await runtime.addJob(
+        heartbeatJob.name,
+        { sentAt: new Date(now).toISOString() },
+        { ...jobOptions(heartbeatJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: heartbeatJobId(now, heartbeatIntervalMs) },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "heartbeat: could not add the job");
+    }
+  };
+
+  const started = (async () => {
+    for (let attempt = 0; !stopping; attempt++) {
+      try {
+        await runtime.getCounts();
+        break;
+      } catch (error) {
+        if (attempt % 10 === 0) log.warn({ err: error }, "waiting for the queue backend before starting the job worker");
+        await wait(Math.min(10_000, 500 * 2 ** attempt));
+      }
+    }
+    if (stopping) return undefined;
+    const worker = startJobWorker({ runtime, jobs: list, concurrency: options.concurrency, logger: log.child({ component: "worker" }) });
+    if (heartbeatIntervalMs > 0 && findJob(list, heartbeatJob.name)) {
+      beating = beat();
+      heartbeatTimer = setInterval(() => (beating = beat()), heartbeatIntervalMs);
+    }
+    return worker;
+  })();
+
+  return {
+    relay,
+    started,
+    stop() {
+      stopping ??= (async () => {
+        interruptWait();
+        const worker = await started;
+        clearInterval(heartbeatTimer);
+        await beating;
+        await Promise.all([worker?.close(), relay.stop()]);
+        if (!options.runtime) await closeQueue();
+      })();
+      return stopping;
+    },
+  };
+}
