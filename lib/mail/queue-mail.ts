@@ -6,6 +6,6 @@ import { enqueue } from "@/lib/queue/enqueue";
 import type { TSendMailPayload } from "./jobs/send-mail";
 
 /** Writes a "mail.send" job to the outbox in `tx`; returns the outbox row id. */
-export function queueMail(tx: DbTransaction, mail: TSendMailPayload): Promise<bigint> {
+export function queueMail(tx: DbTransaction, mail: TSendMailPayload): Promise<string> {
   return enqueue("mail.send", mail, { tx });
 }

@@ -21,14 +21,14 @@ export interface EnqueueOptions {
  * Puts job `name` on the outbox; returns the outbox row id (the job id will be `outbox-<id>`).
  * Throws InvalidJobPayloadError (and writes nothing) when the payload does not match the job's schema.
  */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<bigint> {
+export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string> {
   const definition = findJob(jobs, name);
   if (!definition) throw new UnknownJobError(name);
   return enqueueJob(definition, payload, options);
 }
 
 /** enqueue() for a job definition in hand (also for jobs outside the registry, e.g. in tests). */
-export async function enqueueJob<D extends AnyJobDefinition>(definition: D, payload: z.input<D["payload"]>, options: EnqueueOptions = {}): Promise<bigint> {
+export async function enqueueJob<D extends AnyJobDefinition>(definition: D, payload: z.input<D["payload"]>, options: EnqueueOptions = {}): Promise<string> {
   parseJobPayload(definition, payload);
   const json = payloadToJson(definition, payload);
   const delayMs = options.delayMs ?? 0;
@@ -39,7 +39,7 @@ export async function enqueueJob<D extends AnyJobDefinition>(definition: D, payl
   const client: DbTransaction = options.tx ?? db;
   // Raw SQL for two reasons: the times come from the database clock (the relay compares them
   // with now(); timestamps are UTC like Prisma's), and the NOTIFY rides in the same statement.
-  const rows = await client.$queryRaw<{ id: bigint }[]>`
+  const rows = await client.$queryRaw<{ id: string }[]>`
     WITH inserted AS (
       INSERT INTO "OutboxEvent" ("jobName", "payload", "availableAt", "createdAt")
       VALUES (
@@ -51,10 +51,10 @@ export async function enqueueJob<D extends AnyJobDefinition>(definition: D, payl
       RETURNING id
     ),
     notified AS (SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM inserted)
-    SELECT inserted.id FROM inserted CROSS JOIN notified`;
+    SELECT inserted.id::text AS id FROM inserted CROSS JOIN notified`;
   const id = rows[0]?.id;
   if (id === undefined) throw new Error(`enqueue("${definition.name}"): the outbox insert returned no id`);
-  return BigInt(id);
+  return id;
 }
 
 /**

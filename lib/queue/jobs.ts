@@ -73,4 +73,4 @@ export function jobOptions(definition: AnyJobDefinition): JobsOptions {
  * The queue job id of an outbox row. BullMQ refuses custom ids with one `:` (its
  * repeatable-job format), hence `outbox-<id>`, not `outbox:<id>`.
  */
-export const outboxJobId = (outboxId: bigint | number | string) => `outbox-${outboxId}`;
+export const outboxJobId = (outboxId: string) => `outbox-${outboxId}`;

@@ -39,7 +39,7 @@ export interface RelayResult {
 }
 
 interface OutboxRow {
-  id: bigint;
+  id: string;
   jobName: string;
   payload: unknown;
 }
@@ -74,18 +74,18 @@ export async function relayOutbox(options: RelayOptions = {}): Promise<RelayResu
         FOR UPDATE SKIP LOCKED`;
 
       const startedAt = Date.now();
-      const relayed: bigint[] = [];
-      let failure: { id: bigint; message: string } | undefined;
+      const relayed: string[] = [];
+      let failure: { id: string; message: string } | undefined;
       for (const row of rows) {
         if (Date.now() - startedAt > BATCH_BUDGET_MS) break;
         const definition = findJob(list, row.jobName);
         if (!definition) continue; // cannot happen: the query filters by these names
         try {
           await runtime.addJob(row.jobName, row.payload, { ...jobOptions(definition), jobId: outboxJobId(row.id) }, addTimeoutMs);
-          relayed.push(BigInt(row.id));
+          relayed.push(row.id);
         } catch (error) {
           // Most likely the queue is down: the rest of the batch would fail the same way.
-          failure = { id: BigInt(row.id), message: describeError(error).slice(0, MAX_ERROR_LENGTH) };
+          failure = { id: row.id, message: describeError(error).slice(0, MAX_ERROR_LENGTH) };
           break;
         }
       }
@@ -93,7 +93,7 @@ export async function relayOutbox(options: RelayOptions = {}): Promise<RelayResu
       if (relayed.length > 0) {
         await tx.$executeRaw`
           UPDATE "OutboxEvent" SET "relayedAt" = now() AT TIME ZONE 'UTC'
-          WHERE id = ANY(${relayed.map(String)}::bigint[])`;
+          WHERE id = ANY(${relayed}::uuid[])`;
       }
       if (failure) {
         await tx.$executeRaw`
@@ -101,7 +101,7 @@ export async function relayOutbox(options: RelayOptions = {}): Promise<RelayResu
           SET attempts = attempts + 1,
               "lastError" = ${failure.message},
               "availableAt" = (now() AT TIME ZONE 'UTC') + least(${MAX_ROW_BACKOFF_SECONDS}, power(2, attempts)) * interval '1 second'
-          WHERE id = ${failure.id}`;
+          WHERE id = ${failure.id}::uuid`;
         options.logger?.warn({ outboxId: String(failure.id), error: failure.message }, "outbox relay: queue unavailable, row kept for retry");
       }
       return { relayed: relayed.length, failed: failure ? 1 : 0, ...(failure ? { error: failure.message } : {}) };

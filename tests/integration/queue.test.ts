@@ -278,7 +278,7 @@ describe("enqueue", () => {
 
   it("writes the outbox row in the caller's transaction: rolled back with it, committed with it", async () => {
     let seenInside = 0;
-    let rolledBackId = 0n;
+    let rolledBackId = "";
     await expect(
       db.$transaction(async (tx) => {
         rolledBackId = await enqueue("system.heartbeat", { sentAt: new Date().toISOString() }, { tx });

@@ -136,7 +136,7 @@ CREATE TABLE "Partner" (
 
 -- CreateTable
 CREATE TABLE "OutboxEvent" (
-    "id" BIGSERIAL NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "jobName" TEXT NOT NULL,
     "payload" JSONB NOT NULL,
     "availableAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
