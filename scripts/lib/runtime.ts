@@ -102,7 +102,7 @@ function prefixOutput(child: ChildProcess, name: string) {
 
 /** Starts the web app (next start, or next dev) and the worker with the given environment. */
 export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean; port?: number; quiet?: boolean }): Promise<AppProcesses> {
-  const port = options.port ?? (await findFreePort(3000));
+  const port = options.port ?? (await findFreePort(Number(options.env.PORT) || 3000));
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...options.env, PORT: String(port), APP_URL: options.env.APP_URL ?? url, NEXTAUTH_URL: options.env.APP_URL ?? url };
   const stdio = options.quiet ? (["ignore", "ignore", "inherit"] as const) : (["ignore", "pipe", "pipe"] as const);
