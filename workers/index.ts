@@ -3,22 +3,8 @@
 // SIGTERM/SIGINT: stop taking jobs, let running ones finish, close the queue and the database,
 // exit 0. A second signal, or a shutdown longer than WORKER_SHUTDOWN_TIMEOUT_MS, exits at once
 // (unfinished jobs go back to the queue when their lock expires and run again elsewhere).
-import { z } from "zod";
-
 // Label this process's log lines before the logger is created (imports below are dynamic for that).
 process.env.LAVKA_SERVICE ??= "worker";
-
-const ZWorkerEnv = z.object({
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(8),
-  WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(25_000),
-});
-
-const parsedEnv = ZWorkerEnv.safeParse(process.env);
-if (!parsedEnv.success) {
-  console.error(`Invalid configuration:\n${parsedEnv.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`).join("\n")}`);
-  process.exit(1);
-}
-const { WORKER_CONCURRENCY, WORKER_SHUTDOWN_TIMEOUT_MS } = parsedEnv.data;
 
 const { getEnv } = await import("@/lib/env");
 const { logger } = await import("@/lib/logger");
@@ -26,12 +12,14 @@ const { disconnectDb } = await import("@/lib/db");
 const { getQueueRuntime } = await import("@/lib/queue/connection");
 const { startWorkerProcess } = await import("./worker-process");
 
+let config: ReturnType<typeof getEnv>;
 try {
-  getEnv();
+  config = getEnv();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
 }
+const { WORKER_CONCURRENCY, WORKER_SHUTDOWN_TIMEOUT_MS } = config;
 
 const runtime = getQueueRuntime();
 const workerProcess = startWorkerProcess({ concurrency: WORKER_CONCURRENCY });
@@ -65,3 +53,5 @@ async function shutdown(signal: string) {
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection in the worker"));
+
+export {};

@@ -39,6 +39,9 @@ describe("parseEnv", () => {
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_WEBHOOK_SECRET is required when the other Stripe variable is set"],
     [{ STRIPE_WEBHOOK_SECRET: "whsec_1" }, "STRIPE_SECRET_KEY is required when the other Stripe variable is set"],
     [{ STRIPE_SECRET_KEY: "pk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" }, "STRIPE_SECRET_KEY must start with sk_"],
+    [{ WORKER_CONCURRENCY: "0" }, "WORKER_CONCURRENCY must be at least 1"],
+    [{ WORKER_CONCURRENCY: "many" }, "WORKER_CONCURRENCY must be a whole number"],
+    [{ WORKER_SHUTDOWN_TIMEOUT_MS: "10" }, "WORKER_SHUTDOWN_TIMEOUT_MS must be at least 1000"],
   ])("%o → names the variable", (override, expected) => {
     const list = problems({ ...valid, ...override });
     expect(list.join("\n")).toContain(expected);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
+import { changePassword, setEmployeeActive } from "@/lib/auth/change-password";
 import { verifySessionActor } from "@/lib/auth/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db";
@@ -133,6 +134,41 @@ describe("session verification", () => {
     const actor = await authenticate("partner", { identifier: partner.login, password: "partner pass" }, `ip-${randomUUID()}`);
     expect(await verifySessionActor(actor)).not.toBeNull();
     await db.partner.update({ where: { id: partner.id }, data: { status: "BANNED" } });
+    expect(await verifySessionActor(actor)).toBeNull();
+  });
+});
+
+describe("password change and deactivation", () => {
+  it("a password change ends existing sessions and the new password signs in", async () => {
+    const user = await createUser();
+    const actor = await authenticate("staff", { identifier: user.email, password: "correct horse" }, `ip-${randomUUID()}`);
+    await expectCode(changePassword({ kind: "staff", id: user.id }, { currentPassword: "wrong", newPassword: "a brand new one" }), "VALIDATION");
+    await expect(changePassword({ kind: "staff", id: user.id }, { currentPassword: "correct horse", newPassword: "short" })).rejects.toThrow();
+    expect(await verifySessionActor(actor)).not.toBeNull();
+
+    await changePassword({ kind: "staff", id: user.id }, { currentPassword: "correct horse", newPassword: "a brand new one" });
+    expect(await verifySessionActor(actor)).toBeNull();
+    await expectCode(authenticate("staff", { identifier: user.email, password: "correct horse" }, `ip-${randomUUID()}`), "UNAUTHENTICATED");
+    const fresh = await authenticate("staff", { identifier: user.email, password: "a brand new one" }, `ip-${randomUUID()}`);
+    expect(await verifySessionActor(fresh)).not.toBeNull();
+  });
+
+  it("deactivating an employee ends their sessions; nobody deactivates themselves", async () => {
+    const owner = await createUser({ role: "OWNER" });
+    const user = await createUser();
+    const actor = await authenticate("staff", { identifier: user.email, password: "correct horse" }, `ip-${randomUUID()}`);
+    await expectCode(setEmployeeActive({ userId: owner.id, isActive: false, actorId: owner.id }), "CONFLICT");
+    await setEmployeeActive({ userId: user.id, isActive: false, actorId: owner.id });
+    expect(await verifySessionActor(actor)).toBeNull();
+    await setEmployeeActive({ userId: user.id, isActive: true, actorId: owner.id });
+    // Reactivation does not revive the old session: its version moved on.
+    expect(await verifySessionActor(actor)).toBeNull();
+  });
+
+  it("a partner's password change ends the partner's sessions", async () => {
+    const partner = await createPartner();
+    const actor = await authenticate("partner", { identifier: partner.login, password: "partner pass" }, `ip-${randomUUID()}`);
+    await changePassword({ kind: "partner", id: partner.id }, { currentPassword: "partner pass", newPassword: "another partner pass" });
     expect(await verifySessionActor(actor)).toBeNull();
   });
 });

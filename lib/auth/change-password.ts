@@ -1,0 +1,46 @@
+// Password change for an employee or a partner. Bumping the session version ends every other
+// session of the account (lib/auth/guard re-checks it on each request).
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "./password";
+
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password").max(200),
+    newPassword: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
+  })
+  .refine((value) => value.currentPassword !== value.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
+
+export async function changePassword(account: { kind: "staff" | "partner"; id: string }, input: unknown): Promise<{ sessionVersion: number }> {
+  const { currentPassword, newPassword } = ZChangePassword.parse(input);
+  const current =
+    account.kind === "staff"
+      ? await db.user.findUnique({ where: { id: account.id }, select: { passwordHash: true } })
+      : await db.partner.findUnique({ where: { id: account.id }, select: { passwordHash: true } });
+  if (!current) throw new AppError("NOT_FOUND", "Account not found");
+  if (!(await verifyPassword(current.passwordHash, currentPassword))) {
+    throw new AppError("VALIDATION", "The current password is wrong", { fieldErrors: { currentPassword: ["The current password is wrong"] } });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  const data = { passwordHash, sessionVersion: { increment: 1 } };
+  const updated =
+    account.kind === "staff"
+      ? await db.user.update({ where: { id: account.id }, data, select: { sessionVersion: true } })
+      : await db.partner.update({ where: { id: account.id }, data, select: { sessionVersion: true } });
+  await db.auditLog.create({ data: { actorType: account.kind, actorId: account.id, action: "auth.password_changed" } });
+  return updated;
+}
+
+/** Activates or deactivates an employee; deactivation ends their sessions at once. */
+export async function setEmployeeActive(input: { userId: string; isActive: boolean; actorId: string }) {
+  if (input.userId === input.actorId && !input.isActive) throw new AppError("CONFLICT", "You cannot deactivate yourself");
+  await db.user.update({
+    where: { id: input.userId },
+    data: { isActive: input.isActive, ...(input.isActive ? {} : { sessionVersion: { increment: 1 } }) },
+    select: { id: true },
+  });
+  await db.auditLog.create({
+    data: { actorType: "staff", actorId: input.actorId, action: input.isActive ? "user.activated" : "user.deactivated", entityType: "User", entityId: input.userId },
+  });
+}
