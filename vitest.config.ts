@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "emails/**/*.test.ts?(x)", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "workers/**/*.test.ts", "emails/**/*.test.ts?(x)", "scripts/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts?(x)"],
           environment: "node",
         },
       },

@@ -12,6 +12,7 @@ export const RATE_LIMITS = {
   /** Sign-in attempts per IP across accounts. */
   signInIp: { points: 50, duration: 15 * 60 },
   registration: { points: 5, duration: 60 * 60 },
+  /** Orders per client IP per minute; CHECKOUT_RATE_LIMIT_PER_MINUTE overrides this default. */
   checkout: { points: 30, duration: 60 },
 } as const;
 
@@ -23,8 +24,10 @@ function limiter(name: RateLimitName): RateLimiterAbstract {
   globalForLimits.lavkaLimiters ??= new Map();
   let instance = globalForLimits.lavkaLimiters.get(name);
   if (!instance) {
-    const { points, duration } = RATE_LIMITS[name];
-    const redisUrl = getEnv().REDIS_URL;
+    const env = getEnv();
+    const { duration } = RATE_LIMITS[name];
+    const points = name === "checkout" ? env.CHECKOUT_RATE_LIMIT_PER_MINUTE : RATE_LIMITS[name].points;
+    const redisUrl = env.REDIS_URL;
     if (redisUrl) {
       globalForLimits.lavkaLimitRedis ??= new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2_000 });
       // While Redis is unreachable the per-process memory limiter stands in, so an outage

@@ -5,6 +5,7 @@ import { hashPassword } from "../lib/auth/password";
 import { createDbClient, type DbTransaction } from "../lib/db";
 import type { OrderStatus, PaymentMethod, Region, Role } from "../lib/db/generated/enums";
 import { queueMail } from "../lib/mail/queue-mail";
+import { STATUS_TIMESTAMP_FIELD, stockHolding } from "../lib/orders/transitions";
 
 export const DEMO_ACCOUNTS = [
   { label: "Owner", signInPath: "/signin", identifier: "owner@lavka.local", password: "lavka-owner", role: "OWNER" as Role, name: "Анна Владелец" },
@@ -163,6 +164,18 @@ async function seedCatalog(tx: DbTransaction) {
   await tx.commissionDefault.upsert({ where: { level: 0 }, update: {}, create: { level: 0, kind: "PERCENT", value: 2000 } });
   await tx.commissionDefault.upsert({ where: { level: 1 }, update: {}, create: { level: 1, kind: "PERCENT", value: 500 } });
 
+  // Russian Post across Russia, dearer to the CIS and the rest of the world; free from 5,000 RUB.
+  if ((await tx.shippingRule.count()) === 0) {
+    await tx.shippingRule.createMany({
+      data: [
+        { name: "Почта России", method: "POST", region: "RU", cost: 30000, currency: "RUB", freeFrom: 500000 }, // 300.00 RUB
+        { name: "Почта (СНГ)", method: "POST", region: "CIS", cost: 60000, currency: "RUB" }, // 600.00 RUB
+        { name: "International post", method: "POST", region: "WORLD", cost: 150000, currency: "RUB" }, // 1,500.00 RUB
+        { name: "Курьер по Москве", method: "COURIER", country: "RU", cost: 50000, currency: "RUB", freeFrom: 1000000 }, // 500.00 RUB
+      ],
+    });
+  }
+
   for (const [index, product] of DEMO_PRODUCTS.entries()) {
     const created = await tx.product.upsert({
       where: { slug: product.slug },
@@ -223,16 +236,6 @@ const PATHS: Record<OrderStatus, OrderStatus[]> = {
   SPAM: ["SPAM"],
 };
 
-const STATUS_TIMESTAMP: Partial<Record<OrderStatus, string>> = {
-  CONFIRMED: "confirmedAt",
-  SHIPPED: "shippedAt",
-  DELIVERED: "deliveredAt",
-  HANDED: "handedAt",
-  PAID: "paidAt",
-  CANCELLED: "cancelledAt",
-  RETURNED: "returnedAt",
-};
-
 async function seedOrders(tx: DbTransaction, partnerId: string) {
   if ((await tx.order.count()) > 0) return;
   const products = await tx.product.findMany({ where: { slug: { in: DEMO_PRODUCTS.map((p) => p.slug) } }, select: { id: true, slug: true, name: true, baseCost: true } });
@@ -249,11 +252,17 @@ async function seedOrders(tx: DbTransaction, partnerId: string) {
     const path = PATHS[demo.status];
     const timestamps: Record<string, Date> = {};
     path.forEach((status, step) => {
-      const field = STATUS_TIMESTAMP[status];
+      const field = (STATUS_TIMESTAMP_FIELD as Partial<Record<OrderStatus, string>>)[status];
       if (field) timestamps[field] = new Date(createdAt.getTime() + step * 6 * 3600 * 1000);
     });
+    // Keep stock as the checkout would have left it: reserved while unshipped, taken once shipped.
+    const holding = stockHolding(demo.status);
+    await tx.product.update({
+      where: { id: product.id },
+      data: { reserved: { increment: holding.reserved * demo.quantity }, stock: { decrement: holding.taken * demo.quantity } },
+    });
     const itemsTotal = unitPrice * demo.quantity;
-    const shippingTotal = demo.method === "PREPAID" ? 0 : 30000; // 300.00 RUB postage
+    const shippingTotal = 30000; // 300.00 RUB: the RU post rule above
     await tx.order.create({
       data: {
         status: demo.status,
@@ -275,6 +284,7 @@ async function seedOrders(tx: DbTransaction, partnerId: string) {
         house: String(10 + index),
         currency: "RUB",
         itemsTotal,
+        shippingMethod: "POST",
         shippingTotal,
         total: itemsTotal + shippingTotal,
         partnerId: demo.partner ? partnerId : null,

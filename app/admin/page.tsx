@@ -1,68 +1,213 @@
 import { formatDistanceToNow } from "date-fns";
 import { enUS, ru } from "date-fns/locale";
-import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { DateTimeFormatOptions } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ZodError } from "zod";
+import { OrdersByDayChart } from "@/components/admin/charts/orders-by-day-chart";
+import { panel } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";
+import { formatMoney } from "@/lib/money/format";
 import { readQueueHeartbeat } from "@/lib/queue/heartbeat";
+import { formatRate } from "@/lib/reports/compute-rates";
+import { getGeneralStats, type GeneralStats } from "@/lib/reports/get-general-stats";
+import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 
-export default async function AdminHomePage() {
-  await requireStaffPage(sectionRoles("home"), "/admin");
-  const t = await getTranslations("home");
-  const tStatus = await getTranslations("orderStatus");
-  const locale = await getLocale();
-  const [partners, customers, products, byStatus, heartbeat] = await Promise.all([
-    db.partner.count(),
-    db.customer.count({ where: { mergedIntoId: null } }),
-    db.product.count({ where: { isActive: true } }),
-    db.order.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } }),
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+/** The period's stats; a bad period in the URL falls back to today and names what was wrong. */
+async function loadStats(input: TPeriodInput): Promise<{ stats: GeneralStats; invalidFields: string[] }> {
+  try {
+    return { stats: await getGeneralStats(input), invalidFields: [] };
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    return { stats: await getGeneralStats({}), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
+  }
+}
+
+export default async function AdminHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireStaffPage(sectionRoles("home"), "/admin");
+  const params = await searchParams;
+  const [t, tHome, format, locale, heartbeat, { stats, invalidFields }] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("home"),
+    getFormatter(),
+    getLocale(),
     readQueueHeartbeat(),
+    loadStats({ period: first(params.period) as TPeriodInput["period"], from: first(params.from), to: first(params.to) }),
   ]);
+  const { orders, buyout, rates, period } = stats;
+  const dayText = (day: string, options: DateTimeFormatOptions) => format.dateTime(zonedDayStart(day, period.timeZone), { ...options, timeZone: period.timeZone });
+  const chartData = stats.byDay.map((point) => ({ ...point, label: dayText(point.day, { day: "numeric", month: "short" }) }));
+  const canSeeOrders = canOpenSection(actor.role, "orders");
+  const ordersLink = (extra: Record<string, string> = {}) => `/admin/orders?${new URLSearchParams({ ...extra, from: period.fromDay, to: period.toDay })}`;
+
+  const breakdown = [
+    { key: "codUnconfirmed", value: orders.codUnconfirmed, dot: "bg-amber-400", href: ordersLink({ tab: "UNCONFIRMED" }) },
+    { key: "codConfirmedUnpaid", value: orders.codConfirmedUnpaid, dot: "bg-sky-500" },
+    { key: "codConfirmedPaid", value: orders.codConfirmedPaid, dot: "bg-emerald-500" },
+    { key: "prepaidPaid", value: orders.prepaidPaid, dot: "bg-violet-500", href: ordersLink({ paymentMethod: "PREPAID" }) },
+    { key: "duplicateOrSpam", value: orders.duplicateOrSpam, dot: "bg-slate-400" },
+  ] as const;
+
   return (
     <>
-      <PageHeader title={t("title")} />
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <div className="card">
-          <div className="text-sm text-slate-500">{t("products")}</div>
-          <div className="mt-1 text-2xl font-semibold">{products}</div>
-        </div>
-        <div className="card">
-          <div className="text-sm text-slate-500">{t("customers")}</div>
-          <div className="mt-1 text-2xl font-semibold">{customers}</div>
-        </div>
-        <div className="card">
-          <div className="text-sm text-slate-500">{t("partners")}</div>
-          <div className="mt-1 text-2xl font-semibold">{partners}</div>
-        </div>
-        <div className="card">
-          <div className="text-sm text-slate-500">{t("worker")}</div>
-          <div className="mt-1 text-sm" data-testid="worker-heartbeat">
-            {heartbeat
-              ? t("workerSeen", { time: formatDistanceToNow(heartbeat.ranAt, { addSuffix: true, locale: locale === "ru" ? ru : enUS }) })
-              : t("workerNever")}
-          </div>
+      <PageHeader title={t("title")}>
+        <nav aria-label={t("period")} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
+          {PERIOD_PRESETS.map((preset) => (
+            <Link
+              key={preset}
+              href={`/admin?period=${preset}`}
+              aria-current={period.kind === preset ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${period.kind === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            >
+              {t(`periods.${preset}`)}
+            </Link>
+          ))}
+        </nav>
+      </PageHeader>
+
+      <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-500" data-testid="period-range">
+          {period.fromDay === period.toDay
+            ? t("rangeDay", { day: dayText(period.fromDay, { dateStyle: "full" }) })
+            : t("range", { from: dayText(period.fromDay, { dateStyle: "medium" }), to: dayText(period.toDay, { dateStyle: "medium" }) })}
+        </p>
+        <form action="/admin" method="get" className="flex flex-wrap items-end gap-2" aria-label={t("periods.custom")}>
+          <input type="hidden" name="period" value="custom" />
+          <label className="flex items-center gap-1.5 text-sm text-slate-500">
+            {t("from")}
+            <input type="date" name="from" defaultValue={period.fromDay} className="input h-8 w-36 py-0" required />
+          </label>
+          <label className="flex items-center gap-1.5 text-sm text-slate-500">
+            {t("to")}
+            <input type="date" name="to" defaultValue={period.toDay} className="input h-8 w-36 py-0" required />
+          </label>
+          <button type="submit" className={`h-8 py-0 ${period.kind === "custom" ? "btn" : "btn-secondary"}`}>
+            {t("show")}
+          </button>
+        </form>
+      </div>
+
+      {invalidFields.length ? (
+        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? t(field) : t("period"))).join(", ") })}
+        </p>
+      ) : null}
+
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+        <Kpi label={t("orders")} hint={t("ordersHint")} testId="stat-orders" value={String(orders.total)} raw={orders.total} data={{ "data-confirmed": orders.confirmed }}>
+          {t("confirmed", { count: orders.confirmed })}
+        </Kpi>
+        <Kpi label={t("approveRate")} hint={t("approveHint")} testId="stat-approve-rate" value={formatRate(rates.approveRate, locale)} raw={rates.approveRate}>
+          {t("validApprove", { rate: formatRate(rates.validApproveRate, locale) })}
+        </Kpi>
+        <Kpi
+          label={t("buyoutRate")}
+          hint={t("buyoutHint", { paid: buyout.paid, shipped: buyout.shipped })}
+          testId="stat-buyout-rate"
+          value={formatRate(rates.buyoutRate, locale)}
+          raw={rates.buyoutRate}
+          data={{ "data-shipped": buyout.shipped, "data-paid": buyout.paid }}
+        />
+        <div className="card" data-testid="stat-paid-sum">
+          <div className="text-sm font-medium text-slate-500">{t("paidSum")}</div>
+          {stats.paidSums.length ? (
+            <ul className="mt-1">
+              {stats.paidSums.map((sum) => (
+                <li key={sum.currency} className="text-2xl font-semibold tracking-tight tabular-nums" data-testid={`paid-sum-${sum.currency}`} data-amount-minor={sum.amountMinor.toString()}>
+                  {formatMoney(sum.amountMinor, sum.currency, locale)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <div className="mt-1 text-2xl font-semibold tracking-tight text-slate-300">{t("nothingPaid")}</div>
+          )}
+          <div className="mt-1 text-xs text-slate-500">{t("paidSumHint")}</div>
         </div>
       </div>
-      <section className="card mt-6 max-w-xl p-0">
-        <h2 className="px-5 pt-4 text-lg font-semibold">{t("ordersByStatus")}</h2>
-        <table className="table mt-2" data-testid="orders-by-status">
-          <thead>
-            <tr>
-              <th>{t("status")}</th>
-              <th className="text-right">{t("count")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byStatus.map((row) => (
-              <tr key={row.status}>
-                <td>{tStatus(row.status)}</td>
-                <td className="text-right tabular-nums">{row._count._all}</td>
-              </tr>
+
+      <div className="mt-6 grid gap-6 xl:grid-cols-3">
+        <section className="card flex flex-col xl:col-span-2" aria-labelledby="chart-title">
+          <h2 id="chart-title" className="mb-3 text-base font-semibold">
+            {t("chart")}
+          </h2>
+          {orders.total ? (
+            <OrdersByDayChart data={chartData} labels={{ orders: t("chartOrders"), confirmed: t("chartConfirmed") }} />
+          ) : (
+            <p className="flex h-64 items-center justify-center text-sm text-slate-400">{t("chartEmpty")}</p>
+          )}
+        </section>
+
+        <section className={`${panel} flex flex-col`} aria-labelledby="breakdown-title">
+          <div className="px-5 pt-4">
+            <h2 id="breakdown-title" className="text-base font-semibold">
+              {t("breakdown")}
+            </h2>
+            <p className="text-xs text-slate-500">{t("breakdownHint")}</p>
+          </div>
+          <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100" data-testid="orders-breakdown">
+            {breakdown.map((row) => (
+              <li key={row.key} className="flex items-center justify-between gap-3 px-5 py-2.5 text-sm">
+                <span className="flex items-center gap-2 text-slate-700">
+                  <span className={`size-2 shrink-0 rounded-full ${row.dot}`} aria-hidden />
+                  {"href" in row && canSeeOrders ? (
+                    <Link href={row.href} className="hover:underline">
+                      {t(row.key)}
+                    </Link>
+                  ) : (
+                    t(row.key)
+                  )}
+                </span>
+                <span className="font-semibold tabular-nums" data-testid={`stat-${row.key}`} data-value={row.value}>
+                  {row.value}
+                </span>
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+          {canSeeOrders ? (
+            <div className="mt-auto border-t border-slate-100 px-5 py-3">
+              <Link href={ordersLink()} className="text-sm font-medium text-brand-700 hover:underline">
+                {t("openOrders")} →
+              </Link>
+            </div>
+          ) : null}
+        </section>
+      </div>
+
+      <section className="card mt-6 flex max-w-md items-center justify-between gap-4 py-3" aria-label={tHome("health")}>
+        <div className="text-sm text-slate-500">{tHome("worker")}</div>
+        <div className={`flex items-center gap-2 text-sm ${heartbeat?.alive ? "text-emerald-700" : "text-amber-700"}`} data-testid="worker-heartbeat">
+          <span className={`size-2 rounded-full ${heartbeat?.alive ? "bg-emerald-500" : "bg-amber-500"}`} aria-hidden />
+          {heartbeat ? tHome("workerSeen", { time: formatDistanceToNow(heartbeat.ranAt, { addSuffix: true, locale: locale === "ru" ? ru : enUS }) }) : tHome("workerNever")}
+        </div>
       </section>
     </>
+  );
+}
+
+interface KpiProps {
+  label: string;
+  hint: string;
+  value: string;
+  /** The unformatted value, for tests and scripts reading the page. */
+  raw: number | null;
+  testId: string;
+  data?: Record<`data-${string}`, number>;
+  children?: React.ReactNode;
+}
+
+function Kpi({ label, hint, value, raw, testId, data, children }: KpiProps) {
+  return (
+    <div className="card" data-testid={testId} data-value={raw ?? ""} {...data}>
+      <div className="text-sm font-medium text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold tracking-tight tabular-nums">{value}</div>
+      {children ? <div className="mt-0.5 text-sm text-slate-600">{children}</div> : null}
+      <div className="mt-1 text-xs text-slate-500">{hint}</div>
+    </div>
   );
 }

@@ -101,21 +101,22 @@ function prefixOutput(child: ChildProcess, name: string) {
 }
 
 /** Starts the web app (next start, or next dev) and the worker with the given environment. */
-export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean; port?: number; quiet?: boolean }): Promise<AppProcesses> {
+export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean; port?: number; quiet?: boolean; worker?: boolean }): Promise<AppProcesses> {
   const port = options.port ?? (await findFreePort(Number(options.env.PORT) || 3000));
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...options.env, PORT: String(port), APP_URL: options.env.APP_URL ?? url, NEXTAUTH_URL: options.env.APP_URL ?? url };
   const stdio = options.quiet ? (["ignore", "ignore", "inherit"] as const) : (["ignore", "pipe", "pipe"] as const);
   const web = spawn(bin("next"), [options.dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "web" }, stdio: [...stdio] });
-  const worker = spawn(bin("tsx"), ["workers/index.ts"], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "worker" }, stdio: [...stdio] });
+  const worker =
+    options.worker === false ? undefined : spawn(bin("tsx"), ["workers/index.ts"], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "worker" }, stdio: [...stdio] });
   if (!options.quiet) {
     prefixOutput(web, "web");
-    prefixOutput(worker, "worker");
+    if (worker) prefixOutput(worker, "worker");
   }
   let stopping = false;
   const exited = new Promise<{ name: string; code: number | null }>((resolve) => {
     web.on("exit", (code) => !stopping && resolve({ name: "web", code }));
-    worker.on("exit", (code) => !stopping && resolve({ name: "worker", code }));
+    worker?.on("exit", (code) => !stopping && resolve({ name: "worker", code }));
   });
   const waitExit = (child: ChildProcess) =>
     new Promise<void>((resolve) => {
@@ -133,8 +134,8 @@ export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean;
     async stop() {
       stopping = true;
       web.kill("SIGTERM");
-      worker.kill("SIGTERM");
-      await Promise.all([waitExit(web), waitExit(worker)]);
+      worker?.kill("SIGTERM");
+      await Promise.all([waitExit(web), worker ? waitExit(worker) : undefined]);
     },
   };
 }

@@ -1,0 +1,16 @@
+import { getTranslations } from "next-intl/server";
+import { ShopShell } from "@/components/checkout/shop-shell";
+
+/** An unknown or switched-off product: a real 404 that tells the shopper what happened. */
+export default async function CheckoutNotFound() {
+  const t = await getTranslations("checkout.notFound");
+  return (
+    <ShopShell width="narrow">
+      <div className="flex flex-col items-center gap-3 py-16 text-center">
+        <p className="text-5xl font-bold text-slate-200">404</p>
+        <h1 className="text-2xl font-semibold text-slate-900">{t("title")}</h1>
+        <p className="max-w-md text-slate-600">{t("text")}</p>
+      </div>
+    </ShopShell>
+  );
+}

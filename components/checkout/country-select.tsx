@@ -1,0 +1,74 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useOptimistic, useTransition } from "react";
+import { errorId, FieldShell } from "./field-shell";
+import type { TCheckoutCountry } from "./types";
+
+export const COUNTRY_INPUT_ID = "checkout-country";
+
+/**
+ * The delivery country. Prices, shipping and payment methods depend on it, so a change loads
+ * the page again for that country (?country=XX, other query parameters such as partner links
+ * kept); the values typed so far stay in the form.
+ */
+export function CountrySelect({
+  country,
+  countries,
+  label,
+  error,
+  warning,
+}: {
+  country: string;
+  countries: TCheckoutCountry[];
+  label: string;
+  error: string | undefined;
+  /** Said right here, before the shopper types an address for a country that cannot be served. */
+  warning: string | null;
+}) {
+  const t = useTranslations("checkout");
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [shown, setShown] = useOptimistic(country);
+
+  return (
+    <FieldShell
+      className="col-span-2"
+      inputId={COUNTRY_INPUT_ID}
+      label={label}
+      required
+      optionalText=""
+      error={error}
+      hint={pending ? <span aria-live="polite">{t("country.updating")}</span> : warning ? <span className="text-sm text-amber-700">{warning}</span> : null}
+    >
+      <select
+        id={COUNTRY_INPUT_ID}
+        name="country"
+        className="input h-11 text-base aria-invalid:border-red-400 aria-invalid:ring-2 aria-invalid:ring-red-100"
+        autoComplete="country"
+        required
+        value={shown}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId(COUNTRY_INPUT_ID) : undefined}
+        onChange={(event) => {
+          const next = event.currentTarget.value;
+          const params = new URLSearchParams(searchParams.toString());
+          params.set("country", next);
+          startTransition(() => {
+            setShown(next);
+            router.replace(`${pathname}?${params.toString()}`, { scroll: false });
+          });
+        }}
+      >
+        {countries.map((option) => (
+          <option key={option.code} value={option.code}>
+            {option.name}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,34 @@
+"use client";
+
+import { useState } from "react";
+import { formatPhone } from "./format-phone";
+
+type Props = Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "defaultValue" | "onChange" | "type"> & {
+  defaultValue?: string;
+  mask: string | null;
+  phoneCode: string;
+};
+
+/**
+ * A phone input that lays digits into the country's mask while the caret is at the end (typing
+ * forward, pasting); edits in the middle are left alone so the caret never jumps.
+ */
+export function PhoneInput({ defaultValue = "", mask, phoneCode, ...props }: Props) {
+  const [value, setValue] = useState(defaultValue);
+  return (
+    <input
+      {...props}
+      type="tel"
+      inputMode="tel"
+      autoComplete="tel"
+      placeholder={mask ?? phoneCode}
+      value={value}
+      onChange={(event) => {
+        const input = event.currentTarget;
+        const atEnd = input.selectionStart === input.value.length;
+        setValue(atEnd ? formatPhone(input.value, mask, phoneCode) : input.value);
+      }}
+      onBlur={(event) => setValue(formatPhone(event.currentTarget.value, mask, phoneCode))}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
+/** A number input with − and + buttons big enough for a thumb. */
+export function QuantityInput({
+  id,
+  max,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  describedBy?: string;
+}) {
+  const t = useTranslations("checkout.quantity");
+  const current = Number.parseInt(value, 10);
+  const step = (delta: number) => {
+    const base = Number.isSafeInteger(current) ? current : 1;
+    onChange(String(Math.min(max, Math.max(1, base + delta))));
+  };
+  return (
+    <div className="flex h-11 w-36 items-stretch overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-100 has-aria-invalid:border-red-400">
+      <button
+        type="button"
+        className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300"
+        onClick={() => step(-1)}
+        disabled={!(current > 1)}
+        aria-label={t("decrease")}
+      >
+        −
+      </button>
+      <input
+        id={id}
+        name="quantity"
+        className="w-full min-w-0 border-x border-slate-200 text-center text-base font-medium tabular-nums focus:outline-none"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        autoComplete="off"
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value.replace(/\D/g, "").slice(0, String(max).length))}
+        onBlur={() => {
+          if (!(current >= 1)) onChange("1");
+        }}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+      />
+      <button
+        type="button"
+        className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300"
+        onClick={() => step(1)}
+        disabled={current >= max}
+        aria-label={t("increase")}
+      >
+        +
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+// `npm run bench`: load figures of the production build on this machine, each beside a
+// baseline measured in the same run.
+// - Order submissions (POST /api/v1/orders: validation, pricing, customer, duplicate check,
+//   order, item, history, token, stock, outbox in one transaction) at a fixed rate, and at the
+//   highest rate it sustains; baseline: the same writes behind bare node:http + pg.
+// - Checkout page GET (server-rendered) requests/s; baseline: /api/health (a trivial route on
+//   the same server).
+// The web app runs without the worker so that only the request path is measured.
+import { fork } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import autocannon, { type Result } from "autocannon";
+import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, startApp, waitForHttp } from "./lib/runtime";
+import { seedDemo } from "./seed-demo";
+
+const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE) || 300; // orders/s, the issue's target
+const DURATION = Number(process.env.BENCH_DURATION) || 10; // seconds per run
+const CONNECTIONS = 32;
+
+let sequence = 0;
+function orderBody() {
+  sequence += 1;
+  const unique = `${process.pid}${String(sequence).padStart(7, "0")}`;
+  return JSON.stringify({
+    product: "casio-g-shock",
+    idempotencyKey: `bench-${unique}-${Date.now()}`,
+    quantity: 1,
+    country: "RU",
+    paymentMethod: "COD",
+    locale: "ru",
+    fields: {
+      fullName: "Нагрузочный Тест",
+      phone: `+7916${unique.slice(-7)}`,
+      email: `bench${unique}@example.ru`,
+      country: "RU",
+      postcode: "101000",
+      city: "Москва",
+      street: "ул. Ленина",
+      house: "1",
+      terms: "on",
+    },
+  });
+}
+
+async function load(url: string, options: { overallRate?: number; duration?: number; post?: boolean; connections?: number }): Promise<Result> {
+  return autocannon({
+    url,
+    connections: options.connections ?? CONNECTIONS,
+    duration: options.duration ?? DURATION,
+    overallRate: options.overallRate,
+    timeout: 10,
+    requests: options.post
+      ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody() }) }]
+      : undefined,
+  });
+}
+
+function summary(result: Result) {
+  const ok = result["2xx"];
+  return {
+    ok,
+    rps: +(ok / result.duration).toFixed(1),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+const started = Date.now();
+const server = process.env.TEST_DATABASE_URL
+  ? { serverUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
+  : await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "bench-postgres"), persistent: false });
+const databaseUrl = withDatabase(server.serverUrl, "lavka_bench");
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+let baseline: ReturnType<typeof fork> | undefined;
+try {
+  await recreateDatabase(server.serverUrl, "lavka_bench");
+  await migrate({ connectionString: databaseUrl });
+  await seedDemo(databaseUrl);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: await ensureAuthSecret(),
+    LOG_LEVEL: "warn",
+    CHECKOUT_RATE_LIMIT_PER_MINUTE: "100000000",
+  };
+  await buildIfNeeded(env, console.log);
+  app = await startApp({ env, quiet: true, worker: false });
+  await waitForHttp(`${app.url}/api/health`);
+
+  const baselinePort = await findFreePort();
+  baseline = fork(path.join(ROOT, "scripts/bench/baseline-server.ts"), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(baselinePort) },
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    baseline!.once("message", () => resolve());
+    baseline!.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)));
+  });
+  const baselineUrl = `http://127.0.0.1:${baselinePort}/orders`;
+  const ordersUrl = `${app.url}/api/v1/orders`;
+  const checkoutUrl = `${app.url}/checkout/casio-g-shock`;
+
+  console.log("warming up…");
+  await load(checkoutUrl, { duration: 3, connections: 8 });
+  await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
+  await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
+
+  console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
+  const lavkaFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE }));
+  const baseFixed = summary(await load(baselineUrl, { post: true, overallRate: ORDER_RATE }));
+  console.log("orders at the highest sustained rate…");
+  const lavkaMax = summary(await load(ordersUrl, { post: true }));
+  const baseMax = summary(await load(baselineUrl, { post: true }));
+  console.log("checkout page GET…");
+  const checkout = summary(await load(checkoutUrl, {}));
+  const health = summary(await load(`${app.url}/api/health`, {}));
+
+  const rows = [
+    ["orders @ fixed rate (Lavka)", lavkaFixed],
+    ["orders @ fixed rate (node:http + pg)", baseFixed],
+    ["orders max (Lavka)", lavkaMax],
+    ["orders max (node:http + pg)", baseMax],
+    ["GET /checkout/casio-g-shock", checkout],
+    ["GET /api/health (same server)", health],
+  ] as const;
+  console.log(`\n${"run".padEnd(40)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`);
+  for (const [name, row] of rows) {
+    console.log(`${name.padEnd(40)}${String(row.rps).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${String(row.errors).padStart(8)}`);
+  }
+  const ratios = {
+    ordersAtFixedRate: +(lavkaFixed.rps / baseFixed.rps).toFixed(2),
+    ordersMax: +(lavkaMax.rps / baseMax.rps).toFixed(2),
+    checkoutVsHealth: +(checkout.rps / health.rps).toFixed(2),
+  };
+  console.log(`\nratios (Lavka / baseline): orders at ${ORDER_RATE}/s ${ratios.ordersAtFixedRate}, orders max ${ratios.ordersMax}, checkout GET / health GET ${ratios.checkoutVsHealth}`);
+  await mkdir(DATA_DIR, { recursive: true });
+  await writeFile(path.join(DATA_DIR, "bench.json"), JSON.stringify({ at: new Date().toISOString(), rate: ORDER_RATE, duration: DURATION, rows: Object.fromEntries(rows), ratios }, null, 2));
+  console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; figures in .data/bench.json)`);
+} finally {
+  baseline?.kill("SIGTERM");
+  await app?.stop();
+  await server.stop();
+}

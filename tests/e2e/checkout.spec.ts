@@ -1,0 +1,226 @@
+// The shopper's side of a COD order: the checkout page, the captured confirmation mail, the
+// confirmation link (and what a mail scanner's pre-fetch of it does), bad input and bad links.
+// Every run uses a fresh email and phone: the database may hold earlier runs' orders, and the
+// duplicate rule (same phone and product within 24 h) would mark a repeat DUPLICATE.
+import pg from "pg";
+import { DEMO, expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+
+const PRODUCT = "casio-g-shock";
+const CHECK_EMAIL_URL = /\/order\/[0-9a-f-]{36}\/check-email$/;
+
+let sequence = 0;
+function uniqueShopper() {
+  const stamp = `${Date.now()}${sequence++}`;
+  // A valid Russian mobile number: 916 and seven digits that change on every run.
+  const digits = stamp.slice(-7);
+  return {
+    name: "Ivan Testov",
+    email: `shopper-${stamp}@example.com`,
+    phone: `916${digits}`,
+  };
+}
+
+/** Orders placed with this email, read straight from the database the app under test uses. */
+function countOrdersByEmail(email: string): Promise<number | null> {
+  return withDatabase(async (client) => {
+    const result = await client.query<{ count: string }>(`SELECT count(*) FROM "Order" WHERE lower(email) = lower($1)`, [email]);
+    return Number(result.rows[0]?.count ?? 0);
+  });
+}
+
+async function openCheckoutInRussia(page: Page) {
+  await page.goto(`/checkout/${PRODUCT}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Casio G-SHOCK" })).toBeVisible();
+  // The browser says en-US; the shopper picks Russia, where cash on delivery is offered.
+  await page.getByLabel("Country").selectOption("RU");
+  await expect(page).toHaveURL(/[?&]country=RU/);
+  await expect(page.getByRole("radio", { name: /Cash on delivery/ })).toBeChecked();
+}
+
+async function fillAddress(page: Page) {
+  await page.getByLabel("Postcode").fill("101000");
+  await page.getByLabel("City").fill("Moscow");
+  await page.getByLabel("Street").fill("Tverskaya");
+  await page.getByLabel("House").fill("7");
+  await page.getByLabel(/I accept the terms/).check();
+}
+
+/** Places a COD order to Russia from the checkout page; returns the check-email page's URL. */
+async function placeCodOrder(page: Page, shopper: ReturnType<typeof uniqueShopper>) {
+  await openCheckoutInRussia(page);
+  await page.getByLabel("Full name").fill(shopper.name);
+  await page.getByLabel("Phone").fill(shopper.phone);
+  await page.getByLabel("Email").fill(shopper.email);
+  await fillAddress(page);
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page).toHaveURL(CHECK_EMAIL_URL);
+  return page.url();
+}
+
+/** Runs SQL against the database of the app under test; null when its URL is not known. */
+async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T | null> {
+  const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) return null;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Opens the captured "confirm your order" mail to `email` (as a signed-in employee) and reads its link. */
+async function readConfirmLink(page: Page, email: string): Promise<string> {
+  await page.goto(`/admin/mail?to=${encodeURIComponent(email)}`);
+  const mailLink = page.getByRole("link", { name: /confirm your order/i });
+  // The worker sends it a moment after the order commits.
+  await expect(async () => {
+    await page.reload();
+    await expect(mailLink.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 45_000 });
+  await mailLink.first().click();
+  const button = page.frameLocator("iframe[title='HTML']").getByRole("link", { name: /Confirm my order/ });
+  await expect(button).toBeVisible();
+  const href = await button.getAttribute("href");
+  expect(href).toMatch(/\/order\/confirm\/[A-Za-z0-9_-]{43}$/);
+  return href!;
+}
+
+test("a shopper places a COD order and confirms it by the emailed link", async ({ page, signIn }) => {
+  const shopper = uniqueShopper();
+  await openCheckoutInRussia(page);
+  await expect(page.getByTestId("checkout-price")).toContainText("1,950.00");
+
+  await page.getByLabel("Full name").fill(shopper.name);
+  await page.getByLabel("Phone").fill(shopper.phone);
+  // Formatted into the country's mask as it is typed.
+  await expect(page.getByLabel("Phone")).toHaveValue(`+7 (916) ${shopper.phone.slice(3, 6)}-${shopper.phone.slice(6, 8)}-${shopper.phone.slice(8, 10)}`);
+  await page.getByLabel("Email").fill(shopper.email);
+  await fillAddress(page);
+  await page.getByRole("button", { name: "One more" }).click();
+  await expect(page.getByLabel("Quantity")).toHaveValue("2");
+  // 2 × 1,950.00 RUB; the total adds whatever shipping the shop's rules charge.
+  await expect(page.locator("dl > div", { hasText: "Casio G-SHOCK × 2" })).toContainText("3,900.00");
+
+  // A double click must still make one order (one idempotency key per rendered form).
+  await page.getByRole("button", { name: /Place order/ }).dblclick();
+  await expect(page).toHaveURL(CHECK_EMAIL_URL);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const [local = "", domain = ""] = shopper.email.split("@");
+  await expect(page.getByText(`${local[0]}***@${domain}`)).toBeVisible();
+  const orderNumber = (await page.getByRole("heading", { name: /Order #\d+/ }).textContent())?.match(/#(\d+)/)?.[1];
+  expect(orderNumber).toBeTruthy();
+  const count = await countOrdersByEmail(shopper.email);
+  if (count !== null) expect(count).toBe(1);
+
+  // The worker delivers the confirmation mail to the capture transport; the owner reads it.
+  await signIn(DEMO.owner);
+  const confirmUrl = await readConfirmLink(page, shopper.email);
+  await expect(page.locator("pre")).toContainText(confirmUrl);
+
+  // A mail scanner's pre-fetch (no browser navigation headers) sees a button and changes nothing.
+  // (The next visit below then confirms it "now", not "already".)
+  const scan = await page.request.get(confirmUrl, { headers: { "Accept-Language": "en-US" } });
+  expect(scan.status()).toBe(200);
+  expect(scan.headers()["cache-control"]).toContain("no-store");
+  expect(await scan.text()).toContain('name="token"');
+
+  await page.goto(confirmUrl);
+  await expect(page.getByRole("heading", { name: `Thank you, your order #${orderNumber} is confirmed` })).toBeVisible();
+  await page.getByRole("link", { name: "View your order" }).click();
+  await expect(page.getByRole("heading", { name: "Your order is accepted" })).toBeVisible();
+  await expect(page.getByTestId("order-status")).toHaveText("Confirmed");
+
+  await page.goto(confirmUrl);
+  await expect(page.getByRole("heading", { name: `Order #${orderNumber} is already confirmed` })).toBeVisible();
+});
+
+test("a confirmation link not opened as a top-level navigation asks for a click first", async ({ page, signIn }) => {
+  const shopper = uniqueShopper();
+  await placeCodOrder(page, shopper);
+  await signIn(DEMO.owner);
+  const confirmUrl = await readConfirmLink(page, shopper.email);
+
+  // Loaded in a frame, not as a top-level navigation (as a preview pane might): nothing changes
+  // until a person presses the button.
+  await page.goto("/");
+  await page.setContent(`<iframe title="confirmation" src="${confirmUrl}" style="width:800px;height:900px"></iframe>`);
+  const frame = page.frameLocator("iframe[title='confirmation']");
+  await expect(frame.getByRole("heading", { name: /Confirm order #\d+/ })).toBeVisible();
+  await expect(frame.getByTestId("order-status")).toHaveText("Unconfirmed");
+  await frame.getByRole("button", { name: "Confirm order" }).click();
+  await expect(frame.getByRole("heading", { name: /Thank you, your order #\d+ is confirmed/ })).toBeVisible();
+
+  // The emailed link opened for real afterwards: already confirmed, nothing changes twice.
+  await page.goto(confirmUrl);
+  await expect(page.getByRole("heading", { name: /Order #\d+ is already confirmed/ })).toBeVisible();
+});
+
+test("an expired confirmation link says so and changes nothing", async ({ page, signIn }) => {
+  test.skip(!(process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL), "needs the app's database to age the link");
+  const shopper = uniqueShopper();
+  const checkEmailUrl = await placeCodOrder(page, shopper);
+  await signIn(DEMO.owner);
+  const confirmUrl = await readConfirmLink(page, shopper.email);
+  await withDatabase((client) =>
+    client.query(`UPDATE "LinkToken" SET "expiresAt" = now() - interval '1 minute' WHERE "orderId" IN (SELECT id FROM "Order" WHERE lower(email) = lower($1))`, [shopper.email]),
+  );
+
+  await page.goto(confirmUrl);
+  await expect(page.getByRole("heading", { name: /The link for order #\d+ has expired/ })).toBeVisible();
+  await expect(page.getByText("Nothing has been changed.")).toBeVisible();
+  await page.goto(checkEmailUrl.replace(/\/check-email$/, ""));
+  await expect(page.getByTestId("order-status")).toHaveText("Unconfirmed");
+});
+
+test("a bad form shows localised field errors, keeps the values and places nothing", async ({ page }) => {
+  const shopper = uniqueShopper();
+  await openCheckoutInRussia(page);
+  await page.getByLabel("Phone").fill("123");
+  await page.getByLabel("Email").fill("not-an-email");
+  await fillAddress(page);
+  await page.getByRole("button", { name: /Place order/ }).click();
+
+  await expect(page.getByLabel("Full name")).toHaveAccessibleDescription("Fill in this field");
+  await expect(page.getByLabel("Phone")).toHaveAccessibleDescription("Enter a valid phone number");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address");
+  await expect(page.getByLabel("Full name")).toBeFocused();
+  await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
+  await expect(page.getByLabel("City")).toHaveValue("Moscow");
+  await expect(page).toHaveURL(/\/checkout\/casio-g-shock/);
+  expect(await countOrdersByEmail("not-an-email")).toBeFalsy();
+
+  // Corrected, the same form goes through.
+  await page.getByLabel("Full name").fill(shopper.name);
+  await page.getByLabel("Phone").fill(shopper.phone);
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page).toHaveURL(CHECK_EMAIL_URL);
+});
+
+test("the checkout speaks Russian to a Russian visitor", async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: "lavka_locale", value: "ru", url: baseURL! }]);
+  await page.goto(`/checkout/${PRODUCT}?country=RU`);
+  await expect(page.getByRole("button", { name: /Оформить заказ/ })).toBeVisible();
+  await expect(page.getByLabel("Телефон")).toHaveAttribute("placeholder", "+7 (999) 999-99-99");
+  await expect(page.getByTestId("checkout-price")).toContainText("1 950,00");
+});
+
+test("unknown products, unknown orders and forged links get clear pages", async ({ page }) => {
+  const missing = await page.goto("/checkout/no-such-product");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Product not found" })).toBeVisible();
+
+  for (const token of ["A".repeat(43), "not-a-token"]) {
+    const response = await page.goto(`/order/confirm/${token}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["cache-control"]).toContain("no-store");
+    await expect(page.getByRole("heading", { name: "This link is not valid" })).toBeVisible();
+  }
+
+  const unknownOrder = await page.goto("/order/00000000-0000-4000-8000-000000000000");
+  expect(unknownOrder?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Order not found" })).toBeVisible();
+});
