@@ -10,6 +10,7 @@ import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import autocannon, { type Result } from "autocannon";
+import pg from "pg";
 import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, startApp, waitForHttp } from "./lib/runtime";
@@ -79,6 +80,11 @@ try {
   await recreateDatabase(server.serverUrl, "lavka_bench");
   await migrate({ connectionString: databaseUrl });
   await seedDemo(databaseUrl);
+  // Enough stock for every run: the reservation (one hot product row) stays in the measured path.
+  const pgClient = new pg.Client({ connectionString: databaseUrl });
+  await pgClient.connect();
+  await pgClient.query(`UPDATE "Product" SET stock = 100000000 WHERE slug = 'casio-g-shock'`);
+  await pgClient.end();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
