@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** A service we depend on (payment provider) failed or was unreachable. */
+  UPSTREAM: 502,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

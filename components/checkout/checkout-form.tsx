@@ -8,7 +8,7 @@ import { CheckoutField, halfWidthKeys } from "./checkout-field";
 import { computeDisplayTotals, shippingFor } from "./compute-display-totals";
 import { CountrySelect } from "./country-select";
 import { errorId, FieldError, FieldShell } from "./field-shell";
-import { parseMoneyInput } from "./parse-money-input";
+import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import { QuantityInput } from "./quantity-input";
 import { INITIAL_CHECKOUT_FORM_STATE, type TCheckoutFormState, type TCheckoutFormView } from "./types";
 

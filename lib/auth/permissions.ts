@@ -5,6 +5,7 @@ import type { Role } from "@/lib/db/generated/enums";
 export const ADMIN_SECTIONS = {
   home: { href: "/admin", roles: ["MANAGER", "OPERATOR", "LOGISTICS", "ACCOUNTANT"] },
   orders: { href: "/admin/orders", roles: ["MANAGER", "OPERATOR", "LOGISTICS"] },
+  products: { href: "/admin/products", roles: ["MANAGER"] },
   logistics: { href: "/admin/logistics", roles: ["MANAGER", "LOGISTICS"] },
   advertising: { href: "/admin/advertising", roles: ["MANAGER"] },
   customers: { href: "/admin/customers", roles: ["MANAGER", "OPERATOR"] },

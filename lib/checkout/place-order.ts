@@ -284,9 +284,9 @@ export function nextStep(
   order: { publicId: string; status: OrderStatus; paymentMethod: PaymentMethod; paymentStatus?: PaymentStatus; product: { confirmationMode: ConfirmationMode; confirmPageUrl: string | null; thankYouPageUrl: string | null } },
   stripeEnabled: boolean,
 ): PlaceOrderResult["next"] {
-  // Card payment starts on the order's own page, which opens Stripe Checkout.
+  // Card payment starts at the pay link, which opens (or reopens) the order's Stripe Checkout.
   if (order.paymentMethod === "PREPAID" && stripeEnabled && order.paymentStatus !== "PAID" && order.status === "UNCONFIRMED") {
-    return { kind: "PAY", url: `/order/${order.publicId}` };
+    return { kind: "PAY", url: `/order/${order.publicId}/pay` };
   }
   if (needsEmailConfirmation(order.status, order.paymentMethod, order.product.confirmationMode)) {
     return { kind: "CONFIRM_EMAIL", url: order.product.confirmPageUrl || `/order/${order.publicId}/check-email` };

@@ -122,7 +122,7 @@ describe("placement outcome", () => {
     [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "COD", product: { ...product, confirmPageUrl: "https://x.example/c" } }, false, { kind: "CONFIRM_EMAIL", url: "https://x.example/c" }],
     [{ publicId: "u1", status: "CONFIRMED", paymentMethod: "COD", product }, false, { kind: "THANK_YOU", url: "/order/u1" }],
     [{ publicId: "u1", status: "DUPLICATE", paymentMethod: "COD", product: { ...product, thankYouPageUrl: "https://x.example/t" } }, false, { kind: "THANK_YOU", url: "https://x.example/t" }],
-    [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "PREPAID", paymentStatus: "PENDING", product }, true, { kind: "PAY", url: "/order/u1" }],
+    [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "PREPAID", paymentStatus: "PENDING", product }, true, { kind: "PAY", url: "/order/u1/pay" }],
     [{ publicId: "u1", status: "CONFIRMED", paymentMethod: "PREPAID", paymentStatus: "PAID", product }, true, { kind: "THANK_YOU", url: "/order/u1" }],
   ])("nextStep %#", (order, stripe, expected) => {
     expect(nextStep(order, stripe)).toEqual(expected);

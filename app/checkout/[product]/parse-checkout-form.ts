@@ -3,7 +3,7 @@
 // against the product's configuration and answers with field errors of its own.
 import { z } from "zod";
 import { currencyMinorDigits } from "@/lib/money/format";
-import { parseMoneyInput } from "@/components/checkout/parse-money-input";
+import { parseMoneyInput } from "@/lib/money/parse-money-input";
 
 const FIELD_PREFIX = "field.";
 

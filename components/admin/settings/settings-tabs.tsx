@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export const SETTINGS_TABS = ["shop", "currencies", "countries", "shipping"] as const;
+export type SettingsTab = (typeof SETTINGS_TABS)[number];
+
+export async function SettingsTabs({ active }: { active: SettingsTab }) {
+  const t = await getTranslations("settings.tabs");
+  return (
+    <nav className="mb-6 flex flex-wrap gap-1 border-b border-slate-200" aria-label={t("label")}>
+      {SETTINGS_TABS.map((tab) => (
+        <Link
+          key={tab}
+          href={`/admin/settings?tab=${tab}`}
+          aria-current={tab === active ? "page" : undefined}
+          className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${tab === active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {t(tab)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+// Opens or closes checkout for a country: a disabled country is not offered on any checkout page.
+import { z } from "zod";
+import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
+import { db } from "@/lib/db";
+import { AppError, zodFieldErrors } from "@/lib/errors";
+import { ZCountryCode } from "./country-schema";
+
+export const ZSetCountryEnabled = z.object({ code: ZCountryCode, isEnabled: z.boolean() });
+
+export async function setCountryEnabled(input: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
+  assertSettingsActor(actor);
+  const parsed = ZSetCountryEnabled.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "The country is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
+  const { code, isEnabled } = parsed.data;
+
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.country.updateMany({ where: { code }, data: { isEnabled } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Country not found");
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: actor.id, action: "settings.country.update", entityType: "Country", entityId: code, data: { isEnabled }, ip: context.ip },
+      select: { id: true },
+    });
+  });
+  clearCheckoutCaches();
+  return { code, isEnabled };
+}

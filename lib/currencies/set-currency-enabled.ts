@@ -1,0 +1,33 @@
+// Turns a currency on or off for display and pricing choices. Its rates and the orders priced in
+// it stay: turning off only hides it from new choices.
+import { z } from "zod";
+import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { db } from "@/lib/db";
+import { AppError, zodFieldErrors } from "@/lib/errors";
+import { assertSettingsActor, type SettingsActor } from "./settings-actor";
+
+export const ZSetCurrencyEnabled = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, { error: "settings.errors.currencyInvalid" }),
+  isEnabled: z.boolean(),
+});
+
+export async function setCurrencyEnabled(input: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
+  assertSettingsActor(actor);
+  const parsed = ZSetCurrencyEnabled.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "The currency is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
+  const { code, isEnabled } = parsed.data;
+
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.currency.updateMany({ where: { code }, data: { isEnabled } });
+    if (count === 0) throw new AppError("NOT_FOUND", "Currency not found");
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: actor.id, action: "settings.currency.update", entityType: "Currency", entityId: code, data: { isEnabled }, ip: context.ip },
+      select: { id: true },
+    });
+  });
+  clearCheckoutCaches();
+  return { code, isEnabled };
+}

@@ -1,0 +1,24 @@
+// Removes a shipping rule. Orders keep their shipping cost (copied at ordering), so nothing
+// refers to the rule afterwards; the audit row keeps its last state.
+import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { shippingRuleSelect } from "./shipping-rule-schema";
+import { ZShippingRuleId } from "./update-shipping-rule";
+
+export async function deleteShippingRule(id: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<void> {
+  assertSettingsActor(actor);
+  const ruleId = ZShippingRuleId.safeParse(id);
+  if (!ruleId.success) throw new AppError("NOT_FOUND", "Shipping rule not found");
+  await db.$transaction(async (tx) => {
+    const before = await tx.shippingRule.findUnique({ where: { id: ruleId.data }, select: shippingRuleSelect });
+    if (!before) throw new AppError("NOT_FOUND", "Shipping rule not found");
+    await tx.shippingRule.delete({ where: { id: ruleId.data }, select: { id: true } });
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: actor.id, action: "settings.shipping.delete", entityType: "ShippingRule", entityId: before.id, data: before as unknown as Prisma.InputJsonValue, ip: context.ip },
+      select: { id: true },
+    });
+  });
+  clearCheckoutCaches();
+}

@@ -1,0 +1,28 @@
+// Changes a shipping rule; the audit row keeps what it was, since quotes of old orders used it.
+import { z } from "zod";
+import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
+import { db, type Prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { resolveShippingRule, shippingRuleSelect } from "./shipping-rule-schema";
+
+export const ZShippingRuleId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+export async function updateShippingRule(id: unknown, input: unknown, actor: SettingsActor, context: { ip?: string } = {}) {
+  assertSettingsActor(actor);
+  const ruleId = ZShippingRuleId.safeParse(id);
+  if (!ruleId.success) throw new AppError("NOT_FOUND", "Shipping rule not found");
+  const updated = await db.$transaction(async (tx) => {
+    const before = await tx.shippingRule.findUnique({ where: { id: ruleId.data }, select: shippingRuleSelect });
+    if (!before) throw new AppError("NOT_FOUND", "Shipping rule not found");
+    const data = await resolveShippingRule(tx, input);
+    const after = await tx.shippingRule.update({ where: { id: ruleId.data }, data, select: shippingRuleSelect });
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: actor.id, action: "settings.shipping.update", entityType: "ShippingRule", entityId: after.id, data: { from: before, to: after } as unknown as Prisma.InputJsonValue, ip: context.ip },
+      select: { id: true },
+    });
+    return after;
+  });
+  clearCheckoutCaches();
+  return updated;
+}
