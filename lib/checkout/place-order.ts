@@ -154,8 +154,6 @@ async function writeOrder(tx: DbTransaction, { data, checkout, priced, context, 
   const placedAt = new Date();
   const duplicateOf = await findDuplicateOf(tx, { productId: product.id, phoneNormalized: values.phoneNormalized, emailNormalized: values.emailNormalized, placedAt }, settings.duplicateWindowHours);
   const status = initialStatus(priced.paymentMethod, product.confirmationMode, Boolean(duplicateOf));
-  if (stockHolding(status).reserved) await reserveStock(tx, priced);
-
   const paymentStatus: PaymentStatus = priced.paymentMethod === "PREPAID" ? "PENDING" : "UNPAID";
   const order = await tx.order.create({
     data: {
@@ -261,6 +259,11 @@ async function writeOrder(tx: DbTransaction, { data, checkout, priced, context, 
   if (status === "CONFIRMED") await queueOrderAcceptedMail(tx, mailData, { settings, text: texts.get("order-accepted") });
   // The shop hears of every order, also one still waiting for the customer: an operator may call.
   await queueShopNoticeMail(tx, mailData, { settings, confirmationMode: priced.paymentMethod === "PREPAID" ? undefined : product.confirmationMode });
+
+  // Last before COMMIT: every order of a product updates the same Product row, and the row
+  // lock lasts until the transaction ends, so taking it late keeps concurrent orders from
+  // queueing behind each other's inserts. Running short still rolls the whole order back.
+  if (stockHolding(status).reserved) await reserveStock(tx, priced);
 
   return {
     order: { id: order.id, publicId: order.publicId, number: order.number, status, total: priced.totals.total, currency: product.currency },
