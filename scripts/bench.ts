@@ -5,6 +5,8 @@
 //   highest rate it sustains; baseline: the same writes behind bare node:http + pg.
 // - Checkout page GET (server-rendered) requests/s; baseline: /api/health (a trivial route on
 //   the same server).
+// - Referral click redirects (/r/<login>: one INSERT … SELECT, cookie, 302); baseline: the same
+//   statement and redirect behind bare node:http + pg.
 // The web app runs without the worker so that only the request path is measured.
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -45,9 +47,12 @@ function orderBody() {
   });
 }
 
+const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+
 async function load(url: string, options: { overallRate?: number; duration?: number; post?: boolean; connections?: number }): Promise<Result> {
   return autocannon({
     url,
+    headers: { "user-agent": BROWSER_UA },
     connections: options.connections ?? CONNECTIONS,
     duration: options.duration ?? DURATION,
     overallRate: options.overallRate,
@@ -59,13 +64,14 @@ async function load(url: string, options: { overallRate?: number; duration?: num
 }
 
 function summary(result: Result) {
-  const ok = result["2xx"];
+  const redirects = result.statusCodeStats?.["302"]?.count ?? 0;
+  const ok = result["2xx"] + redirects;
   return {
     ok,
     rps: +(ok / result.duration).toFixed(1),
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx - redirects,
   };
 }
 
@@ -125,6 +131,10 @@ try {
   console.log("checkout page GET…");
   const checkout = summary(await load(checkoutUrl, {}));
   const health = summary(await load(`${app.url}/api/health`, {}));
+  console.log("referral click redirects…");
+  const clickPath = "/r/alpha?to=casio-g-shock&sub1=bench";
+  const clicks = summary(await load(`${app.url}${clickPath}`, {}));
+  const baseClicks = summary(await load(`http://127.0.0.1:${baselinePort}${clickPath}`, {}));
 
   const rows = [
     ["orders @ fixed rate (Lavka)", lavkaFixed],
@@ -133,6 +143,8 @@ try {
     ["orders max (node:http + pg)", baseMax],
     ["GET /checkout/casio-g-shock", checkout],
     ["GET /api/health (same server)", health],
+    ["GET /r/alpha (click + 302, Lavka)", clicks],
+    ["GET /r/alpha (node:http + pg)", baseClicks],
   ] as const;
   console.log(`\n${"run".padEnd(40)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`);
   for (const [name, row] of rows) {
@@ -142,8 +154,9 @@ try {
     ordersAtFixedRate: +(lavkaFixed.rps / baseFixed.rps).toFixed(2),
     ordersMax: +(lavkaMax.rps / baseMax.rps).toFixed(2),
     checkoutVsHealth: +(checkout.rps / health.rps).toFixed(2),
+    clicks: +(clicks.rps / baseClicks.rps).toFixed(2),
   };
-  console.log(`\nratios (Lavka / baseline): orders at ${ORDER_RATE}/s ${ratios.ordersAtFixedRate}, orders max ${ratios.ordersMax}, checkout GET / health GET ${ratios.checkoutVsHealth}`);
+  console.log(`\nratios (Lavka / baseline): orders at ${ORDER_RATE}/s ${ratios.ordersAtFixedRate}, orders max ${ratios.ordersMax}, checkout GET / health GET ${ratios.checkoutVsHealth}, clicks ${ratios.clicks}`);
   await mkdir(DATA_DIR, { recursive: true });
   await writeFile(path.join(DATA_DIR, "bench.json"), JSON.stringify({ at: new Date().toISOString(), rate: ORDER_RATE, duration: DURATION, rows: Object.fromEntries(rows), ratios }, null, 2));
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; figures in .data/bench.json)`);

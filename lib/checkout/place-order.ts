@@ -9,6 +9,7 @@
 //   its mails leave after the commit.
 import { z } from "zod";
 import { contactLockKeys, findOrCreateCustomer, lockAdvisory } from "@/lib/customers/find-or-create-customer";
+import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { db, Prisma, type DbTransaction } from "@/lib/db";
 import { ShippingMethod, type ConfirmationMode, type OrderStatus, type PaymentMethod, type PaymentStatus } from "@/lib/db/generated/enums";
 import { getEnv, isStripeEnabled } from "@/lib/env";
@@ -101,7 +102,7 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
   const checkout = loaded.value;
 
   const priced = priceOrder(checkout, data);
-  const attribution = await checkAttribution(context.attribution);
+  const attribution = await checkAttribution(context.attribution, priced.values, priced.country.code);
   const texts = new Map(checkout.product.emailTexts.filter((text) => text.locale === data.locale).map((text) => [text.template, { subject: text.subject, body: text.body }]));
 
   try {
@@ -339,14 +340,26 @@ async function findByIdempotencyKey(client: DbTransaction, idempotencyKey: strin
   };
 }
 
-/** Attribution from the referral cookie, kept only when it names an active partner (and their own click). */
-async function checkAttribution(attribution: PlaceOrderContext["attribution"]): Promise<PlaceOrderContext["attribution"]> {
+/**
+ * Attribution from the referral cookie, kept only when it names an active partner (and their own
+ * click), and never when the customer is the partner (DESIGN.md: no self-referral): the order's
+ * email or phone equal to the partner's email or contact.
+ */
+async function checkAttribution(
+  attribution: PlaceOrderContext["attribution"],
+  customer: { emailNormalized: string | null; phoneNormalized: string | null },
+  country: string,
+): Promise<PlaceOrderContext["attribution"]> {
   if (!attribution?.partnerId) return undefined;
   const [partner, click] = await Promise.all([
-    db.partner.findUnique({ where: { id: attribution.partnerId }, select: { id: true, status: true } }),
+    db.partner.findUnique({ where: { id: attribution.partnerId }, select: { id: true, status: true, email: true, contact: true } }),
     attribution.clickId !== undefined ? db.click.findUnique({ where: { id: attribution.clickId }, select: { partnerId: true } }) : null,
   ]);
   if (!partner || partner.status !== "ACTIVE") return undefined;
+  const partnerEmails = [normalizeEmail(partner.email), normalizeEmail(partner.contact)].filter(Boolean);
+  const partnerPhone = normalizePhone(partner.contact, country);
+  if (customer.emailNormalized && partnerEmails.includes(customer.emailNormalized)) return undefined;
+  if (customer.phoneNormalized && partnerPhone === customer.phoneNormalized) return undefined;
   return {
     partnerId: partner.id,
     clickId: click?.partnerId === partner.id ? attribution.clickId : undefined,

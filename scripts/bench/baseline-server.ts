@@ -55,7 +55,29 @@ async function placeOrder(body: { product: string; quantity: number; fields: Rec
   }
 }
 
+// The click baseline: the same single INSERT … SELECT a Lavka click makes (partner by login,
+// product by slug, uniqueness over 24 h by fingerprint), then a 302, with no framework.
+async function recordClick(login: string, target: string, userAgent: string, ip: string) {
+  const fingerprint = createHash("sha256").update(`${ip}|${userAgent}|${login}|${new Date().toISOString().slice(0, 10)}`).digest("hex");
+  await pool.query(
+    `INSERT INTO "Click" ("partnerId", "productId", "userAgent", "fingerprintHash", "isUnique", "isBot")
+     SELECT p.id, (SELECT id FROM "Product" WHERE slug = $2), $3, $4,
+            NOT EXISTS (SELECT 1 FROM "Click" c WHERE c."partnerId" = p.id AND c."fingerprintHash" = $4 AND c."createdAt" > now() - interval '24 hours'), false
+     FROM "Partner" p WHERE p.login = $1 AND p.status = 'ACTIVE'`,
+    [login, target, userAgent, fingerprint],
+  );
+}
+
 const server = http.createServer((request, response) => {
+  if (request.method === "GET" && request.url?.startsWith("/r/")) {
+    const url = new URL(request.url, "http://baseline");
+    const login = url.pathname.slice(3);
+    const target = url.searchParams.get("to") ?? "";
+    recordClick(login, target, request.headers["user-agent"] ?? "", request.socket.remoteAddress ?? "")
+      .then(() => response.writeHead(302, { location: `/checkout/${target}`, "set-cookie": "lavka_ref=baseline; HttpOnly; SameSite=Lax; Path=/" }).end())
+      .catch((error: Error) => response.writeHead(500).end(error.message));
+    return;
+  }
   if (request.method !== "POST" || request.url !== "/orders") {
     response.writeHead(404).end();
     return;

@@ -5,9 +5,10 @@
 // domain re-validates and re-prices everything from the database. Bad input comes back as
 // localised field errors with the values kept; it never reaches an error page.
 import { getLocale, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { TCheckoutFormState } from "@/components/checkout/types";
+import { ATTRIBUTION_COOKIE, resolveAttribution } from "@/lib/affiliates/attribution";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { clientIpFrom } from "@/lib/client-ip";
 import { toAppError, type ErrorCode } from "@/lib/errors";
@@ -18,7 +19,7 @@ import { parseCheckoutForm, submittedValues } from "./parse-checkout-form";
 const FORM_ERROR_CODES: readonly ErrorCode[] = ["VALIDATION", "BAD_REQUEST", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "PAYLOAD_TOO_LARGE"];
 
 export async function placeOrderAction(previous: TCheckoutFormState, formData: FormData): Promise<TCheckoutFormState> {
-  const [t, locale, requestHeaders] = await Promise.all([getTranslations(), getLocale(), headers()]);
+  const [t, locale, requestHeaders, cookieStore] = await Promise.all([getTranslations(), getLocale(), headers(), cookies()]);
   // Domain messages are keys of the message files; a plain sentence (an unexpected zod message)
   // is not shown as is, since it would not be in the shopper's language.
   const translate = (key: string) => (t.has(key) ? t(key) : t("checkout.errors.invalidValue"));
@@ -36,9 +37,11 @@ export async function placeOrderAction(previous: TCheckoutFormState, formData: F
   try {
     // placeOrder takes the checkout rate limit's point for this IP itself (one per attempt).
     const ip = clientIpFrom(requestHeaders);
+    // The referral cookie of the last click: verified here, the partner re-checked by placeOrder.
+    const attribution = await resolveAttribution(cookieStore.get(ATTRIBUTION_COOKIE)?.value);
     const result = await placeOrder(
       { ...parsed.input, locale },
-      { ip, userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? undefined, utm: parsed.tracking.utm, referrer: parsed.tracking.referrer },
+      { ip, userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? undefined, utm: parsed.tracking.utm, referrer: parsed.tracking.referrer, attribution },
     );
     nextUrl = result.next.url;
   } catch (error) {

@@ -2,6 +2,7 @@
 // elsewhere. Same rules as the checkout form (lib/checkout/place-order): validated on the
 // server, totals computed here, one order per Idempotency-Key, rate-limited per client.
 import { NextResponse, type NextRequest } from "next/server";
+import { attributionCookieFrom, resolveAttribution } from "@/lib/affiliates/attribution";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { clientIpFrom } from "@/lib/client-ip";
 import { AppError } from "@/lib/errors";
@@ -22,9 +23,11 @@ export const POST = handle(async (request: NextRequest) => {
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("BAD_REQUEST", "The body must be a JSON object");
   const idempotencyKey = request.headers.get("idempotency-key") ?? (body as { idempotencyKey?: unknown }).idempotencyKey;
+  // The referral cookie of the last click, when the storefront is on this site (first-party).
+  const attribution = await resolveAttribution(attributionCookieFrom(request.headers));
   const result = await placeOrder(
     { ...body, idempotencyKey },
-    { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") ?? undefined, referrer: request.headers.get("referer") ?? undefined },
+    { ip: clientIpFrom(request.headers), userAgent: request.headers.get("user-agent") ?? undefined, referrer: request.headers.get("referer") ?? undefined, attribution },
   );
   return NextResponse.json(result, { status: result.created ? 201 : 200 });
 });

@@ -14,6 +14,7 @@ import { peekOrderByConfirmToken } from "@/lib/checkout/get-public-order";
 import { confirmOrderByToken } from "@/lib/orders/confirm-order-by-token";
 import { confirmOrderAction } from "./actions";
 import { toConfirmView } from "./to-confirm-view";
+import { isPersonNavigating } from "@/lib/is-person-navigating";
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -25,14 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
 // Once per request: a second call would report the first one's work as "already confirmed".
 const confirmOnce = cache((token: string) => confirmOrderByToken(token));
 
-function isPersonNavigating(requestHeaders: Headers): boolean {
-  const purpose = [requestHeaders.get("sec-purpose"), requestHeaders.get("purpose"), requestHeaders.get("x-purpose")].join(" ").toLowerCase();
-  if (purpose.includes("prefetch") || purpose.includes("preview")) return false;
-  // A top-level document: not a frame, an image, a fetch or a client-side router request.
-  const destination = requestHeaders.get("sec-fetch-dest");
-  if (destination && destination !== "document") return false;
-  return requestHeaders.get("sec-fetch-user") === "?1" || requestHeaders.get("sec-fetch-mode") === "navigate";
-}
 
 export default async function ConfirmOrderPage({ params }: Props) {
   const { token } = await params;

@@ -1,0 +1,82 @@
+"use server";
+// Approve / ban / unban from the partner list. Authorise first, then the domain operation
+// (which validates, re-checks the role, locks the row and writes the audit entry).
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import type { PartnerStatusActionState } from "@/components/admin/partners/partner-status-state";
+import type { SettingsActionState } from "@/components/admin/settings/settings-action-state";
+import { updateProgramSettings } from "@/lib/affiliates/program-settings";
+import { setPartnerStatus } from "@/lib/affiliates/set-partner-status";
+import { assertStaff } from "@/lib/auth/guard";
+import { sectionRoles } from "@/lib/auth/permissions";
+import { clientIpFrom } from "@/lib/client-ip";
+import { toAppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { currencyMinorDigits } from "@/lib/money/format";
+import { parseMoneyInput } from "@/lib/money/parse-money-input";
+
+const EXPLAINED = new Set(["CONFLICT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "VALIDATION"]);
+
+export async function setPartnerStatusAction(_state: PartnerStatusActionState, formData: FormData): Promise<PartnerStatusActionState> {
+  try {
+    const actor = await assertStaff(sectionRoles("partners"));
+    await setPartnerStatus({ partnerId: formData.get("partnerId"), action: formData.get("action") }, { id: actor.id, role: actor.role }, { ip: clientIpFrom(await headers()) });
+    revalidatePath("/admin/partners");
+    return { status: "success" };
+  } catch (error) {
+    const appError = toAppError(error);
+    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
+    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "partner status change failed");
+    return { status: "error", message: (await getTranslations("adminPartners.errors"))(code) };
+  }
+}
+
+/** A whole number as typed; anything else goes through as text so the schema names the field. */
+function wholeNumber(formData: FormData, name: string): unknown {
+  const value = formData.get(name);
+  const text = typeof value === "string" ? value.trim() : "";
+  return /^-?\d{1,9}$/.test(text) ? Number(text) : text;
+}
+
+export async function updateProgramSettingsAction(_state: SettingsActionState, formData: FormData): Promise<SettingsActionState> {
+  const values = Object.fromEntries(
+    ["levels", "cookieLifetimeDays", "holdDays", "minimumPayoutAmount", "minimumPayoutCurrency", "approvalMode"].map((name) => {
+      const value = formData.get(name);
+      return [name, typeof value === "string" ? value.slice(0, 100) : ""];
+    }),
+  );
+  const [t, tProgram, tErrors] = await Promise.all([getTranslations(), getTranslations("adminPartners.program"), getTranslations("adminPartners.errors")]);
+  try {
+    const actor = await assertStaff(sectionRoles("partners"));
+    const currency = values.minimumPayoutCurrency ?? "";
+    // Typed in major units ("1000,50"), stored as integer minor units of the chosen currency. An
+    // amount that does not parse goes through as text, so every field's error shows at once.
+    const amount = (/^[A-Z]{3}$/.test(currency) ? parseMoneyInput(values.minimumPayoutAmount ?? "", currencyMinorDigits(currency)) : null) ?? values.minimumPayoutAmount;
+    await updateProgramSettings(
+      {
+        levels: wholeNumber(formData, "levels"),
+        cookieLifetimeDays: wholeNumber(formData, "cookieLifetimeDays"),
+        holdDays: wholeNumber(formData, "holdDays"),
+        minimumPayout: { amount, currency },
+        approvalMode: values.approvalMode,
+      },
+      { id: actor.id, role: actor.role },
+      { ip: clientIpFrom(await headers()) },
+    );
+    revalidatePath("/admin/partners");
+    return { status: "success", message: tProgram("saved") };
+  } catch (error) {
+    const appError = toAppError(error);
+    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
+    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "program settings update failed");
+    const fieldErrors: Record<string, string> = {};
+    for (const [path, keys] of Object.entries(appError.fieldErrors ?? {})) {
+      const key = path === "minimumPayout.amount" ? "adminPartners.program.amountInvalid" : (keys[0] ?? "");
+      // minimumPayout.amount / minimumPayout.currency are one control pair in the form.
+      const field = path.startsWith("minimumPayout") ? "minimumPayoutAmount" : (path.split(".")[0] ?? "_");
+      fieldErrors[field] ??= t.has(key) ? t(key) : tErrors("VALIDATION");
+    }
+    return { status: "error", message: code === "VALIDATION" ? tProgram("invalid") : tErrors(code), fieldErrors, values };
+  }
+}

@@ -1,0 +1,56 @@
+// The owner's approve / ban / unban of a partner (/admin/partners). Banning bumps the session
+// version, so the partner's open sessions end at their next request (lib/auth/guard re-checks
+// it); signing in is refused while banned (lib/auth/authenticate). Unbanning returns the partner
+// to ACTIVE. Every change is audit-logged with who made it.
+import { z } from "zod";
+import { canOpenSection } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { PartnerStatus, Role } from "@/lib/db/generated/enums";
+import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
+
+export const PARTNER_STATUS_ACTIONS = ["approve", "ban", "unban"] as const;
+export type PartnerStatusAction = (typeof PARTNER_STATUS_ACTIONS)[number];
+
+// Which statuses each action starts from, and where it leads.
+const TRANSITIONS: Record<PartnerStatusAction, { from: readonly PartnerStatus[]; to: PartnerStatus }> = {
+  approve: { from: ["PENDING"], to: "ACTIVE" },
+  ban: { from: ["PENDING", "ACTIVE"], to: "BANNED" },
+  unban: { from: ["BANNED"], to: "ACTIVE" },
+};
+
+export const ZSetPartnerStatusInput = z.object({
+  partnerId: z.string().trim().min(1).max(64),
+  action: z.enum(PARTNER_STATUS_ACTIONS),
+});
+
+export interface PartnerStatusActor {
+  id: string;
+  role: Role;
+}
+
+export async function setPartnerStatus(input: unknown, actor: PartnerStatusActor, context: { ip?: string } = {}): Promise<{ id: string; status: PartnerStatus }> {
+  if (!canOpenSection(actor.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to this");
+  const parsed = ZSetPartnerStatusInput.safeParse(input);
+  if (!parsed.success) throw new AppError("VALIDATION", "Invalid request", { fieldErrors: zodFieldErrors(parsed.error) });
+  const { partnerId, action } = parsed.data;
+  const transition = TRANSITIONS[action];
+
+  return db.$transaction(async (tx) => {
+    const [partner] = await tx.$queryRaw<{ id: string; status: PartnerStatus }[]>`SELECT id, status::text AS status FROM "Partner" WHERE id = ${partnerId} FOR UPDATE`;
+    if (!partner) throw notFound("Partner");
+    // Already there (a double click, two owners at once): nothing to change.
+    if (partner.status === transition.to) return { id: partner.id, status: partner.status };
+    if (!transition.from.includes(partner.status)) throw new AppError("CONFLICT", `A ${partner.status} partner cannot be changed by ${action}`);
+
+    await tx.partner.update({
+      where: { id: partner.id },
+      data: { status: transition.to, ...(transition.to === "BANNED" ? { sessionVersion: { increment: 1 } } : {}) },
+      select: { id: true },
+    });
+    await tx.auditLog.create({
+      data: { actorType: "staff", actorId: actor.id, action: `partner.${action}`, entityType: "Partner", entityId: partner.id, data: { from: partner.status, to: transition.to }, ip: context.ip },
+      select: { id: true },
+    });
+    return { id: partner.id, status: transition.to };
+  });
+}
