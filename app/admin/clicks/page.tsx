@@ -10,6 +10,7 @@ import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 import { CLICK_REPORT_GROUPS, CLICK_REPORT_MAX_ROWS, getClickReport, type ClickReport, type ClickReportGroup } from "@/lib/reports/get-click-report";
+import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -67,28 +68,12 @@ export default async function ClicksReportPage({ searchParams }: { searchParams:
             ? t("rangeDay", { day: dayText(period.fromDay, { dateStyle: "full" }) })
             : t("range", { from: dayText(period.fromDay, { dateStyle: "medium" }), to: dayText(period.toDay, { dateStyle: "medium" }) })}
         </p>
-        <form action="/admin/clicks" method="get" className="flex flex-wrap items-end gap-2" aria-label={t("periods.custom")}>
-          <input type="hidden" name="period" value="custom" />
-          <input type="hidden" name="group" value={group} />
-          <label className="flex items-center gap-1.5 text-sm text-slate-500">
-            {t("from")}
-            <input type="date" name="from" defaultValue={period.fromDay} className="input h-8 w-36 py-0" required />
-          </label>
-          <label className="flex items-center gap-1.5 text-sm text-slate-500">
-            {t("to")}
-            <input type="date" name="to" defaultValue={period.toDay} className="input h-8 w-36 py-0" required />
-          </label>
-          <button type="submit" className={`h-8 py-0 ${period.kind === "custom" ? "btn" : "btn-secondary"}`}>
-            {t("show")}
-          </button>
-        </form>
+        <CustomPeriodForm action="/admin/clicks" period={period} keep={{ group }} labels={{ from: t("from"), to: t("to"), show: t("show"), form: t("periods.custom") }} />
       </div>
 
-      {invalidFields.length ? (
-        <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? t(field) : t("period"))).join(", ") })}
-        </p>
-      ) : null}
+      <InvalidPeriodNotice
+        message={invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? t(field) : t("period"))).join(", ") }) : null}
+      />
 
       <div className="grid gap-4 sm:grid-cols-3">
         <Total label={t("raw")} hint={t("rawHint")} value={totals.raw} testId="clicks-raw" />
