@@ -70,6 +70,25 @@ export async function consumeRateLimit(name: RateLimitName, key: string) {
   }
 }
 
+/**
+ * For limits that count failures only (sign-in): throws RATE_LIMITED when the bucket is already
+ * used up, without taking a point. Record failures with penalise().
+ */
+export async function assertNotRateLimited(name: RateLimitName, key: string) {
+  const state = await limiter(name).get(key);
+  const points = name === "checkout" ? getEnv().CHECKOUT_RATE_LIMIT_PER_MINUTE : RATE_LIMITS[name].points;
+  if (state && state.consumedPoints >= points) {
+    throw new AppError("RATE_LIMITED", "Too many attempts, try again later", { retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) });
+  }
+}
+
+/** Takes a point for a failure; an already empty bucket stays empty (no error here). */
+export async function penalise(name: RateLimitName, key: string) {
+  await limiter(name)
+    .penalty(key, 1)
+    .catch(() => undefined);
+}
+
 /** Empties the bucket (e.g. after a successful sign-in). */
 export async function resetRateLimit(name: RateLimitName, key: string) {
   await limiter(name).delete(key);

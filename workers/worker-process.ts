@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import { logger as rootLogger } from "@/lib/logger";
 import type { LavkaWorker, QueueRuntime } from "@/lib/queue/backend";
 import { closeQueue, getQueueRuntime } from "@/lib/queue/connection";
+import { RELEASE_COMMISSIONS_INTERVAL_MS, releaseHeldCommissionsJob, releaseHeldCommissionsJobId } from "@/lib/affiliates/commissions/release-held-commissions-job";
 import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
 import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
 import { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "@/lib/queue/relay";
@@ -68,6 +69,23 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
     }
   };
 
+  // Hold periods end on the clock, not on an event: every worker asks for a release run each
+  // interval, the per-interval job id makes them one run.
+  let releaseTimer: NodeJS.Timeout | undefined;
+  let releasing: Promise<void> = Promise.resolve();
+  const scheduleRelease = async () => {
+    const now = Date.now();
+    try {
+      await runtime.addJob(
+        releaseHeldCommissionsJob.name,
+        { scheduledAt: new Date(now).toISOString() },
+        { ...jobOptions(releaseHeldCommissionsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: releaseHeldCommissionsJobId(now) },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "release-held-commissions: could not add the job");
+    }
+  };
+
   const started = (async () => {
     for (let attempt = 0; !stopping; attempt++) {
       try {
@@ -84,6 +102,10 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
       beating = beat();
       heartbeatTimer = setInterval(() => (beating = beat()), heartbeatIntervalMs);
     }
+    if (findJob(list, releaseHeldCommissionsJob.name)) {
+      releasing = scheduleRelease();
+      releaseTimer = setInterval(() => (releasing = scheduleRelease()), RELEASE_COMMISSIONS_INTERVAL_MS);
+    }
     return worker;
   })();
 
@@ -95,7 +117,8 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
         interruptWait();
         const worker = await started;
         clearInterval(heartbeatTimer);
-        await beating;
+        clearInterval(releaseTimer);
+        await Promise.all([beating, releasing]);
         await Promise.all([worker?.close(), relay.stop()]);
         if (!options.runtime) await closeQueue();
       })();

@@ -13,6 +13,17 @@ export default async function PartnerLayout({ children }: { children: React.Reac
         <Link href="/partner" className="text-lg font-bold tracking-tight">
           {t("partner.cabinet")}
         </Link>
+        <nav aria-label={t("cabinet.nav.label")} className="mr-auto flex items-center gap-4 text-sm font-medium text-slate-600">
+          <Link href="/partner" className="hover:text-slate-900">
+            {t("cabinet.nav.home")}
+          </Link>
+          <Link href="/partner/orders" className="hover:text-slate-900">
+            {t("cabinet.nav.orders")}
+          </Link>
+          <Link href="/partner/links" className="hover:text-slate-900">
+            {t("cabinet.nav.links")}
+          </Link>
+        </nav>
         <div className="flex items-center gap-5">
           <LocaleSwitcher />
           <span className="text-sm" data-testid="current-user">

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { consumeRateLimit, resetRateLimit } from "@/lib/rate-limit";
+import { assertNotRateLimited, penalise, resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "@/lib/db/generated/enums";
 
@@ -30,9 +30,16 @@ export async function authenticate(
   if (!parsed.success) throw new AppError("VALIDATION", "Enter your email and password");
   const { identifier, password } = parsed.data;
 
+  // Only failures count: a team signing in from one office address is never blocked, while
+  // guessing passwords (per account and address, or many accounts from one address) is.
   const accountKey = `${kind}:${identifier}:${ip}`;
-  await consumeRateLimit("signInIp", `${kind}:${ip}`);
-  await consumeRateLimit("signIn", accountKey);
+  const ipKey = `${kind}:${ip}`;
+  await assertNotRateLimited("signInIp", ipKey);
+  await assertNotRateLimited("signIn", accountKey);
+  const failure = async (error: AppError) => {
+    await Promise.all([penalise("signInIp", ipKey), penalise("signIn", accountKey)]);
+    return error;
+  };
 
   const invalid = new AppError("UNAUTHENTICATED", "Wrong email or password");
   if (kind === "staff") {
@@ -42,9 +49,9 @@ export async function authenticate(
     });
     if (!user) {
       await verifyPassword(await timingDummy(), password);
-      throw invalid;
+      throw await failure(invalid);
     }
-    if (!(await verifyPassword(user.passwordHash, password))) throw invalid;
+    if (!(await verifyPassword(user.passwordHash, password))) throw await failure(invalid);
     if (!user.isActive) throw new AppError("FORBIDDEN", "This account is deactivated");
     await resetRateLimit("signIn", accountKey);
     await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
@@ -58,9 +65,9 @@ export async function authenticate(
   });
   if (!partner) {
     await verifyPassword(await timingDummy(), password);
-    throw invalid;
+    throw await failure(invalid);
   }
-  if (!(await verifyPassword(partner.passwordHash, password))) throw invalid;
+  if (!(await verifyPassword(partner.passwordHash, password))) throw await failure(invalid);
   if (partner.status === "BANNED") throw new AppError("FORBIDDEN", "This partner account is blocked");
   await resetRateLimit("signIn", accountKey);
   await db.partner.update({ where: { id: partner.id }, data: { lastSignInAt: new Date() } });

@@ -8,6 +8,8 @@
 //   mails are written in ONE transaction: a success answer means the order is in PostgreSQL, and
 //   its mails leave after the commit.
 import { z } from "zod";
+import { queuePostback } from "@/lib/affiliates/postbacks/queue-postback";
+import { createOrderCommissions } from "@/lib/affiliates/commissions/create-order-commissions";
 import { contactLockKeys, findOrCreateCustomer, lockAdvisory } from "@/lib/customers/find-or-create-customer";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { db, Prisma, type DbTransaction } from "@/lib/db";
@@ -260,6 +262,10 @@ async function writeOrder(tx: DbTransaction, { data, checkout, priced, context, 
   if (status === "CONFIRMED") await queueOrderAcceptedMail(tx, mailData, { settings, text: texts.get("order-accepted") });
   // The shop hears of every order, also one still waiting for the customer: an operator may call.
   await queueShopNoticeMail(tx, mailData, { settings, confirmationMode: priced.paymentMethod === "PREPAID" ? undefined : product.confirmationMode });
+  // Commissions are written with the order, so an attributed order never exists without them.
+  if (attribution?.partnerId) await createOrderCommissions(tx, order);
+  // The partner hears of the order when it commits (outbox), with the status it was placed in.
+  if (attribution?.partnerId) await queuePostback(tx, { orderId: order.id, status, event: "order.created" });
 
   // Last before COMMIT: every order of a product updates the same Product row, and the row
   // lock lasts until the transaction ends, so taking it late keeps concurrent orders from

@@ -52,6 +52,11 @@ export const ZEnv = z
     STRIPE_API_BASE: optionalUrl(["http:", "https:"], "http://127.0.0.1:12111"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a whole number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" }).default(30),
+    /** Lets postbacks reach loopback/private addresses (tests, one-machine setups); off in production. */
+    POSTBACK_ALLOW_PRIVATE_HOSTS: z
+      .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+      .optional()
+      .transform((value) => value === "true" || value === "1"),
     WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" }).max(1000, { message: "must be at most 1000" }).default(8),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000, { message: "must be at least 1000 (ms)" }).default(25_000),
   })

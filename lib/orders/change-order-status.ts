@@ -8,7 +8,11 @@
 // - refusals (cancelled, returned, spam) are recorded by phone for the fraud and duplicate rules;
 // - COD money that reached the shop marks the order paid;
 // - a customer whose order became CONFIRMED gets the "order accepted" mail (through the outbox).
+// - the order's commissions follow it (approved, cancelled, reversed after payout).
+// - the partner of an attributed order gets a postback of every change (through the outbox).
 import { z } from "zod";
+import { queuePostback } from "@/lib/affiliates/postbacks/queue-postback";
+import { applyOrderStatusToCommissions } from "@/lib/affiliates/commissions/apply-order-status-to-commissions";
 import { queueOrderAcceptedMail, loadProductEmailText, orderMailSelect } from "@/lib/checkout/order-mails";
 import { db, type DbTransaction } from "@/lib/db";
 import { OrderStatus, Role, type RefusalKind } from "@/lib/db/generated/enums";
@@ -107,6 +111,9 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
 
   await recordRefusal(tx, change, order, from);
   if (from === "UNCONFIRMED" && to === "CONFIRMED") await queueAcceptedMail(tx, order.id);
+  await applyOrderStatusToCommissions(tx, { orderId: order.id, status: to, now });
+  // Every change of an attributed order is reported to the partner (no-op without a postback URL).
+  await queuePostback(tx, { orderId: order.id, status: to });
   await audit(tx, change, order, { from, to, reason: change.reason });
 
   return { id: order.id, number: order.number, from, status: to, changed: true };

@@ -3,13 +3,15 @@
 // job's rows for a worker that knows it), and the worker looks handlers up here.
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
+import { releaseHeldCommissionsJob } from "@/lib/affiliates/commissions/release-held-commissions-job";
+import { sendPostbackJob } from "@/lib/affiliates/postbacks/jobs/send-postback";
 import { AppError } from "@/lib/errors";
 import { sendMailJob } from "@/lib/mail/jobs/send-mail";
 import { KEEP_COMPLETED_JOBS, KEEP_FAILED_JOBS } from "./backend";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "./heartbeat";
 
-export const jobs = [heartbeatJob, sendMailJob] as const;
+export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob] as const;
 
 export type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob["name"];

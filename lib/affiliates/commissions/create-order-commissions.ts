@@ -1,0 +1,93 @@
+// Commissions of a new attributed order, written in the order's own transaction (writeOrder):
+// one row per paid level (compute-commissions.ts), with the rule that produced the amount copied
+// in, then moved to the order's current status (an order placed CONFIRMED approves at once, one
+// placed DUPLICATE is cancelled). The unique (orderId, level) makes a second call a no-op.
+import type { DbTransaction } from "@/lib/db";
+import { applyOrderStatusToCommissions } from "./apply-order-status-to-commissions";
+import { type ChainPartner, type CommissionRuleSet, planCommissions } from "./compute-commissions";
+import { loadCommissionSettings } from "./load-commission-settings";
+
+export interface CreatedCommission {
+  id: string;
+  level: number;
+  partnerId: string;
+  amount: number;
+  currency: string;
+}
+
+/** The partner and their recruiters up to `levels` deep; a cycle in the tree ends the walk. */
+async function loadPartnerChain(tx: DbTransaction, partnerId: string, levels: number): Promise<ChainPartner[]> {
+  const chain: ChainPartner[] = [];
+  const seen = new Set<string>();
+  let nextId: string | null = partnerId;
+  while (nextId && chain.length < levels && !seen.has(nextId)) {
+    seen.add(nextId);
+    const partner: { id: string; status: string; parentId: string | null } | null = await tx.partner.findUnique({
+      where: { id: nextId },
+      select: { id: true, status: true, parentId: true },
+    });
+    if (!partner) break;
+    chain.push({ id: partner.id, status: partner.status });
+    nextId = partner.parentId;
+  }
+  return chain;
+}
+
+/** Rates in force now from each currency to `to`, as exact decimal strings. */
+async function loadRatesTo(tx: DbTransaction, from: string[], to: string): Promise<Map<string, string>> {
+  const rates = new Map<string, string>();
+  for (const currency of new Set(from)) {
+    if (currency === to) continue;
+    const row = await tx.exchangeRate.findFirst({
+      where: { fromCurrency: currency, toCurrency: to, validFrom: { lte: new Date() } },
+      select: { rate: true },
+      orderBy: { validFrom: "desc" },
+    });
+    if (row) rates.set(currency, row.rate.toFixed());
+  }
+  return rates;
+}
+
+export async function createOrderCommissions(tx: DbTransaction, order: { id: string }): Promise<CreatedCommission[]> {
+  const loaded = await tx.order.findUnique({
+    where: { id: order.id },
+    select: { id: true, partnerId: true, productId: true, itemsTotal: true, currency: true, status: true, product: { select: { rewardTrigger: true } } },
+  });
+  if (!loaded?.partnerId) return [];
+
+  const settings = await loadCommissionSettings(tx);
+  const chain = await loadPartnerChain(tx, loaded.partnerId, settings.levels);
+  const [overrides, productRules] = await Promise.all([
+    tx.partnerCommissionOverride.findMany({
+      where: { partnerId: { in: chain.map((partner) => partner.id) }, OR: [{ productId: loaded.productId }, { productId: null }] },
+      select: { partnerId: true, productId: true, level: true, kind: true, value: true },
+    }),
+    tx.productCommission.findMany({ where: { productId: loaded.productId }, select: { level: true, kind: true, value: true } }),
+  ]);
+  const rules: CommissionRuleSet = { productId: loaded.productId, overrides, productRules, defaults: settings.commissionDefaults };
+  const fixedCurrencies = settings.commissionDefaults.flatMap((rule) => (rule.kind === "FIXED" && rule.currency ? [rule.currency] : []));
+  const rates = await loadRatesTo(tx, fixedCurrencies, loaded.currency);
+
+  const planned = planCommissions({ chain, levels: settings.levels, order: loaded, rules, rateTo: (currency) => rates.get(currency) });
+  if (planned.length === 0) return [];
+  await tx.commission.createMany({
+    data: planned.map((commission) => ({
+      orderId: loaded.id,
+      partnerId: commission.partnerId,
+      level: commission.level,
+      amount: commission.amount,
+      currency: loaded.currency,
+      ruleKind: commission.ruleKind,
+      ruleValue: commission.ruleValue,
+      trigger: loaded.product.rewardTrigger,
+    })),
+    skipDuplicates: true,
+  });
+  await applyOrderStatusToCommissions(tx, { orderId: loaded.id, status: loaded.status });
+
+  return tx.commission.findMany({
+    where: { orderId: loaded.id },
+    select: { id: true, level: true, partnerId: true, amount: true, currency: true },
+    orderBy: { level: "asc" },
+  });
+}

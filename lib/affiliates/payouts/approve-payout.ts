@@ -1,0 +1,24 @@
+// An employee approves a requested payout (the accountant then pays it). Money does not move: the
+// PAYOUT debit was written on request.
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { assertPayoutStaff, lockPayoutOrThrow, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { assertPayoutTransition } from "./payout-transitions";
+
+export const ZApprovePayoutInput = z.object({ payoutId: z.string().trim().min(1).max(64) });
+
+export async function approvePayout(input: unknown, actor: TPayoutStaffActor): Promise<{ id: string; status: "APPROVED" }> {
+  const staff = assertPayoutStaff(actor);
+  const parsed = ZApprovePayoutInput.safeParse(input);
+  if (!parsed.success) throw payoutValidationError(parsed.error);
+  return db.$transaction(async (tx) => {
+    const payout = await lockPayoutOrThrow(tx, parsed.data.payoutId);
+    assertPayoutTransition(payout.status, "APPROVED");
+    await tx.payout.update({ where: { id: payout.id }, data: { status: "APPROVED", approvedAt: new Date(), processedById: staff.id }, select: { id: true } });
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: staff.id, action: "payout.approve", entityType: "Payout", entityId: payout.id, data: { amount: payout.amount, currency: payout.currency } },
+      select: { id: true },
+    });
+    return { id: payout.id, status: "APPROVED" as const };
+  });
+}

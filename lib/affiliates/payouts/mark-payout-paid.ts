@@ -1,0 +1,45 @@
+// The money has left the shop: the payout becomes PAID with the bank or wallet reference, and the
+// commissions it includes become PAID (a later cancellation of their orders is then a reversal
+// taken from the next payout). The ledger already holds the PAYOUT debit from the request.
+import { z } from "zod";
+import { transitionCommission } from "@/lib/affiliates/commissions/commission-transitions";
+import { db } from "@/lib/db";
+import type { CommissionStatus, RewardTrigger } from "@/lib/db/generated/enums";
+import { assertPayoutStaff, lockPayoutOrThrow, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { assertPayoutTransition } from "./payout-transitions";
+
+export const ZMarkPayoutPaidInput = z.object({
+  payoutId: z.string().trim().min(1).max(64),
+  reference: z.string().trim().min(1, { error: "affiliatePayouts.errors.referenceRequired" }).max(200, { error: "affiliatePayouts.errors.referenceTooLong" }),
+});
+
+export async function markPayoutPaid(input: unknown, actor: TPayoutStaffActor): Promise<{ id: string; status: "PAID"; paidCommissions: number }> {
+  const staff = assertPayoutStaff(actor);
+  const parsed = ZMarkPayoutPaidInput.safeParse(input);
+  if (!parsed.success) throw payoutValidationError(parsed.error);
+  return db.$transaction(async (tx) => {
+    const payout = await lockPayoutOrThrow(tx, parsed.data.payoutId);
+    assertPayoutTransition(payout.status, "PAID");
+    const now = new Date();
+    await tx.payout.update({ where: { id: payout.id }, data: { status: "PAID", paidAt: now, reference: parsed.data.reference, processedById: staff.id }, select: { id: true } });
+
+    // Commissions cancelled while the payout waited stay cancelled: their reversal is in the ledger.
+    const included = await tx.$queryRaw<{ id: string; status: CommissionStatus; trigger: RewardTrigger }[]>`
+      SELECT id, status::text AS status, trigger::text AS trigger FROM "Commission" WHERE "payoutId" = ${payout.id} FOR UPDATE`;
+    const paid = included.filter((commission) => transitionCommission({ ...commission, credited: true }, { type: "PAID_OUT" }).effect === "PAY").map((commission) => commission.id);
+    if (paid.length > 0) await tx.commission.updateMany({ where: { id: { in: paid } }, data: { status: "PAID", paidAt: now } });
+
+    await tx.auditLog.create({
+      data: {
+        actorType: "USER",
+        actorId: staff.id,
+        action: "payout.paid",
+        entityType: "Payout",
+        entityId: payout.id,
+        data: { amount: payout.amount, currency: payout.currency, reference: parsed.data.reference, commissions: paid.length },
+      },
+      select: { id: true },
+    });
+    return { id: payout.id, status: "PAID" as const, paidCommissions: paid.length };
+  });
+}
