@@ -23,6 +23,15 @@ export default async function PartnerLayout({ children }: { children: React.Reac
           <Link href="/partner/links" className="hover:text-slate-900">
             {t("cabinet.nav.links")}
           </Link>
+          <Link href="/partner/payouts" className="hover:text-slate-900">
+            {t("cabinetPayouts.nav")}
+          </Link>
+          <Link href="/partner/news" className="hover:text-slate-900">
+            {t("partnerNews.nav")}
+          </Link>
+          <Link href="/partner/materials" className="hover:text-slate-900">
+            {t("promoMaterials.nav")}
+          </Link>
         </nav>
         <div className="flex items-center gap-5">
           <LocaleSwitcher />

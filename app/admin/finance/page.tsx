@@ -1,15 +1,106 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { DateTimeFormatOptions } from "next-intl";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ZodError } from "zod";
+import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
+import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
+import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
+import { getFinanceReport, type FinanceReport } from "@/lib/reports/get-finance-report";
+import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 
-export default async function Page() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+// Accounting thinks in months: without a period in the URL the report shows the current one.
+const DEFAULT_PERIOD: TPeriodInput = { period: "month" };
+
+/** The period's report; a bad period in the URL falls back to this month and names what was wrong. */
+async function loadReport(input: TPeriodInput): Promise<{ report: FinanceReport; invalidFields: string[] }> {
+  try {
+    return { report: await getFinanceReport(input.period || input.from || input.to ? input : DEFAULT_PERIOD), invalidFields: [] };
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    return { report: await getFinanceReport(DEFAULT_PERIOD), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
+  }
+}
+
+export default async function FinancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage(sectionRoles("finance"), "/admin/finance");
-  const t = await getTranslations();
+  const params = await searchParams;
+  const [t, tPeriod, format, locale, { report, invalidFields }] = await Promise.all([
+    getTranslations("finance"),
+    getTranslations("dashboard"),
+    getFormatter(),
+    getLocale(),
+    loadReport({ period: first(params.period) as TPeriodInput["period"], from: first(params.from), to: first(params.to) }),
+  ]);
+  const { period } = report;
+  const dayText = (day: string, options: DateTimeFormatOptions) => format.dateTime(zonedDayStart(day, period.timeZone), { ...options, timeZone: period.timeZone });
+  const labels = {
+    currency: t("currency"),
+    orders: t("orders"),
+    empty: t("empty"),
+    columns: { revenue: t("revenue"), shipping: t("shipping"), baseCost: t("baseCost"), commissions: t("commissions"), margin: t("margin") },
+  };
+  const months = report.byMonth.months.map((month) => ({
+    month,
+    label: format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone }),
+  }));
+
   return (
     <>
-      <PageHeader title={t("nav.finance")} />
-      <p className="card text-slate-600">{t("sections.comingUp")}</p>
+      <PageHeader title={t("title")}>
+        <nav aria-label={tPeriod("period")} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
+          {PERIOD_PRESETS.map((preset) => (
+            <Link
+              key={preset}
+              href={`/admin/finance?period=${preset}`}
+              aria-current={period.kind === preset ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium ${period.kind === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            >
+              {tPeriod(`periods.${preset}`)}
+            </Link>
+          ))}
+        </nav>
+      </PageHeader>
+
+      <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-sm text-slate-500" data-testid="period-range">
+          {period.fromDay === period.toDay
+            ? tPeriod("rangeDay", { day: dayText(period.fromDay, { dateStyle: "full" }) })
+            : tPeriod("range", { from: dayText(period.fromDay, { dateStyle: "medium" }), to: dayText(period.toDay, { dateStyle: "medium" }) })}
+        </p>
+        <CustomPeriodForm
+          action="/admin/finance"
+          period={period}
+          labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }}
+        />
+      </div>
+
+      <InvalidPeriodNotice
+        message={
+          invalidFields.length
+            ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") })
+            : null
+        }
+      />
+
+      <div className="grid gap-6">
+        <FinanceTotalsTable id="received" title={t("received")} hint={t("receivedHint")} rows={report.received} locale={locale} labels={labels} />
+        <FinanceTotalsTable id="expected" title={t("expected")} hint={t("expectedHint")} rows={report.expected} locale={locale} labels={labels} />
+        <FinanceMonthsTable
+          title={t("byMonth")}
+          hint={t("byMonthHint")}
+          months={months}
+          rows={report.byMonth.rows}
+          locale={locale}
+          labels={{ ...labels, month: t("month"), noMoney: t("noMoney") }}
+        />
+      </div>
     </>
   );
 }

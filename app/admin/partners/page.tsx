@@ -19,6 +19,7 @@ const STATUSES = Object.values(PartnerStatus);
 export default async function PartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaffPage(sectionRoles("partners"), "/admin/partners");
   const t = await getTranslations("adminPartners");
+  const tRoot = await getTranslations();
   const raw = await searchParams;
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   // A bad value (an edited URL) drops only that filter.
@@ -35,7 +36,16 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
 
   return (
     <>
-      <PageHeader title={t("title")} />
+      <PageHeader title={t("title")}>
+        <div className="flex gap-2">
+          <Link href="/admin/partners/news" className={secondaryButton}>
+            {tRoot("partnerNews.editorTitle")}
+          </Link>
+          <Link href="/admin/partners/materials" className={secondaryButton}>
+            {tRoot("promoMaterials.editorTitle")}
+          </Link>
+        </div>
+      </PageHeader>
       <nav aria-label={t("tabsLabel")} className="mb-4 flex flex-wrap gap-1.5" data-testid="partner-status-tabs">
         {tabs.map((tab) => {
           const isActive = tab.value === query.status;

@@ -1,5 +1,6 @@
 // The owner's partner list: who, since when, recruited by whom, email confirmed or not, and the
 // status moves the row allows.
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { PartnerListRow } from "@/lib/affiliates/list-partners";
 import { PartnerStatusBadge } from "./partner-status-badge";
@@ -33,7 +34,11 @@ export async function PartnersTable({ rows, action }: Props) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} data-testid="partner-row" data-login={row.login}>
-              <td className="font-mono">{row.login}</td>
+              <td className="font-mono">
+                <Link href={`/admin/partners/${row.id}`} className="text-brand-700 hover:underline">
+                  {row.login}
+                </Link>
+              </td>
               <td>
                 <div>{row.name}</div>
                 {row.contact ? <div className="text-xs text-slate-500">{row.contact}</div> : null}

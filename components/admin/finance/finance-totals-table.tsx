@@ -1,0 +1,77 @@
+// One section of the Finance report: a row per currency (money never adds up across currencies).
+import type { FinanceTotals } from "@/lib/reports/get-finance-report";
+import { formatMoney } from "@/lib/money/format";
+import { panel } from "@/components/admin/orders/styles";
+
+export const FINANCE_COLUMNS = ["revenue", "shipping", "baseCost", "commissions", "margin"] as const;
+
+export interface FinanceTableLabels {
+  currency: string;
+  orders: string;
+  empty: string;
+  columns: Record<(typeof FINANCE_COLUMNS)[number], string>;
+}
+
+export function FinanceTotalsTable(props: { id: string; title: string; hint: string; rows: FinanceTotals[]; locale: string; labels: FinanceTableLabels }) {
+  const { id, title, hint, rows, locale, labels } = props;
+  return (
+    <section className={`${panel} overflow-hidden`} aria-labelledby={`${id}-title`} data-testid={`finance-${id}`}>
+      <div className="px-5 pt-4 pb-3">
+        <h2 id={`${id}-title`} className="text-base font-semibold">
+          {title}
+        </h2>
+        <p className="text-xs text-slate-500">{hint}</p>
+      </div>
+      {rows.length ? (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm">
+            <thead className="border-y border-slate-100 bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
+              <tr>
+                <th scope="col" className="px-5 py-2">
+                  {labels.currency}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {labels.orders}
+                </th>
+                {FINANCE_COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-3 py-2 text-right">
+                    {labels.columns[column]}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <FinanceRow key={row.currency} row={row} locale={locale} first={row.currency} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-400">{labels.empty}</p>
+      )}
+    </section>
+  );
+}
+
+/** A table row of sums; `first` is what the first cell shows (the currency, or a month). */
+export function FinanceRow({ row, locale, first }: { row: FinanceTotals; locale: string; first: string }) {
+  return (
+    <tr data-testid={`finance-row-${row.currency}`}>
+      <th scope="row" className="px-5 py-2 text-left font-medium text-slate-700">
+        {first}
+      </th>
+      <td className="px-3 py-2 text-right tabular-nums">{row.orders}</td>
+      {FINANCE_COLUMNS.map((column) => (
+        <td
+          key={column}
+          className={`px-3 py-2 text-right whitespace-nowrap tabular-nums ${column === "margin" ? (row.margin < 0n ? "font-semibold text-red-700" : "font-semibold") : ""}`}
+          data-column={column}
+          data-amount-minor={row[column].toString()}
+        >
+          {formatMoney(row[column], row.currency, locale)}
+        </td>
+      ))}
+    </tr>
+  );
+}

@@ -1,0 +1,19 @@
+// Publishing shows a news item to partners, dated now (so it comes first in their list);
+// unpublishing hides it again and clears the date, so a later publication is dated afresh.
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertNewsStaff, parseNewsId, type TNewsStaffActor } from "./partner-news-rules";
+
+const ZPublished = z.boolean();
+
+export async function setPartnerNewsPublished(id: unknown, published: unknown, actor: TNewsStaffActor): Promise<void> {
+  assertNewsStaff(actor);
+  const newsId = parseNewsId(id);
+  const parsed = ZPublished.safeParse(published);
+  if (!parsed.success) throw new AppError("VALIDATION", "Choose publish or unpublish", { fieldErrors: { _: ["partnerNews.errors.invalid"] } });
+  // Publishing an already published item keeps its date (a double click does not reorder it).
+  const where = parsed.data ? { id: newsId, isPublished: false } : { id: newsId };
+  const { count } = await db.partnerNews.updateMany({ where, data: { isPublished: parsed.data, publishedAt: parsed.data ? new Date() : null } });
+  if (count === 0 && !(await db.partnerNews.count({ where: { id: newsId } }))) throw new AppError("NOT_FOUND", "News not found");
+}
