@@ -14,7 +14,7 @@ import { readQueueHeartbeat } from "@/lib/queue/heartbeat";
 import { formatRate } from "@/lib/reports/compute-rates";
 import { getGeneralStats, type GeneralStats } from "@/lib/reports/get-general-stats";
 import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
-import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
+import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -58,18 +58,11 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={t("title")}>
-        <nav aria-label={t("period")} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
-          {PERIOD_PRESETS.map((preset) => (
-            <Link
-              key={preset}
-              href={`/admin?period=${preset}`}
-              aria-current={period.kind === preset ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${period.kind === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {t(`periods.${preset}`)}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPresetNav
+          label={t("period")}
+          current={period.kind}
+          items={PERIOD_PRESETS.map((preset) => ({ preset, href: `/admin?period=${preset}`, text: t(`periods.${preset}`) }))}
+        />
       </PageHeader>
 
       <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">

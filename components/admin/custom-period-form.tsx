@@ -1,4 +1,5 @@
 // The "from … to …" form of the period pickers (dashboard, clicks report): a GET form, so the
+import Link from "next/link";
 // chosen period lives in the URL.
 export function CustomPeriodForm(props: {
   action: string;
@@ -36,5 +37,23 @@ export function InvalidPeriodNotice({ message }: { message: string | null }) {
     <p role="alert" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
       {message}
     </p>
+  );
+}
+
+/** The preset periods (today, 7 days, …) as links; the current one is highlighted. */
+export function PeriodPresetNav(props: { label: string; current: string; items: { preset: string; href: string; text: string }[] }) {
+  return (
+    <nav aria-label={props.label} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
+      {props.items.map(({ preset, href, text }) => (
+        <Link
+          key={preset}
+          href={href}
+          aria-current={props.current === preset ? "page" : undefined}
+          className={`rounded-md px-3 py-1.5 text-sm font-medium ${props.current === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+        >
+          {text}
+        </Link>
+      ))}
+    </nav>
   );
 }

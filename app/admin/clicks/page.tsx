@@ -10,7 +10,7 @@ import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 import { CLICK_REPORT_GROUPS, CLICK_REPORT_MAX_ROWS, getClickReport, type ClickReport, type ClickReportGroup } from "@/lib/reports/get-click-report";
-import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
+import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -48,18 +48,11 @@ export default async function ClicksReportPage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title={tNav("clicks")}>
-        <nav aria-label={t("period")} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
-          {PERIOD_PRESETS.map((preset) => (
-            <Link
-              key={preset}
-              href={href({ period: preset, group })}
-              aria-current={period.kind === preset ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${period.kind === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {t(`periods.${preset}`)}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPresetNav
+          label={t("period")}
+          current={period.kind}
+          items={PERIOD_PRESETS.map((preset) => ({ preset, href: href({ period: preset, group }), text: t(`periods.${preset}`) }))}
+        />
       </PageHeader>
 
       <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">

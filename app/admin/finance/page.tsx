@@ -1,8 +1,7 @@
-import Link from "next/link";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
-import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
+import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
 import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
 import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
@@ -54,18 +53,11 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t("title")}>
-        <nav aria-label={tPeriod("period")} className="flex flex-wrap items-center gap-1 rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
-          {PERIOD_PRESETS.map((preset) => (
-            <Link
-              key={preset}
-              href={`/admin/finance?period=${preset}`}
-              aria-current={period.kind === preset ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 text-sm font-medium ${period.kind === preset ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
-            >
-              {tPeriod(`periods.${preset}`)}
-            </Link>
-          ))}
-        </nav>
+        <PeriodPresetNav
+          label={tPeriod("period")}
+          current={period.kind}
+          items={PERIOD_PRESETS.map((preset) => ({ preset, href: `/admin/finance?period=${preset}`, text: tPeriod(`periods.${preset}`) }))}
+        />
       </PageHeader>
 
       <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
