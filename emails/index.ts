@@ -5,10 +5,12 @@ import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
 import { MessageEmail, messageSubject, ZMessageProps } from "./message";
+import { DigitalPurchaseEmail, digitalPurchaseSubject, ZDigitalPurchaseProps } from "./digital-purchase";
 import type { EmailMessages } from "./messages";
 import { OrderAcceptedEmail, orderAcceptedSubject, ZOrderAcceptedProps } from "./order-accepted";
 import { OrderConfirmEmail, orderConfirmSubject, ZOrderConfirmProps } from "./order-confirm";
 import { OrderNewShopNoticeEmail, orderNewShopNoticeSubject, ZOrderNewShopNoticeProps } from "./order-new-shop-notice";
+import { PartnerApprovedEmail, partnerApprovedSubject, ZPartnerApprovedProps } from "./partner-approved";
 import { PartnerWelcomeEmail, partnerWelcomeSubject, ZPartnerWelcomeProps } from "./partner-welcome";
 import { PasswordResetEmail, passwordResetSubject, ZPasswordResetProps } from "./password-reset";
 
@@ -39,10 +41,20 @@ export const emailTemplates = {
     subject: orderNewShopNoticeSubject,
     element: (props, locale) => createElement(OrderNewShopNoticeEmail, { ...props, locale }),
   }),
+  "digital-purchase": defineEmailTemplate({
+    props: ZDigitalPurchaseProps,
+    subject: digitalPurchaseSubject,
+    element: (props, locale) => createElement(DigitalPurchaseEmail, { ...props, locale }),
+  }),
   "partner-welcome": defineEmailTemplate({
     props: ZPartnerWelcomeProps,
     subject: partnerWelcomeSubject,
     element: (props, locale) => createElement(PartnerWelcomeEmail, { ...props, locale }),
+  }),
+  "partner-approved": defineEmailTemplate({
+    props: ZPartnerApprovedProps,
+    subject: partnerApprovedSubject,
+    element: (props, locale) => createElement(PartnerApprovedEmail, { ...props, locale }),
   }),
   "password-reset": defineEmailTemplate({
     props: ZPasswordResetProps,
@@ -65,10 +77,12 @@ export type EmailPropsInput<Name extends EmailTemplateName> = z.input<(typeof em
 /** Props after validation, as the component receives them. */
 export type EmailProps<Name extends EmailTemplateName> = z.output<(typeof emailTemplates)[Name]["props"]>;
 
+export type { TDigitalPurchaseProps } from "./digital-purchase";
 export type { TMessageProps } from "./message";
 export type { TOrderAcceptedProps } from "./order-accepted";
 export type { TOrderConfirmProps } from "./order-confirm";
 export type { TOrderNewShopNoticeProps } from "./order-new-shop-notice";
+export type { TPartnerApprovedProps } from "./partner-approved";
 export type { TPartnerWelcomeProps } from "./partner-welcome";
 export type { TPasswordResetProps } from "./password-reset";
-export { ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerWelcomeProps, ZPasswordResetProps };
+export { ZDigitalPurchaseProps, ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerApprovedProps, ZPartnerWelcomeProps, ZPasswordResetProps };

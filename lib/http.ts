@@ -1,14 +1,11 @@
 // Route-handler plumbing: parse, authorise, call the domain, map AppError to a JSON response.
 import { NextResponse } from "next/server";
-import { AppError, errorBody, toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { AppError } from "@/lib/errors";
+import { errorPayload } from "@/lib/http-error";
 
 export function errorResponse(error: unknown) {
-  const appError = toAppError(error);
-  if (appError.code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "unhandled error in route handler");
-  const headers: Record<string, string> = {};
-  if (appError.options.retryAfterSeconds) headers["Retry-After"] = String(appError.options.retryAfterSeconds);
-  return NextResponse.json(errorBody(appError), { status: appError.status, headers });
+  const { status, headers, body } = errorPayload(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 /** Wraps a route handler so every thrown error becomes a clean JSON error response. */

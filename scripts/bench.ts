@@ -1,12 +1,13 @@
-// `npm run bench`: load figures of the production build on this machine, each beside a
-// baseline measured in the same run.
+// `npm run bench`: load figures of the production server (server.ts, as `npm start` runs it) on
+// this machine, each beside a baseline measured in the same run. BENCH_ONLY=orders,checkout,clicks
+// picks parts.
 // - Order submissions (POST /api/v1/orders: validation, pricing, customer, duplicate check,
 //   order, item, history, token, stock, outbox in one transaction) at a fixed rate, and at the
-//   highest rate it sustains; baseline: the same writes behind bare node:http + pg.
-// - Checkout page GET (server-rendered) requests/s; baseline: /api/health (a trivial route on
-//   the same server).
-// - Referral click redirects (/r/<login>: one INSERT … SELECT, cookie, 302); baseline: the same
-//   statement and redirect behind bare node:http + pg.
+//   highest rate it sustains; baseline: the same rows written by plain statements behind bare
+//   node:http + pg.
+// - Checkout page GET requests/s, beside /api/health (a dynamic route of the same server).
+// - Referral click redirects (/r/<login>: click stored, cookie, 302); baseline: one INSERT …
+//   SELECT per click and the redirect behind bare node:http + pg.
 // The web app runs without the worker so that only the request path is measured.
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -21,6 +22,8 @@ import { seedDemo } from "./seed-demo";
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE) || 300; // orders/s, the issue's target
 const DURATION = Number(process.env.BENCH_DURATION) || 10; // seconds per run
 const CONNECTIONS = 32;
+// BENCH_ONLY=orders,checkout,clicks (any of them) measures only those parts.
+const PARTS = new Set((process.env.BENCH_ONLY || "orders,checkout,clicks").split(",").map((part) => part.trim()));
 
 let sequence = 0;
 function orderBody() {
@@ -117,46 +120,48 @@ try {
   const ordersUrl = `${app.url}/api/v1/orders`;
   const checkoutUrl = `${app.url}/checkout/casio-g-shock`;
 
-  console.log("warming up…");
-  await load(checkoutUrl, { duration: 3, connections: 8 });
-  await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
-  await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
+  type Row = readonly [string, ReturnType<typeof summary>];
+  const rows: Row[] = [];
+  const ratios: Record<string, number> = {};
+  const ratio = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => +(a.rps / b.rps).toFixed(2);
 
-  console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
-  const lavkaFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE }));
-  const baseFixed = summary(await load(baselineUrl, { post: true, overallRate: ORDER_RATE }));
-  console.log("orders at the highest sustained rate…");
-  const lavkaMax = summary(await load(ordersUrl, { post: true }));
-  const baseMax = summary(await load(baselineUrl, { post: true }));
-  console.log("checkout page GET…");
-  const checkout = summary(await load(checkoutUrl, {}));
-  const health = summary(await load(`${app.url}/api/health`, {}));
-  console.log("referral click redirects…");
-  const clickPath = "/r/alpha?to=casio-g-shock&sub1=bench";
-  const clicks = summary(await load(`${app.url}${clickPath}`, {}));
-  const baseClicks = summary(await load(`http://127.0.0.1:${baselinePort}${clickPath}`, {}));
+  if (PARTS.has("orders")) {
+    console.log("warming up orders…");
+    await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
+    await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
+    console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
+    const lavkaFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE }));
+    const baseFixed = summary(await load(baselineUrl, { post: true, overallRate: ORDER_RATE }));
+    console.log("orders at the highest sustained rate…");
+    const lavkaMax = summary(await load(ordersUrl, { post: true }));
+    const baseMax = summary(await load(baselineUrl, { post: true }));
+    rows.push(["orders @ fixed rate (Lavka)", lavkaFixed], ["orders @ fixed rate (node:http + pg)", baseFixed], ["orders max (Lavka)", lavkaMax], ["orders max (node:http + pg)", baseMax]);
+    ratios.ordersAtFixedRate = ratio(lavkaFixed, baseFixed);
+    ratios.ordersMax = ratio(lavkaMax, baseMax);
+  }
+  if (PARTS.has("checkout")) {
+    console.log("checkout page GET…");
+    await load(checkoutUrl, { duration: 3, connections: 8 });
+    const checkout = summary(await load(checkoutUrl, {}));
+    const health = summary(await load(`${app.url}/api/health`, {}));
+    rows.push(["GET /checkout/casio-g-shock", checkout], ["GET /api/health (same server)", health]);
+    ratios.checkoutVsHealth = ratio(checkout, health);
+  }
+  if (PARTS.has("clicks")) {
+    console.log("referral click redirects…");
+    const clickPath = "/r/alpha?to=casio-g-shock&sub1=bench";
+    await load(`${app.url}${clickPath}`, { duration: 3, connections: 8 });
+    const clicks = summary(await load(`${app.url}${clickPath}`, {}));
+    const baseClicks = summary(await load(`http://127.0.0.1:${baselinePort}${clickPath}`, {}));
+    rows.push(["GET /r/alpha (click + 302, Lavka)", clicks], ["GET /r/alpha (node:http + pg)", baseClicks]);
+    ratios.clicks = ratio(clicks, baseClicks);
+  }
 
-  const rows = [
-    ["orders @ fixed rate (Lavka)", lavkaFixed],
-    ["orders @ fixed rate (node:http + pg)", baseFixed],
-    ["orders max (Lavka)", lavkaMax],
-    ["orders max (node:http + pg)", baseMax],
-    ["GET /checkout/casio-g-shock", checkout],
-    ["GET /api/health (same server)", health],
-    ["GET /r/alpha (click + 302, Lavka)", clicks],
-    ["GET /r/alpha (node:http + pg)", baseClicks],
-  ] as const;
   console.log(`\n${"run".padEnd(40)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`);
   for (const [name, row] of rows) {
     console.log(`${name.padEnd(40)}${String(row.rps).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${String(row.errors).padStart(8)}`);
   }
-  const ratios = {
-    ordersAtFixedRate: +(lavkaFixed.rps / baseFixed.rps).toFixed(2),
-    ordersMax: +(lavkaMax.rps / baseMax.rps).toFixed(2),
-    checkoutVsHealth: +(checkout.rps / health.rps).toFixed(2),
-    clicks: +(clicks.rps / baseClicks.rps).toFixed(2),
-  };
-  console.log(`\nratios (Lavka / baseline): orders at ${ORDER_RATE}/s ${ratios.ordersAtFixedRate}, orders max ${ratios.ordersMax}, checkout GET / health GET ${ratios.checkoutVsHealth}, clicks ${ratios.clicks}`);
+  console.log(`\nratios (Lavka / baseline): ${Object.entries(ratios).map(([name, value]) => `${name} ${value}`).join(", ")}`);
   await mkdir(DATA_DIR, { recursive: true });
   await writeFile(path.join(DATA_DIR, "bench.json"), JSON.stringify({ at: new Date().toISOString(), rate: ORDER_RATE, duration: DURATION, rows: Object.fromEntries(rows), ratios }, null, 2));
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; figures in .data/bench.json)`);

@@ -26,6 +26,9 @@ export default async function PartnerLayout({ children }: { children: React.Reac
           <Link href="/partner/payouts" className="hover:text-slate-900">
             {t("cabinetPayouts.nav")}
           </Link>
+          <Link href="/partner/postbacks" className="hover:text-slate-900">
+            {t("postbacks.nav")}
+          </Link>
           <Link href="/partner/news" className="hover:text-slate-900">
             {t("partnerNews.nav")}
           </Link>

@@ -9,7 +9,9 @@ import { computeDisplayTotals, shippingFor } from "./compute-display-totals";
 import { CountrySelect } from "./country-select";
 import { errorId, FieldError, FieldShell } from "./field-shell";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
+import { carriedForm, forgetCarriedForm } from "./carry-over";
 import { QuantityInput } from "./quantity-input";
+import { VisitorInputs } from "./visitor-inputs";
 import { INITIAL_CHECKOUT_FORM_STATE, type TCheckoutFormState, type TCheckoutFormView } from "./types";
 
 type Props = {
@@ -26,17 +28,19 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
   const t = useTranslations("checkout");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, INITIAL_CHECKOUT_FORM_STATE);
+  // After a change of country this form is new: it starts from what was typed before.
+  const [carried] = useState(() => carriedForm(view.productId));
+  useEffect(() => forgetCarriedForm(), []);
+  const values = state.attempt === 0 && carried ? carried.values : state.values;
   const formRef = useRef<HTMLFormElement>(null);
   const errorSummaryRef = useRef<HTMLDivElement>(null);
   const money = (amount: number) => formatMoney(amount, view.currency, locale);
   const digits = currencyMinorDigits(view.currency);
 
-  const [quantity, setQuantity] = useState(state.values.quantity ?? "1");
-  const [payAmount, setPayAmount] = useState(state.values.payAmount ?? (view.payWhatYouWant ? majorUnits(view.unitPrice, digits) : ""));
-  const [chosenMethod, setChosenMethod] = useState<PaymentMethod | null>((state.values.paymentMethod as PaymentMethod | undefined) ?? null);
-  const [bumpIds, setBumpIds] = useState<string[]>([]);
-  // Where the visitor first came from; a country change re-renders the page from our own URL.
-  const [tracking] = useState(view.tracking);
+  const [quantity, setQuantity] = useState(values.quantity ?? "1");
+  const [payAmount, setPayAmount] = useState(values.payAmount ?? (view.payWhatYouWant ? majorUnits(view.unitPrice, digits) : ""));
+  const [chosenMethod, setChosenMethod] = useState<PaymentMethod | null>((values.paymentMethod as PaymentMethod | undefined) ?? null);
+  const [bumpIds, setBumpIds] = useState<string[]>(carried?.bumpIds ?? []);
 
   // After a country change the allowed methods may differ: fall back to the first allowed one.
   const paymentMethod = chosenMethod && view.paymentMethods.includes(chosenMethod) ? chosenMethod : (view.paymentMethods[0] ?? null);
@@ -75,6 +79,7 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
   const countrySelect = (
     <CountrySelect
       key="country"
+      product={view.productId}
       country={view.country}
       countries={view.countries}
       label={countryLabel}
@@ -102,11 +107,8 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
       className="flex flex-col gap-7"
     >
       <input type="hidden" name="product" value={view.productId} />
-      <input type="hidden" name="idempotencyKey" value={view.idempotencyKey} />
       <input type="hidden" name="currency" value={view.currency} />
-      {Object.entries(tracking).map(([name, value]) => (
-        <input key={name} type="hidden" name={`tracking.${name}`} value={value} />
-      ))}
+      <VisitorInputs carried={carried?.values} />
 
       <section aria-labelledby="checkout-order-heading" className="flex flex-col gap-4">
         <h2 id="checkout-order-heading" className="text-base font-semibold text-slate-900">
@@ -180,7 +182,7 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
                 field={field}
                 half={halfWidth.has(field.key)}
                 country={country}
-                defaultValue={state.values[`field.${field.key}`]}
+                defaultValue={values[`field.${field.key}`]}
                 error={fieldErrors[field.key]}
               />
             ),

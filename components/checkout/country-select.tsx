@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
+import { carryFormOver } from "./carry-over";
 import { errorId, FieldShell } from "./field-shell";
 import type { TCheckoutCountry } from "./types";
 
@@ -14,12 +15,15 @@ export const COUNTRY_INPUT_ID = "checkout-country";
  * kept); the values typed so far stay in the form.
  */
 export function CountrySelect({
+  product,
   country,
   countries,
   label,
   error,
   warning,
 }: {
+  /** The product's id: what is typed is carried over to its page for the new country. */
+  product: string;
   country: string;
   countries: TCheckoutCountry[];
   label: string;
@@ -29,8 +33,6 @@ export function CountrySelect({
 }) {
   const t = useTranslations("checkout");
   const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(country);
 
@@ -55,11 +57,14 @@ export function CountrySelect({
         aria-describedby={error ? errorId(COUNTRY_INPUT_ID) : undefined}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          const params = new URLSearchParams(searchParams.toString());
+          if (event.currentTarget.form) carryFormOver(event.currentTarget.form, product);
+          // The address bar, not usePathname/useSearchParams: the page is rendered statically at
+          // an internal path (proxy.ts), which knows neither the public path nor the query.
+          const params = new URLSearchParams(window.location.search);
           params.set("country", next);
           startTransition(() => {
             setShown(next);
-            router.replace(`${pathname}?${params.toString()}`, { scroll: false });
+            router.replace(`${window.location.pathname}?${params.toString()}`, { scroll: false });
           });
         }}
       >

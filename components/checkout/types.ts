@@ -43,10 +43,6 @@ export type TCheckoutFormView = {
   shipping: { method: ShippingMethod; cost: number }[];
   /** Order bumps: `price` per unit, `quantity` units added when ticked. */
   bumps: { id: string; title: string; description: string | null; price: number; quantity: number }[];
-  /** utm_* parameters of the page URL and the page's referrer, sent along with the order. */
-  tracking: Record<string, string>;
-  /** One per rendered form: a double click or a resubmit of this form makes one order. */
-  idempotencyKey: string;
 };
 
 /** Result of a failed submission; a successful one redirects instead. */

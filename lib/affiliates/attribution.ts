@@ -100,7 +100,7 @@ export function attributionCookieOptions(lifetimeDays: number) {
 }
 
 /** The cookie's raw value from a request's Cookie header (route handlers get plain Requests in tests). */
-export function attributionCookieFrom(headers: Headers): string | undefined {
+export function attributionCookieFrom(headers: { get(name: string): string | null }): string | undefined {
   const header = headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {

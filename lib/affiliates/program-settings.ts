@@ -2,13 +2,15 @@
 // the way in and on the way out like the shop settings (lib/settings), so a row edited by hand
 // falls back to its default instead of breaking registration or attribution. The commission
 // defaults per level live in their own table (CommissionDefault) and are read by the same loader,
-// so callers get the whole program in one call.
+// so callers get the whole program in one call; they are saved by the same update, in the same
+// transaction, so one form's save is all or nothing.
 import { z } from "zod";
 import { canOpenSection } from "@/lib/auth/permissions";
 import { db, type Prisma } from "@/lib/db";
 import type { AmountKind, Role } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { listCommissionDefaults, ZCommissionDefaults, type TCommissionDefault } from "./commission-defaults";
 
 export const PROGRAM_SETTING_PREFIX = "program.";
 
@@ -85,7 +87,12 @@ export async function getProgramSettings(): Promise<TProgramSettings> {
   return { ...settings, commissionDefaults: rates.filter((rate) => rate.level < settings.levels) };
 }
 
-export const ZProgramSettingsPatch = ZProgramSettings.partial().strict();
+export const ZProgramSettingsPatch = ZProgramSettings.partial()
+  .extend({
+    /** Replaces every default: a level missing from the list has no default afterwards. */
+    commissionDefaults: ZCommissionDefaults.optional(),
+  })
+  .strict();
 
 export interface ProgramSettingsActor {
   id: string;
@@ -98,18 +105,28 @@ export async function updateProgramSettings(patch: unknown, actor: ProgramSettin
   const parsed = ZProgramSettingsPatch.safeParse(patch);
   if (!parsed.success) throw new AppError("VALIDATION", "Some settings are invalid", { fieldErrors: zodFieldErrors(parsed.error) });
 
-  if (parsed.data.minimumPayout) {
-    const currency = await db.currency.findUnique({ where: { code: parsed.data.minimumPayout.currency }, select: { isEnabled: true } });
+  const { commissionDefaults, ...fields } = parsed.data;
+
+  if (fields.minimumPayout) {
+    const currency = await db.currency.findUnique({ where: { code: fields.minimumPayout.currency }, select: { isEnabled: true } });
     if (!currency?.isEnabled) throw new AppError("VALIDATION", "Unknown currency", { fieldErrors: { "minimumPayout.currency": ["checkoutErrors.currencyInvalid"] } });
   }
+  if (commissionDefaults) await assertDefaultCurrenciesEnabled(commissionDefaults);
 
   const before = await getProgramSettings();
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const [field, value] of Object.entries(parsed.data) as [TProgramSettingKey, unknown][]) {
+  for (const [field, value] of Object.entries(fields) as [TProgramSettingKey, unknown][]) {
     if (value === undefined || JSON.stringify(before[field]) === JSON.stringify(value)) continue;
     changes[field] = { from: before[field], to: value };
   }
-  if (Object.keys(changes).length === 0) return before;
+  let defaultsChange: { from: TCommissionDefault[]; to: TCommissionDefault[] } | null = null;
+  if (commissionDefaults) {
+    const stored = await listCommissionDefaults();
+    const sorted = [...commissionDefaults].sort((a, b) => a.level - b.level);
+    const comparable = (rates: TCommissionDefault[]) => JSON.stringify(rates.map(({ level, kind, value, currency }) => [level, kind, value, currency]));
+    if (comparable(stored) !== comparable(sorted)) defaultsChange = { from: stored, to: sorted };
+  }
+  if (Object.keys(changes).length === 0 && !defaultsChange) return before;
 
   await db.$transaction(async (tx) => {
     for (const [field, change] of Object.entries(changes)) {
@@ -117,10 +134,30 @@ export async function updateProgramSettings(patch: unknown, actor: ProgramSettin
       const value = change.to as Prisma.InputJsonValue;
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value }, select: { key: true } });
     }
+    if (defaultsChange) {
+      const levels = defaultsChange.to.map((rate) => rate.level);
+      await tx.commissionDefault.deleteMany({ where: { level: { notIn: levels } } });
+      for (const { level, kind, value, currency } of defaultsChange.to) {
+        await tx.commissionDefault.upsert({ where: { level }, create: { level, kind, value, currency }, update: { kind, value, currency }, select: { level: true } });
+      }
+      changes.commissionDefaults = defaultsChange;
+    }
     await tx.auditLog.create({
       data: { actorType: "USER", actorId: actor.id, action: "program.update", entityType: "Setting", entityId: "program", data: changes as Prisma.InputJsonValue, ip: context.ip },
       select: { id: true },
     });
   });
   return getProgramSettings();
+}
+
+/** A FIXED default is paid in its own currency (converted per order): it must be one the shop uses. */
+async function assertDefaultCurrenciesEnabled(rates: TCommissionDefault[]) {
+  const codes = [...new Set(rates.flatMap((rate) => (rate.currency ? [rate.currency] : [])))];
+  if (codes.length === 0) return;
+  const enabled = new Set((await db.currency.findMany({ where: { code: { in: codes }, isEnabled: true }, select: { code: true } })).map((row) => row.code));
+  const fieldErrors: Record<string, string[]> = {};
+  for (const rate of rates) {
+    if (rate.currency && !enabled.has(rate.currency)) fieldErrors[`commissionDefaults.${rate.level}`] = ["adminPartners.program.defaults.errors.currency"];
+  }
+  if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Unknown currency", { fieldErrors });
 }

@@ -3,15 +3,16 @@
 // time and a privacy-preserving fingerprint; bots are filtered by user agent; unique and raw
 // clicks are distinguished.
 //
-// Cost: ONE statement. The click path has a 2,000 clicks/s budget, so the partner lookup by
-// login, the product lookup by slug, the uniqueness probe (index partnerId, fingerprintHash,
-// createdAt) and the insert are a single INSERT … SELECT; an unknown, pending or banned login
-// simply inserts nothing, and the product's id still comes back for the redirect.
+// Cost: a share of ONE statement. The click path has a 2,000 clicks/s budget, so the partner
+// lookup by login, the product lookup by slug, the uniqueness probe and the insert are a single
+// INSERT … SELECT, shared by the clicks that arrive together (click-writer.ts, group commit); an
+// unknown, pending or banned login simply inserts nothing, and the product still comes back for
+// the redirect.
 import { z } from "zod";
 import { clientIpFrom } from "@/lib/client-ip";
-import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { isBotUserAgent } from "./bot-filter";
+import { writeClick } from "./click-writer";
 import { visitorFingerprint } from "./fingerprint";
 
 const MAX_SUB_ID = 128;
@@ -87,30 +88,22 @@ export async function recordClick(input: TClickInput, now = new Date()): Promise
   const isBot = isBotUserAgent(click.userAgent);
   const fingerprint = visitorFingerprint({ ip: click.ip, userAgent: click.userAgent, partnerLogin: click.login, at: now });
 
-  // Timestamps are bound as text and cast: "createdAt" is a timestamp without time zone in UTC
-  // (Prisma's DateTime), and this keeps the session's time zone out of it.
-  const at = now.toISOString();
-  const rows = await db.$queryRaw<{ clickId: bigint | null; productSlug: string | null }[]>`
-    WITH target AS (SELECT id, slug FROM "Product" WHERE slug = ${click.productSlug}::text),
-    inserted AS (
-      INSERT INTO "Click" ("partnerId", "productId", "targetUrl", "sub1", "sub2", "sub3", "sub4", "sub5",
-                           "referrer", "country", "userAgent", "fingerprintHash", "isUnique", "isBot", "createdAt")
-      SELECT p.id, (SELECT id FROM target),
-             COALESCE((SELECT '/checkout/' || slug FROM target), ${click.targetPath}::text),
-             ${click.sub1}::text, ${click.sub2}::text, ${click.sub3}::text, ${click.sub4}::text, ${click.sub5}::text,
-             ${click.referrer}::text, ${click.country}::text, ${click.userAgent}::text, ${fingerprint},
-             NOT ${isBot}::boolean AND NOT EXISTS (
-               SELECT 1 FROM "Click" c
-               WHERE c."partnerId" = p.id AND c."fingerprintHash" = ${fingerprint}
-                 AND c."createdAt" > ${at}::timestamp(3) - interval '24 hours'
-             ),
-             ${isBot}::boolean, ${at}::timestamp(3)
-      FROM "Partner" p
-      WHERE p.login = ${click.login} AND p.status = 'ACTIVE'
-      RETURNING id
-    )
-    SELECT (SELECT id FROM inserted) AS "clickId", (SELECT slug FROM target) AS "productSlug"`;
-  const row = rows[0];
+  const row = await writeClick({
+    login: click.login,
+    productSlug: click.productSlug,
+    targetPath: click.targetPath,
+    sub1: click.sub1,
+    sub2: click.sub2,
+    sub3: click.sub3,
+    sub4: click.sub4,
+    sub5: click.sub5,
+    referrer: click.referrer,
+    country: click.country,
+    userAgent: click.userAgent,
+    fingerprint,
+    isBot,
+    at: now,
+  });
   const redirectTo = productTarget(row?.productSlug ?? null) ?? click.targetPath ?? "/";
   if (!row?.clickId) logger.debug({ login: click.login }, "click for an unknown or inactive partner: not recorded");
   return { clickId: row?.clickId ?? null, clickedAt: now, isBot, redirectTo };
@@ -120,10 +113,17 @@ function productTarget(slug: string | null): string | null {
   return slug ? `/checkout/${encodeURIComponent(slug)}` : null;
 }
 
+/** What click recording reads of request headers (a Fetch Headers, or an adapter of node's). */
+export interface HeaderSource {
+  get(name: string): string | null;
+}
+
 /** The click's fields from a request: sub-ids from the query, country from CDN headers or the language. */
 export function clickInputFromRequest(request: Request, login: string, target: { productSlug?: string | null; targetPath?: string }): TClickInput {
-  const url = new URL(request.url);
-  const headers = request.headers;
+  return clickInputFrom(new URL(request.url), request.headers, login, target);
+}
+
+export function clickInputFrom(url: URL, headers: HeaderSource, login: string, target: { productSlug?: string | null; targetPath?: string }): TClickInput {
   const subs = Object.fromEntries(SUB_KEYS.map((key) => [key, url.searchParams.get(key) ?? undefined]));
   return {
     login,
@@ -141,7 +141,7 @@ export function clickInputFromRequest(request: Request, login: string, target: {
 const COUNTRY_HEADERS = ["cf-ipcountry", "x-vercel-ip-country", "cloudfront-viewer-country", "x-country-code"];
 
 /** The visitor's country: a CDN's answer, else the region of the first Accept-Language tag, else null. */
-export function countryFromHeaders(headers: Headers): string | null {
+export function countryFromHeaders(headers: HeaderSource): string | null {
   for (const name of COUNTRY_HEADERS) {
     const value = headers.get(name)?.trim().toUpperCase();
     if (value && /^[A-Z]{2}$/.test(value) && value !== "XX" && value !== "T1") return value;

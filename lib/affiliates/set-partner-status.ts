@@ -1,12 +1,17 @@
 // The owner's approve / ban / unban of a partner (/admin/partners). Banning bumps the session
 // version, so the partner's open sessions end at their next request (lib/auth/guard re-checks
 // it); signing in is refused while banned (lib/auth/authenticate). Unbanning returns the partner
-// to ACTIVE. Every change is audit-logged with who made it.
+// to ACTIVE. Every change is audit-logged with who made it. Approving an application (manual
+// approval mode) mails the partner that the cabinet is open, through the outbox in the same
+// transaction: the mail leaves only if the approval commits, and only once.
 import { z } from "zod";
 import { canOpenSection } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { PartnerStatus, Role } from "@/lib/db/generated/enums";
+import { getEnv } from "@/lib/env";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
+import { isLocale } from "@/lib/i18n/locales";
+import { queueMail } from "@/lib/mail/queue-mail";
 
 export const PARTNER_STATUS_ACTIONS = ["approve", "ban", "unban"] as const;
 export type PartnerStatusAction = (typeof PARTNER_STATUS_ACTIONS)[number];
@@ -23,6 +28,9 @@ export const ZSetPartnerStatusInput = z.object({
   action: z.enum(PARTNER_STATUS_ACTIONS),
 });
 
+/** One approval mail per partner, whatever retries or double clicks happen. */
+export const partnerApprovedMailKey = (partnerId: string) => `partner:${partnerId}:approved`;
+
 export interface PartnerStatusActor {
   id: string;
   role: Role;
@@ -36,7 +44,8 @@ export async function setPartnerStatus(input: unknown, actor: PartnerStatusActor
   const transition = TRANSITIONS[action];
 
   return db.$transaction(async (tx) => {
-    const [partner] = await tx.$queryRaw<{ id: string; status: PartnerStatus }[]>`SELECT id, status::text AS status FROM "Partner" WHERE id = ${partnerId} FOR UPDATE`;
+    const [partner] = await tx.$queryRaw<{ id: string; status: PartnerStatus; login: string; email: string; name: string; locale: string }[]>`
+      SELECT id, status::text AS status, login, email, name, locale FROM "Partner" WHERE id = ${partnerId} FOR UPDATE`;
     if (!partner) throw notFound("Partner");
     // Already there (a double click, two owners at once): nothing to change.
     if (partner.status === transition.to) return { id: partner.id, status: partner.status };
@@ -47,6 +56,15 @@ export async function setPartnerStatus(input: unknown, actor: PartnerStatusActor
       data: { status: transition.to, ...(transition.to === "BANNED" ? { sessionVersion: { increment: 1 } } : {}) },
       select: { id: true },
     });
+    if (action === "approve") {
+      await queueMail(tx, {
+        idempotencyKey: partnerApprovedMailKey(partner.id),
+        to: partner.email,
+        template: "partner-approved",
+        locale: isLocale(partner.locale) ? partner.locale : "ru",
+        props: { name: partner.name, login: partner.login, signInUrl: `${getEnv().APP_URL}/partners/signin` },
+      });
+    }
     await tx.auditLog.create({
       data: { actorType: "staff", actorId: actor.id, action: `partner.${action}`, entityType: "Partner", entityId: partner.id, data: { from: partner.status, to: transition.to }, ip: context.ip },
       select: { id: true },

@@ -3,8 +3,8 @@
 // to, the shop-wide shipping rules, the shop settings and the exchange rates. getCheckout renders
 // from it, placeOrder validates and prices with it.
 //
-// Countries and shop-wide rules, like settings and rates, change rarely and are read on every
-// checkout view and order, so each process keeps them for a few seconds (CACHE_MS). Code that
+// The product, countries and shop-wide rules, like settings and rates, change rarely and are read
+// on every checkout view and order, so each process keeps them for a few seconds (CACHE_MS). Code that
 // changes them calls clearCheckoutCaches() so its own process sees the change at once; other
 // processes catch up within that time.
 import { db } from "@/lib/db";
@@ -47,7 +47,7 @@ const MAX_PRODUCT_REF = 200;
 export async function loadCheckoutContext(productSlugOrId: unknown): Promise<CheckoutContext> {
   const ref = typeof productSlugOrId === "string" ? productSlugOrId.trim() : "";
   if (!ref || ref.length > MAX_PRODUCT_REF) throw new AppError("NOT_FOUND", "Product not found");
-  const product = await findCheckoutProduct(ref);
+  const product = await getCheckoutProduct(ref);
   if (!product) throw new AppError("NOT_FOUND", "Product not found");
 
   const [reference, settings, rates] = await Promise.all([getCheckoutReference(), getShopSettings(), getRatesMap()]);
@@ -111,8 +111,30 @@ function trimRule<R extends { country: string | null; currency: string }>(rule: 
   return { ...rule, country: rule.country?.trim() ?? null, currency: rule.currency.trim() };
 }
 
-/** Forget the cached countries, shop-wide shipping rules, settings and rates (after editing them, and in tests). */
+// Products are cached the same way, by the slug or id they were asked for: every order and page
+// view of a product would otherwise read it again. Stock in the cached copy is only a first
+// check; the reservation in the order's transaction is the one that counts. Unknown refs are not
+// kept (anyone can make up slugs), and the map is bounded.
+const MAX_CACHED_PRODUCTS = 500;
+const globalForProducts = globalThis as unknown as { lavkaCheckoutProducts?: Map<string, { value: Promise<CheckoutProduct | null>; loadedAt: number }> };
+
+function getCheckoutProduct(ref: string): Promise<CheckoutProduct | null> {
+  const cache = (globalForProducts.lavkaCheckoutProducts ??= new Map());
+  const cached = cache.get(ref);
+  if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.value;
+  const value = findCheckoutProduct(ref);
+  if (cache.size >= MAX_CACHED_PRODUCTS) cache.delete(cache.keys().next().value!);
+  cache.set(ref, { value, loadedAt: Date.now() });
+  const forget = () => {
+    if (cache.get(ref)?.value === value) cache.delete(ref);
+  };
+  value.then((product) => product ?? forget(), forget);
+  return value;
+}
+
+/** Forget the cached products, countries, shop-wide shipping rules, settings and rates (after editing them, and in tests). */
 export function clearCheckoutCaches() {
+  globalForProducts.lavkaCheckoutProducts?.clear();
   globalForCheckout.lavkaCheckoutReference = undefined;
   clearShopSettingsCache();
   clearRatesCache();

@@ -9,6 +9,7 @@ import type { DbTransaction } from "@/lib/db";
 import type { ConfirmationMode, PaymentMethod } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import type { TSendMailPayload } from "@/lib/mail/jobs/send-mail";
 import { queueMail } from "@/lib/mail/queue-mail";
 import type { TShopSettings } from "@/lib/settings/shop-settings";
 
@@ -73,14 +74,14 @@ export const mailKeys = {
   shopNotice: (orderId: string) => `order-new-shop-notice:${orderId}`,
 };
 
-const clip = (value: string | null | undefined, max: number): string | undefined => {
+export const clip = (value: string | null | undefined, max: number): string | undefined => {
   const trimmed = value?.trim();
   return trimmed ? trimmed.slice(0, max).trim() : undefined;
 };
 
 const localeOf = (order: Pick<OrderMailData, "locale">): Locale => (isLocale(order.locale) ? order.locale : "ru");
 
-function summary(order: OrderMailData) {
+export function summary(order: OrderMailData) {
   return {
     orderNumber: String(order.number),
     currency: order.currency,
@@ -92,7 +93,7 @@ function summary(order: OrderMailData) {
   };
 }
 
-function shopInfo(settings: TShopSettings) {
+export function shopInfo(settings: TShopSettings) {
   return { name: clip(settings.shopName, 120), url: getEnv().APP_URL, supportEmail: settings.shopEmail };
 }
 
@@ -112,13 +113,13 @@ export function orderPageUrl(publicId: string) {
   return `${getEnv().APP_URL}/order/${publicId}`;
 }
 
-export async function queueOrderConfirmMail(
-  tx: DbTransaction,
+/** The confirm-your-order mail (null without an email address). */
+export function orderConfirmMail(
   order: OrderMailData,
   options: { confirmUrl: string; expiresAt: Date; settings: TShopSettings; text?: ProductEmailTextValue | null },
-) {
-  if (!order.emailNormalized) return;
-  await queueMail(tx, {
+): TSendMailPayload | null {
+  if (!order.emailNormalized) return null;
+  return {
     idempotencyKey: mailKeys.confirm(order.id),
     to: order.emailNormalized,
     template: "order-confirm",
@@ -131,12 +132,13 @@ export async function queueOrderConfirmMail(
       expiresAt: options.expiresAt.toISOString(),
       ...customText(options.text),
     },
-  });
+  };
 }
 
-export async function queueOrderAcceptedMail(tx: DbTransaction, order: OrderMailData, options: { settings: TShopSettings; text?: ProductEmailTextValue | null }) {
-  if (!order.emailNormalized) return;
-  await queueMail(tx, {
+/** The order-accepted mail (null without an email address). */
+export function orderAcceptedMail(order: OrderMailData, options: { settings: TShopSettings; text?: ProductEmailTextValue | null }): TSendMailPayload | null {
+  if (!order.emailNormalized) return null;
+  return {
     idempotencyKey: mailKeys.accepted(order.id),
     to: order.emailNormalized,
     template: "order-accepted",
@@ -149,12 +151,13 @@ export async function queueOrderAcceptedMail(tx: DbTransaction, order: OrderMail
       orderUrl: orderPageUrl(order.publicId),
       ...customText(options.text),
     },
-  });
+  };
 }
 
-export async function queueShopNoticeMail(tx: DbTransaction, order: OrderMailData, options: { settings: TShopSettings; confirmationMode?: ConfirmationMode }) {
+/** The new-order notice to the shop. */
+export function shopNoticeMail(order: OrderMailData, options: { settings: TShopSettings; confirmationMode?: ConfirmationMode }): TSendMailPayload {
   const address = [order.postcode, order.province, order.city, order.street, order.house, order.flat].map((part) => part?.trim()).filter(Boolean).join(", ");
-  await queueMail(tx, {
+  return {
     idempotencyKey: mailKeys.shopNotice(order.id),
     to: options.settings.shopEmail,
     template: "order-new-shop-notice",
@@ -173,5 +176,19 @@ export async function queueShopNoticeMail(tx: DbTransaction, order: OrderMailDat
       confirmation: options.confirmationMode,
       adminOrderUrl: `${getEnv().APP_URL}/admin/orders/${order.id}`,
     },
-  });
+  };
+}
+
+export async function queueOrderConfirmMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof orderConfirmMail>[1]) {
+  const mail = orderConfirmMail(order, options);
+  if (mail) await queueMail(tx, mail);
+}
+
+export async function queueOrderAcceptedMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof orderAcceptedMail>[1]) {
+  const mail = orderAcceptedMail(order, options);
+  if (mail) await queueMail(tx, mail);
+}
+
+export async function queueShopNoticeMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof shopNoticeMail>[1]) {
+  await queueMail(tx, shopNoticeMail(order, options));
 }

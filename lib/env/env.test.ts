@@ -20,6 +20,8 @@ describe("parseEnv", () => {
     expect(env.MAIL_FROM).toContain("@");
     expect(env.REDIS_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.FILE_STORAGE_DIR).toBe(".data/files");
+    expect(env.FILE_MAX_BYTES).toBe(104_857_600); // 100 MB
   });
 
   it("treats empty optional URLs as unset and trims APP_URL's trailing slash", () => {
@@ -42,6 +44,9 @@ describe("parseEnv", () => {
     [{ WORKER_CONCURRENCY: "0" }, "WORKER_CONCURRENCY must be at least 1"],
     [{ WORKER_CONCURRENCY: "many" }, "WORKER_CONCURRENCY must be a whole number"],
     [{ WORKER_SHUTDOWN_TIMEOUT_MS: "10" }, "WORKER_SHUTDOWN_TIMEOUT_MS must be at least 1000"],
+    [{ FILE_STORAGE_DIR: " " }, "FILE_STORAGE_DIR must be a directory path"],
+    [{ FILE_MAX_BYTES: "0" }, "FILE_MAX_BYTES must be at least 1"],
+    [{ FILE_MAX_BYTES: "100MB" }, "FILE_MAX_BYTES must be a whole number of bytes"],
   ])("%o → names the variable", (override, expected) => {
     const list = problems({ ...valid, ...override });
     expect(list.join("\n")).toContain(expected);

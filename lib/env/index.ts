@@ -59,6 +59,20 @@ export const ZEnv = z
       .transform((value) => value === "true" || value === "1"),
     WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" }).max(1000, { message: "must be at most 1000" }).default(8),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000, { message: "must be at least 1000 (ms)" }).default(25_000),
+    /** Directory of the file store (digital goods); relative paths are taken from the working directory. Created on demand. */
+    FILE_STORAGE_DIR: z
+      .string()
+      .trim()
+      .min(1, { message: "must be a directory path like .data/files or /var/lib/lavka/files" })
+      .refine((value) => !value.includes("\0"), { message: "must be a directory path like .data/files or /var/lib/lavka/files" })
+      .default(".data/files"),
+    /** Largest file the store accepts, in bytes (default 100 MB). */
+    FILE_MAX_BYTES: z.coerce
+      .number({ error: "must be a whole number of bytes" })
+      .int({ message: "must be a whole number of bytes" })
+      .min(1, { message: "must be at least 1 (bytes)" })
+      .max(Number.MAX_SAFE_INTEGER, { message: "is too large" })
+      .default(100 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {

@@ -14,7 +14,9 @@ const expectedSubjects = {
   "order-confirm": { ru: "Подтвердите заказ №1042", en: "Please confirm your order #1042" },
   "order-accepted": { ru: "Заказ №1043 принят", en: "Your order #1043 is accepted" },
   "order-new-shop-notice": { ru: "Новый заказ №1044", en: "New order #1044" },
+  "digital-purchase": { ru: "Ваша покупка: заказ №1045", en: "Your purchase: order #1045" },
   "partner-welcome": { ru: "Добро пожаловать в партнёрскую программу «Lavka»", en: "Welcome to the Lavka partner program" },
+  "partner-approved": { ru: "Ваша заявка в партнёрскую программу «Lavka» одобрена", en: "Your Lavka partner application is approved" },
   "password-reset": { ru: "Сброс пароля", en: "Reset your password" },
   message: { ru: "Скидка 10% до пятницы", en: "Скидка 10% до пятницы" },
 } as const;
@@ -124,10 +126,32 @@ describe("other templates", () => {
     expect(pending.text).toContain("awaits the shop owner's approval");
   });
 
+  it("partner-approved carries the login and the sign-in link, never a password", async () => {
+    const { text } = await render("partner-approved", "en");
+    expect(text).toContain("Your login: anna1");
+    expect(text).toContain("your partner cabinet is open");
+    expect(text).not.toMatch(/password/i);
+  });
+
   it("partner-welcome's subject and header use the shop's name when given", async () => {
     const mail = await renderMail("partner-welcome", { ...mailFixtures["partner-welcome"], shop: { name: "Часовой двор", url: "https://shop.example" } }, "ru");
     expect(mail.subject).toBe("Добро пожаловать в партнёрскую программу «Часовой двор»");
     expect(mail.html).toContain('href="https://shop.example"');
+  });
+
+  it("digital-purchase lists the files with sizes, the download limit and every pin code", async () => {
+    const ru = plain((await render("digital-purchase", "ru")).text);
+    expect(ru).toContain("lesson-1.pdf — 1,5 МБ");
+    expect(ru).toContain("Урок 2.mp4 — 50 МБ");
+    expect(ru).toContain("до 10 раз");
+    expect(ru).toContain("AAAA-1111");
+    expect(ru).toContain("BBBB-2222");
+    expect(ru).toContain("3 декабря 2025 г. в 14:00 GMT+3");
+    expect(ru).not.toContain("закончилась");
+    const en = await renderMail("digital-purchase", { ...mailFixtures["digital-purchase"], pinCodesMissing: true, files: [] }, "en");
+    expect(en.text).toContain("Some codes ran out");
+    expect(en.text).not.toContain("downloaded up to");
+    expect(en.html).toContain("AAAA-1111");
   });
 
   it("message exposes its unsubscribe link for the List-Unsubscribe header", async () => {

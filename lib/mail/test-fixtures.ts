@@ -38,12 +38,32 @@ export const mailFixtures: { [Template in MailTemplate]: MailProps<Template> } =
     confirmation: "EMAIL_LINK",
     adminOrderUrl: `${APP}/admin/orders/ord_1044`,
   },
+  "digital-purchase": {
+    orderNumber: "1045",
+    currency: "RUB",
+    items: [{ name: "Курс «Часовое дело»", quantity: 2, amount: 198000 }], // 2 × 990.00 RUB
+    total: 198000, // 1,980.00 RUB
+    customerName: "Ольга",
+    downloadUrl: `${APP}/order/download/tok_download_321`,
+    expiresAt: "2025-12-03T11:00:00.000Z", // 14:00 in Moscow
+    files: [
+      { name: "lesson-1.pdf", sizeBytes: 1_572_864 }, // 1.5 MB
+      { name: "Урок 2.mp4", sizeBytes: 52_428_800 }, // 50 MB
+    ],
+    downloadsPerFile: 10,
+    pinCodes: [{ product: "Курс «Часовое дело»", codes: ["AAAA-1111", "BBBB-2222"] }],
+  },
   "partner-welcome": {
     name: "Anna",
     login: "anna1",
     password: "Xq7-pL2m-Rt9z",
     signInUrl: `${APP}/partner/signin`,
     confirmEmailUrl: `${APP}/partners/confirm-email/tok_email_456`,
+  },
+  "partner-approved": {
+    name: "Anna",
+    login: "anna1",
+    signInUrl: `${APP}/partners/signin`,
   },
   "password-reset": {
     resetUrl: `${APP}/reset-password/tok_reset_789`,
@@ -62,7 +82,9 @@ export const fixtureLinks: { [Template in MailTemplate]: string[] } = {
   "order-confirm": [`${APP}/order/confirm/tok_confirm_123`],
   "order-accepted": [`${APP}/order/1043`],
   "order-new-shop-notice": [`${APP}/admin/orders/ord_1044`],
+  "digital-purchase": [`${APP}/order/download/tok_download_321`],
   "partner-welcome": [`${APP}/partner/signin`, `${APP}/partners/confirm-email/tok_email_456`],
+  "partner-approved": [`${APP}/partners/signin`],
   "password-reset": [`${APP}/reset-password/tok_reset_789`],
   message: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_unsub`],
 };

@@ -10,6 +10,7 @@
 // - a customer whose order became CONFIRMED gets the "order accepted" mail (through the outbox).
 // - the order's commissions follow it (approved, cancelled, reversed after payout).
 // - the partner of an attributed order gets a postback of every change (through the outbox).
+// - a paid order with digital goods gets them delivered (lib/digital/deliver-digital-goods).
 import { z } from "zod";
 import { queuePostback } from "@/lib/affiliates/postbacks/queue-postback";
 import { applyOrderStatusToCommissions } from "@/lib/affiliates/commissions/apply-order-status-to-commissions";
@@ -17,8 +18,9 @@ import { queueOrderAcceptedMail, loadProductEmailText, orderMailSelect } from "@
 import { db, type DbTransaction } from "@/lib/db";
 import { OrderStatus, Role, type RefusalKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
+import { deliverDigitalGoods } from "@/lib/digital/deliver-digital-goods";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
-import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
+import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
 
 export const ZOrderActor = z.object({
   type: z.enum(["USER", "CUSTOMER", "PARTNER", "SYSTEM"]),
@@ -114,6 +116,8 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
   await applyOrderStatusToCommissions(tx, { orderId: order.id, status: to, now });
   // Every change of an attributed order is reported to the partner (no-op without a postback URL).
   await queuePostback(tx, { orderId: order.id, status: to });
+  // A paid order in a confirmed status gets its digital goods (once; a no-op for others).
+  if (isConfirmedStatus(to)) await deliverDigitalGoods(tx, order.id);
   await audit(tx, change, order, { from, to, reason: change.reason });
 
   return { id: order.id, number: order.number, from, status: to, changed: true };

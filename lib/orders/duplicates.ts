@@ -2,9 +2,8 @@
 // same product, placed within the window (default 24 h) after an open order, is a DUPLICATE of
 // it. "Open" means still going somewhere: not CANCELLED, RETURNED, DUPLICATE, SPAM or PAID —
 // a customer who got their parcel and pays may well order again.
-import type { DbTransaction } from "@/lib/db";
 import type { OrderStatus } from "@/lib/db/generated/enums";
-import { CLOSED_STATUSES, isOpenStatus } from "./transitions";
+import { isOpenStatus } from "./transitions";
 
 export interface DuplicateCandidate {
   id: string;
@@ -25,6 +24,9 @@ export interface NewOrderContacts {
 
 const HOUR_MS = 3_600_000;
 
+// The candidates come from the order's write path (lib/checkout/order-write-sql), read under the
+// contact lock so two simultaneous orders from one phone see each other.
+
 /** Whether `earlier` makes the new order a duplicate. A window of 0 hours turns the rule off. */
 export function isDuplicateOf(order: NewOrderContacts, earlier: DuplicateCandidate, windowHours: number): boolean {
   if (windowHours <= 0) return false;
@@ -43,25 +45,4 @@ export function pickDuplicateOf<C extends DuplicateCandidate>(order: NewOrderCon
     if (isDuplicateOf(order, candidate, windowHours) && (!latest || candidate.createdAt > latest.createdAt)) latest = candidate;
   }
   return latest;
-}
-
-/**
- * Looks the rule up in the database (inside the order's transaction, after the contact lock, so
- * two simultaneous orders from one phone see each other). Returns the order to link, if any.
- */
-export async function findDuplicateOf(tx: DbTransaction, order: NewOrderContacts, windowHours: number): Promise<{ id: string; number: number } | undefined> {
-  if (windowHours <= 0 || (!order.phoneNormalized && !order.emailNormalized)) return undefined;
-  const since = new Date(order.placedAt.getTime() - windowHours * HOUR_MS);
-  const contact = [
-    ...(order.phoneNormalized ? [{ phoneNormalized: order.phoneNormalized }] : []),
-    ...(order.emailNormalized ? [{ emailNormalized: order.emailNormalized }] : []),
-  ];
-  const candidates = await tx.order.findMany({
-    where: { productId: order.productId, createdAt: { gte: since }, status: { notIn: [...CLOSED_STATUSES] }, OR: contact },
-    orderBy: { createdAt: "desc" },
-    take: 5,
-    select: { id: true, number: true, productId: true, status: true, phoneNormalized: true, emailNormalized: true, createdAt: true },
-  });
-  const found = pickDuplicateOf(order, candidates, windowHours);
-  return found && { id: found.id, number: found.number };
 }

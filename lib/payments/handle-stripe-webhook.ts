@@ -6,7 +6,7 @@
 //   effect that fails rolls the row back for Stripe's retry;
 // - a paid Checkout Session marks the order PAID only when Stripe charged exactly the order total
 //   in the order currency; the order then moves UNCONFIRMED → CONFIRMED through changeOrderStatus
-//   (history row, "order accepted" mail in the outbox);
+//   (history row, "order accepted" mail in the outbox) and its digital goods are delivered;
 // - a failed or expired session marks the payment FAILED and leaves the order waiting;
 // - other event types are acknowledged and ignored.
 import type Stripe from "stripe";
@@ -14,6 +14,7 @@ import { db, Prisma, type DbTransaction } from "@/lib/db";
 import type { OrderStatus, PaymentStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { deliverDigitalGoods } from "@/lib/digital/deliver-digital-goods";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { toStripeCurrency } from "./stripe-amounts";
 import { getStripe, getStripeWebhookSecret } from "./stripe-client";
@@ -111,6 +112,8 @@ async function applyPaid(tx: DbTransaction, event: Stripe.Event, session: Stripe
     // the status is the staff's decision.
     logger.warn({ orderId: order.id, status: order.status }, "card payment arrived for an order that is no longer waiting");
   }
+  // Digital goods of a paid, confirmed order (once; the status change above may have delivered them already).
+  await deliverDigitalGoods(tx, order.id);
   await finishEvent(tx, event.id, null);
   return "paid";
 }

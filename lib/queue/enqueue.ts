@@ -57,6 +57,14 @@ export async function enqueueJob<D extends AnyJobDefinition>(definition: D, payl
   return id;
 }
 
+/** An outbox row for job `name`, validated like enqueue(), for callers that write several rows in one statement of their own (the order hot path). */
+export function outboxRow<N extends JobName>(name: N, payload: JobPayload<N>): { jobName: N; payload: string } {
+  const definition = findJob(jobs, name);
+  if (!definition) throw new UnknownJobError(name);
+  parseJobPayload(definition, payload);
+  return { jobName: name, payload: payloadToJson(definition, payload) };
+}
+
 /**
  * Payloads travel as JSON (outbox column, queue). The worker validates what it receives, so
  * check here that the JSON form still passes: a Date or BigInt would otherwise fail only later.

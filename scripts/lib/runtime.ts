@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
 
@@ -106,7 +106,13 @@ export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean;
   const url = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...options.env, PORT: String(port), APP_URL: options.env.APP_URL ?? url, NEXTAUTH_URL: options.env.APP_URL ?? url };
   const stdio = options.quiet ? (["ignore", "ignore", "inherit"] as const) : (["ignore", "pipe", "pipe"] as const);
-  const web = spawn(bin("next"), [options.dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "web" }, stdio: [...stdio] });
+  // Production: server.ts (Next.js behind node:http with the fast paths). Pages cached by an
+  // earlier run (ISR, on disk under the build) may show rows of another database — the tests
+  // and the benchmark re-create theirs — so each start begins with an empty page cache.
+  if (!options.dev) await rm(path.join(ROOT, options.env.NEXT_DIST_DIR || ".next", "server", "route-cache"), { recursive: true, force: true });
+  const web = options.dev
+    ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "web" }, stdio: [...stdio] })
+    : spawn(bin("tsx"), ["server.ts"], { cwd: ROOT, env: { ...env, NODE_ENV: "production", LAVKA_SERVICE: "web" }, stdio: [...stdio] });
   const worker =
     options.worker === false ? undefined : spawn(bin("tsx"), ["workers/index.ts"], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "worker" }, stdio: [...stdio] });
   if (!options.quiet) {

@@ -2,8 +2,7 @@
 // confirmation link (and what a mail scanner's pre-fetch of it does), bad input and bad links.
 // Every run uses a fresh email and phone: the database may hold earlier runs' orders, and the
 // duplicate rule (same phone and product within 24 h) would mark a repeat DUPLICATE.
-import pg from "pg";
-import { DEMO, expect, test } from "./fixtures";
+import { DEMO, expect, test, withAppDatabase } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const PRODUCT = "casio-g-shock";
@@ -23,7 +22,7 @@ function uniqueShopper() {
 
 /** Orders placed with this email, read straight from the database the app under test uses. */
 function countOrdersByEmail(email: string): Promise<number> {
-  return withDatabase(async (client) => {
+  return withAppDatabase(async (client) => {
     const result = await client.query<{ count: string }>(`SELECT count(*) FROM "Order" WHERE lower(email) = lower($1)`, [email]);
     return Number(result.rows[0]?.count ?? 0);
   });
@@ -56,20 +55,6 @@ async function placeCodOrder(page: Page, shopper: ReturnType<typeof uniqueShoppe
   await page.getByRole("button", { name: /Place order/ }).click();
   await expect(page).toHaveURL(CHECK_EMAIL_URL);
   return page.url();
-}
-
-/** Runs SQL against the database of the app under test; null when its URL is not known. */
-async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  // npm test passes the app's database; run by hand, set E2E_DATABASE_URL (no silent skip).
-  const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!url) throw new Error("E2E_DATABASE_URL is not set: these specs read and age rows in the app's database");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Opens the captured "confirm your order" mail to `email` (as a signed-in employee) and reads its link. */
@@ -164,7 +149,7 @@ test("an expired confirmation link says so and changes nothing", async ({ page, 
   const checkEmailUrl = await placeCodOrder(page, shopper);
   await signIn(DEMO.owner);
   const confirmUrl = await readConfirmLink(page, shopper.email);
-  await withDatabase((client) =>
+  await withAppDatabase((client) =>
     client.query(`UPDATE "LinkToken" SET "expiresAt" = now() - interval '1 minute' WHERE "orderId" IN (SELECT id FROM "Order" WHERE lower(email) = lower($1))`, [shopper.email]),
   );
 

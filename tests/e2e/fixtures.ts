@@ -1,6 +1,7 @@
 // Playwright fixtures: sign in through next-auth's credentials endpoint (no form typing), so
 // specs start where they mean to test.
 import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
 
 export const DEMO = {
   owner: { kind: "staff", identifier: "owner@lavka.local", password: "lavka-owner" },
@@ -28,5 +29,21 @@ export const test = base.extend<{ signIn: (account: DemoAccount) => Promise<void
     await use((account) => signInThroughApi(page.request, account));
   },
 });
+
+/**
+ * Runs SQL against the database of the app under test (specs that read rows or set up what the
+ * UI cannot). npm test passes the app's database; run by hand, set E2E_DATABASE_URL.
+ */
+export async function withAppDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("E2E_DATABASE_URL is not set: this spec reads or writes rows in the app's database");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 export { expect };

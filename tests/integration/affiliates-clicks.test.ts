@@ -171,13 +171,18 @@ describe("?ref=<login> on a public page (proxy)", () => {
   }
 
   it("records the click with the page as target, sets the cookie and lets the page render", async () => {
-    const response = await visit(`/checkout/${slug}?ref=${partners.active}&sub1=ref-param&utm_source=tg`);
+    const response = await visit(`/checkout/${slug}?ref=${partners.active}&sub1=ref-param&utm_source=tg`, { "accept-language": "en-US" });
     expect(response.status).toBe(200);
-    expect(response.headers.get("x-middleware-next")).toBe("1");
+    // The checkout is shown from its cached page (proxy rewrite), with the query kept.
+    const rewrite = new URL(response.headers.get("x-middleware-rewrite")!);
+    expect(rewrite.pathname).toBe(`/checkout/${slug}/en/US`);
+    expect(rewrite.searchParams.get("utm_source")).toBe("tg");
     expect(refCookie(response)).toBeDefined();
     expect(await lastClick(partnerIds.active)).toMatchObject({ productId, targetUrl: `/checkout/${slug}`, sub1: "ref-param" });
 
-    await visit(`/?ref=${partners.active}&sub1=home`);
+    const home = await visit(`/?ref=${partners.active}&sub1=home`);
+    expect(home.headers.get("x-middleware-next")).toBe("1");
+    expect(refCookie(home)).toBeDefined();
     expect(await lastClick(partnerIds.active)).toMatchObject({ productId: null, targetUrl: "/?sub1=home", sub1: "home" });
   });
 

@@ -1,32 +1,49 @@
-// POST /api/v1/orders: the JSON checkout, through the real route handler and Request objects.
+// POST /api/v1/orders: the JSON checkout, both ways it is served — the route handler (next dev)
+// with Request objects, and the production server's fast path (lib/server/fast-routes) on a real
+// node:http server — with the same expectations.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/orders/route";
+import { answerFastRoute } from "@/lib/server/fast-routes";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
 
 const fixtures = checkoutFixtures("api-orders");
 let slug = "";
 
+let server: Server;
+let serverUrl = "";
+
 beforeAll(async () => {
   await ensureCheckoutReferenceData();
   slug = (await fixtures.createProduct()).slug;
+  server = createServer((request, response) => {
+    if (!answerFastRoute(request, response)) response.writeHead(404).end("not a fast route");
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  serverUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
   await fixtures.cleanup();
   await disconnectDb();
 });
 
-function post(body: string, headers: Record<string, string> = {}) {
-  const request = new Request("http://localhost/api/v1/orders", {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": fixtures.ip(), ...headers },
-    body,
-  });
-  return POST(request as never);
-}
+const init = (body: string, headers: Record<string, string>): RequestInit => ({
+  method: "POST",
+  headers: { "content-type": "application/json", "x-forwarded-for": fixtures.ip(), ...headers },
+  body,
+});
 
-describe("POST /api/v1/orders", () => {
+const viaRouteHandler = (body: string, headers: Record<string, string> = {}) => POST(new Request("http://localhost/api/v1/orders", init(body, headers)) as never);
+const viaProductionServer = (body: string, headers: Record<string, string> = {}) => fetch(`${serverUrl}/api/v1/orders`, init(body, headers));
+
+describe.each([
+  ["route handler", viaRouteHandler],
+  ["production server fast path", viaProductionServer],
+])("POST /api/v1/orders (%s)", (_way, post) => {
   it("places an order (201) and answers a resubmit with the same order (200)", async () => {
     const input = fixtures.input(slug);
     const first = await post(JSON.stringify(input));
@@ -84,5 +101,27 @@ describe("POST /api/v1/orders", () => {
     for (let attempt = 0; attempt < 31; attempt++) last = await post(JSON.stringify(fixtures.input("no-such-product")), { "x-forwarded-for": ip });
     expect(last?.status).toBe(429);
     expect(Number(last?.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("production server fast path", () => {
+  it("passes every other request on", async () => {
+    expect((await fetch(`${serverUrl}/api/v1/orders`)).status).toBe(404);
+    expect((await fetch(`${serverUrl}/api/v1/orders-export`, { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await fetch(`${serverUrl}/checkout/${slug}`)).status).toBe(404);
+  });
+
+  it("answers a body streamed past the limit without a Content-Length with 413, and writes nothing", async () => {
+    const before = await db.order.count();
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 80; i++) controller.enqueue(new TextEncoder().encode("x".repeat(1024)));
+        controller.close();
+      },
+    });
+    const response = await fetch(`${serverUrl}/api/v1/orders`, { method: "POST", body: chunks, duplex: "half" } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(await db.order.count()).toBe(before);
   });
 });

@@ -6,12 +6,13 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { PartnerStatusActionState } from "@/components/admin/partners/partner-status-state";
 import type { SettingsActionState } from "@/components/admin/settings/settings-action-state";
+import { MAX_PROGRAM_LEVELS, parseCommissionDefaultInputs } from "@/lib/affiliates/commission-defaults";
 import { updateProgramSettings } from "@/lib/affiliates/program-settings";
 import { setPartnerStatus } from "@/lib/affiliates/set-partner-status";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/client-ip";
-import { toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { currencyMinorDigits } from "@/lib/money/format";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
@@ -39,20 +40,36 @@ function wholeNumber(formData: FormData, name: string): unknown {
   return /^-?\d{1,9}$/.test(text) ? Number(text) : text;
 }
 
+/** The commission default controls of one level: `defaultKind.<level>`, `defaultValue.<level>`, `defaultCurrency.<level>`. */
+const DEFAULT_FIELDS = Array.from({ length: MAX_PROGRAM_LEVELS }, (_, level) => [`defaultKind.${level}`, `defaultValue.${level}`, `defaultCurrency.${level}`]).flat();
+
 export async function updateProgramSettingsAction(_state: SettingsActionState, formData: FormData): Promise<SettingsActionState> {
   const values = Object.fromEntries(
-    ["levels", "cookieLifetimeDays", "holdDays", "minimumPayoutAmount", "minimumPayoutCurrency", "approvalMode"].map((name) => {
+    ["levels", "cookieLifetimeDays", "holdDays", "minimumPayoutAmount", "minimumPayoutCurrency", "approvalMode", ...DEFAULT_FIELDS].map((name) => {
       const value = formData.get(name);
       return [name, typeof value === "string" ? value.slice(0, 100) : ""];
     }),
   );
   const [t, tProgram, tErrors] = await Promise.all([getTranslations(), getTranslations("adminPartners.program"), getTranslations("adminPartners.errors")]);
+  // The level of each submitted default, to name the row of a domain error keyed by list index.
+  let commissionLevels: number[] = [];
   try {
     const actor = await assertStaff(sectionRoles("partners"));
     const currency = values.minimumPayoutCurrency ?? "";
     // Typed in major units ("1000,50"), stored as integer minor units of the chosen currency. An
     // amount that does not parse goes through as text, so every field's error shows at once.
     const amount = (/^[A-Z]{3}$/.test(currency) ? parseMoneyInput(values.minimumPayoutAmount ?? "", currencyMinorDigits(currency)) : null) ?? values.minimumPayoutAmount;
+    // Rates typed as people read them ("10 %", "150.00"); a row that does not parse is refused
+    // with the others' errors, before anything is saved.
+    const defaults = parseCommissionDefaultInputs(
+      Array.from({ length: MAX_PROGRAM_LEVELS }, (_, level) => ({
+        kind: values[`defaultKind.${level}`] ?? "",
+        value: values[`defaultValue.${level}`] ?? "",
+        currency: values[`defaultCurrency.${level}`] ?? "",
+      })),
+    );
+    if (Object.keys(defaults.fieldErrors).length) throw new AppError("VALIDATION", "Invalid commission defaults", { fieldErrors: defaults.fieldErrors });
+    commissionLevels = defaults.rates.map((rate) => rate.level);
     await updateProgramSettings(
       {
         levels: wholeNumber(formData, "levels"),
@@ -60,6 +77,7 @@ export async function updateProgramSettingsAction(_state: SettingsActionState, f
         holdDays: wholeNumber(formData, "holdDays"),
         minimumPayout: { amount, currency },
         approvalMode: values.approvalMode,
+        commissionDefaults: defaults.rates,
       },
       { id: actor.id, role: actor.role },
       { ip: clientIpFrom(await headers()) },
@@ -73,10 +91,18 @@ export async function updateProgramSettingsAction(_state: SettingsActionState, f
     const fieldErrors: Record<string, string> = {};
     for (const [path, keys] of Object.entries(appError.fieldErrors ?? {})) {
       const key = path === "minimumPayout.amount" ? "adminPartners.program.amountInvalid" : (keys[0] ?? "");
-      // minimumPayout.amount / minimumPayout.currency are one control pair in the form.
-      const field = path.startsWith("minimumPayout") ? "minimumPayoutAmount" : (path.split(".")[0] ?? "_");
+      // minimumPayout.amount / minimumPayout.currency are one control pair in the form; a default's
+      // kind, value and currency are one row, shown under its value (`defaultValue.<level>`).
+      const field = path.startsWith("minimumPayout") ? "minimumPayoutAmount" : path.startsWith("commissionDefaults.") ? defaultField(path, commissionLevels) : (path.split(".")[0] ?? "_");
       fieldErrors[field] ??= t.has(key) ? t(key) : tErrors("VALIDATION");
     }
     return { status: "error", message: code === "VALIDATION" ? tProgram("invalid") : tErrors(code), fieldErrors, values };
   }
+}
+
+/** "commissionDefaults.<level>" (the form's parser) or "commissionDefaults.<index>.<field>" (the domain schema) → the row's value control. */
+function defaultField(path: string, levels: number[]): string {
+  const [, position = "", detail] = path.split(".");
+  const level = detail === undefined ? Number(position) : (levels[Number(position)] ?? 0);
+  return `defaultValue.${level}`;
 }

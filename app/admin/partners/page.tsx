@@ -6,6 +6,7 @@ import { withQuery } from "@/components/admin/orders/orders-url";
 import { PartnersTable } from "@/components/admin/partners/partners-table";
 import { ProgramSettingsForm } from "@/components/admin/partners/program-settings-form";
 import { listPartners, ZListPartnersQuery } from "@/lib/affiliates/list-partners";
+import { listCommissionDefaults, MAX_PROGRAM_LEVELS } from "@/lib/affiliates/commission-defaults";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
@@ -24,9 +25,10 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   // A bad value (an edited URL) drops only that filter.
   const query = ZListPartnersQuery.parse({ status: first(raw.status), q: first(raw.q), after: first(raw.after) });
-  const [page, program, currencies] = await Promise.all([
+  const [page, program, defaults, currencies] = await Promise.all([
     listPartners(query),
     getProgramSettings(),
+    listCommissionDefaults(),
     db.currency.findMany({ where: { isEnabled: true }, select: { code: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
   const { amount, currency } = program.minimumPayout;
@@ -97,6 +99,15 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
             minimumPayoutAmount: minorUnitsToDecimalString(amount, currencyMinorDigits(currency)),
             minimumPayoutCurrency: currency,
             approvalMode: program.approvalMode,
+            commissionDefaults: Array.from({ length: MAX_PROGRAM_LEVELS }, (_, level) => {
+              const rate = defaults.find((row) => row.level === level);
+              if (!rate) return { kind: "NONE" as const, value: "", currency };
+              // Percent as a percentage ("12.50"), FIXED in major units of its currency ("150.00").
+              return rate.kind === "PERCENT"
+                ? { kind: "PERCENT" as const, value: minorUnitsToDecimalString(rate.value, 2), currency }
+                : // No currency: paid in each order's own (two minor digits, as the form reads it).
+                  { kind: "FIXED" as const, value: minorUnitsToDecimalString(rate.value, rate.currency ? currencyMinorDigits(rate.currency) : 2), currency: rate.currency ?? "" };
+            }),
           }}
         />
       </div>

@@ -66,7 +66,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             </thead>
             <tbody className="divide-y divide-slate-100">
               {rows.map((row) => (
-                <tr key={row.id} className="align-top">
+                <tr key={row.id} className="align-top" data-testid="payout-queue-row" data-login={row.partner.login} data-status={row.status}>
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">{dateTime.format(new Date(row.requestedAt))}</td>
                   <td className="px-3 py-2">
                     <div className="font-medium text-slate-900">{row.partner.name}</div>

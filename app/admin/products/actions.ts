@@ -15,6 +15,7 @@ import { addPinCodes } from "@/lib/products/add-pin-codes";
 import { copyProduct } from "@/lib/products/copy-product";
 import { createProduct } from "@/lib/products/create-product";
 import { formFieldOfPath, parseProductForm } from "@/lib/products/parse-product-form";
+import { removePinCodes } from "@/lib/products/remove-pin-codes";
 import { setProductActive } from "@/lib/products/set-product-active";
 import { setProductEmailTexts } from "@/lib/products/set-product-email-texts";
 import { setProductFormFields } from "@/lib/products/set-product-form-fields";
@@ -34,6 +35,9 @@ const field = (formData: FormData, name: string) => {
 function revalidateProduct(productId?: string) {
   revalidatePath("/admin/products");
   if (productId) revalidatePath(`/admin/products/${productId}`);
+  // The checkout pages are cached a few seconds (by slug or id, per locale and country): every
+  // one is rendered anew on its next visit, so the shop sees its edit at once.
+  revalidatePath("/checkout/[product]/[locale]/[countries]", "page");
 }
 
 async function currencyDigits() {
@@ -147,6 +151,12 @@ export async function addPinCodesAction(_state: ActionState, formData: FormData)
   try {
     const actor = await assertStaff(sectionRoles("products"));
     const productId = ZProductId.parse(field(formData, "productId"));
+    // The same paste box removes free codes when its "remove" button sent the form.
+    if (field(formData, "intent") === "remove") {
+      const removed = await removePinCodes({ productId, text: field(formData, "codes") }, actor);
+      revalidateProduct(productId);
+      return { status: "success", message: (await getTranslations("products.pins"))("removed", { ...removed }) };
+    }
     const result = await addPinCodes({ productId, text: field(formData, "codes") }, actor);
     revalidateProduct(productId);
     return { status: "success", message: (await getTranslations("products.pins"))("added", { ...result }) };

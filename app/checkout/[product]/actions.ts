@@ -8,12 +8,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { TCheckoutFormState } from "@/components/checkout/types";
+import { utmOf } from "@/components/checkout/visitor-tracking";
 import { ATTRIBUTION_COOKIE, resolveAttribution } from "@/lib/affiliates/attribution";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { clientIpFrom } from "@/lib/client-ip";
 import { toAppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { parseCheckoutForm, submittedValues } from "./parse-checkout-form";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
+import { deriveIdempotencyKey } from "./derive-idempotency-key";
+import { parseCheckoutForm, submittedValues, type TCheckoutTracking } from "./parse-checkout-form";
 
 /** Error codes with their own wording; anything else gets the generic message. */
 const FORM_ERROR_CODES: readonly ErrorCode[] = ["VALIDATION", "BAD_REQUEST", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "PAYLOAD_TOO_LARGE"];
@@ -30,18 +33,24 @@ export async function placeOrderAction(previous: TCheckoutFormState, formData: F
     attempt: previous.attempt + 1,
   });
 
+  const ip = clientIpFrom(requestHeaders);
+  // The browser fills the key in; a form without one (JavaScript off, or posted before the page's
+  // script ran) gets one derived from what was submitted, so that a double submit makes one order.
+  const submittedKey = formData.get("idempotencyKey");
+  if (typeof submittedKey !== "string" || !submittedKey.trim()) formData.set("idempotencyKey", deriveIdempotencyKey(formData, ip));
+
   const parsed = parseCheckoutForm(formData);
   if (!parsed.ok) return failure(parsed.fieldErrors, parsed.formError);
+  const tracking = withPageUtm(parsed.tracking, requestHeaders.get(REQUEST_PATH_HEADER));
 
   let nextUrl: string;
   try {
     // placeOrder takes the checkout rate limit's point for this IP itself (one per attempt).
-    const ip = clientIpFrom(requestHeaders);
     // The referral cookie of the last click: verified here, the partner re-checked by placeOrder.
     const attribution = await resolveAttribution(cookieStore.get(ATTRIBUTION_COOKIE)?.value);
     const result = await placeOrder(
       { ...parsed.input, locale },
-      { ip, userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? undefined, utm: parsed.tracking.utm, referrer: parsed.tracking.referrer, attribution },
+      { ip, userAgent: requestHeaders.get("user-agent")?.slice(0, 500) ?? undefined, utm: tracking.utm, referrer: tracking.referrer, attribution },
     );
     nextUrl = result.next.url;
   } catch (error) {
@@ -55,6 +64,20 @@ export async function placeOrderAction(previous: TCheckoutFormState, formData: F
   }
   // Outside the try: redirect() works by throwing, and must not be caught as a failure.
   redirect(nextUrl);
+}
+
+/**
+ * The browser sends the utm_* of the page's URL with the form; without JavaScript nothing does,
+ * but such a form posts to the page's own URL, query included, which proxy.ts passes on. (The
+ * referrer of the page is lost then: the post's own is the checkout page.)
+ */
+function withPageUtm(tracking: TCheckoutTracking, pagePath: string | null): TCheckoutTracking {
+  if (Object.values(tracking.utm).some(Boolean) || !pagePath?.includes("?")) return tracking;
+  const utm = utmOf(pagePath.slice(pagePath.indexOf("?")));
+  return {
+    ...tracking,
+    utm: { source: utm.utm_source, medium: utm.utm_medium, campaign: utm.utm_campaign, content: utm.utm_content, term: utm.utm_term },
+  };
 }
 
 /**

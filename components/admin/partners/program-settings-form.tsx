@@ -1,6 +1,6 @@
 "use client";
-// The program's settings (levels, cookie lifetime, hold, minimum payout, approval mode) on the
-// partners page. The server validates; this shows its localised field errors and keeps what was
+// The program's settings (levels, cookie lifetime, hold, minimum payout, approval mode, the default
+// commission per level) on the partners page. The server validates; this shows its localised field errors and keeps what was
 // typed after a refusal.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -18,6 +18,16 @@ export interface ProgramSettingsValues {
   minimumPayoutAmount: string;
   minimumPayoutCurrency: string;
   approvalMode: "AUTO" | "MANUAL";
+  /** One row per level the program can pay (index = level), as the inputs show it. */
+  commissionDefaults: CommissionDefaultValues[];
+}
+
+export interface CommissionDefaultValues {
+  kind: "NONE" | "FIXED" | "PERCENT";
+  /** "10.00" (percent) or "150.00" (major units); empty without a rate. */
+  value: string;
+  /** FIXED only ("" = each order's own currency); the program's currency otherwise, preselected for a new FIXED rate. */
+  currency: string;
 }
 
 interface Props {
@@ -64,6 +74,47 @@ export function ProgramSettingsForm({ action, values, currencies }: Props) {
           </select>
         </Field>
       </div>
+      <fieldset className="grid gap-3" data-testid="commission-defaults">
+        <legend className="text-sm font-semibold text-slate-800">{t("defaults.title")}</legend>
+        <p className="text-xs text-slate-500">{t("defaults.hint")}</p>
+        {values.commissionDefaults.map((row, level) => {
+          const name = (part: "Kind" | "Value" | "Currency") => `default${part}.${level}`;
+          const rowError = error(name("Value"));
+          return (
+            <div key={level} className="grid gap-2 sm:grid-cols-[12rem_10rem_10rem_7rem] sm:items-start" data-testid="commission-default-row" data-level={level}>
+              <span className="pt-2 text-sm text-slate-700">{level === 0 ? t("defaults.levelOwn") : t("defaults.levelLine", { number: level + 1, line: level })}</span>
+              <select name={name("Kind")} aria-label={t("defaults.kind")} className={control} defaultValue={typedOr(state, name("Kind"), row.kind)}>
+                <option value="NONE">{t("defaults.none")}</option>
+                <option value="PERCENT">{t("defaults.percent")}</option>
+                <option value="FIXED">{t("defaults.fixed")}</option>
+              </select>
+              <div className="flex flex-col gap-1">
+                <input
+                  {...controlProps(name("Value"), rowError)}
+                  inputMode="decimal"
+                  aria-label={t("defaults.value")}
+                  placeholder={t("defaults.valuePlaceholder")}
+                  className={control}
+                  defaultValue={typedOr(state, name("Value"), row.value)}
+                />
+                {rowError ? (
+                  <span id={`settings-${name("Value")}-error`} className="text-xs text-red-700" data-testid={`error-${name("Value")}`}>
+                    {rowError}
+                  </span>
+                ) : null}
+              </div>
+              <select name={name("Currency")} aria-label={t("defaults.currency")} className={control} defaultValue={typedOr(state, name("Currency"), row.currency)}>
+                <option value="">{t("defaults.orderCurrency")}</option>
+                {currencies.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            </div>
+          );
+        })}
+      </fieldset>
       <FormMessage state={state} testId="program-settings-message" />
       <div>
         <button type="submit" className={primaryButton} disabled={pending}>

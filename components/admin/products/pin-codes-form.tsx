@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
 import type { PinCodeSummary } from "@/lib/products/get-pin-code-summary";
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }
 
-/** Paste pin codes (one per line); shows what is left and which orders got the last ones. */
+/** Paste pin codes (one per line) to add or to remove free ones; shows what is left and which orders got the last ones. */
 export function PinCodesForm({ productId, summary, action }: Props) {
   const t = useTranslations("products.pins");
   // A plain form action: after a successful paste the textarea is cleared, which is what is wanted.
@@ -34,9 +34,14 @@ export function PinCodesForm({ productId, summary, action }: Props) {
           {state.fieldErrors?.codes ? <span className="text-xs font-normal text-red-700">{state.fieldErrors.codes}</span> : null}
         </label>
         <FormMessage state={state} testId="pin-codes-result" />
-        <button type="submit" className={`${primaryButton} self-start`} disabled={pending}>
-          {t("add")}
-        </button>
+        <div className="flex gap-2">
+          <button type="submit" className={primaryButton} disabled={pending}>
+            {t("add")}
+          </button>
+          <button type="submit" name="intent" value="remove" className={secondaryButton} disabled={pending}>
+            {t("remove")}
+          </button>
+        </div>
       </form>
       {summary.recentlyUsed.length ? (
         <div>

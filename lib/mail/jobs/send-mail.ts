@@ -16,7 +16,9 @@ export const ZSendMailPayload = z.discriminatedUnion("template", [
   payloadOf("order-confirm"),
   payloadOf("order-accepted"),
   payloadOf("order-new-shop-notice"),
+  payloadOf("digital-purchase"),
   payloadOf("partner-welcome"),
+  payloadOf("partner-approved"),
   payloadOf("password-reset"),
   payloadOf("message"),
 ]);

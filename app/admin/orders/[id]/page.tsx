@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { DigitalDeliveryCard } from "@/components/admin/orders/digital-delivery-card";
 import { NotesForm } from "@/components/admin/orders/notes-form";
 import { OrderEditForm } from "@/components/admin/orders/order-edit-form";
 import { OrderHistory } from "@/components/admin/orders/order-history";
@@ -16,6 +17,7 @@ import { getOrderOrThrow, type OrderDetail } from "@/lib/orders/get-order";
 import { listOrderFilterOptions } from "@/lib/orders/list-orders";
 import { allowedTargets, BEFORE_SHIPPING_STATUSES, canRoleSetTrackingNumber, ORDER_TRANSITIONS } from "@/lib/orders/transitions";
 import { changeStatusAction, saveNotesAction, saveTrackingNumberAction, updateOrderAction } from "./actions";
+import { resendPurchaseMailAction } from "./digital-actions";
 
 async function loadOrder(id: string): Promise<OrderDetail> {
   try {
@@ -115,6 +117,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </dd>
             </dl>
           </section>
+
+          <DigitalDeliveryCard orderId={order.id} canResend={order.paymentStatus === "PAID"} resendAction={resendPurchaseMailAction} />
 
           <section className="card grid gap-6 sm:grid-cols-2" aria-label={t("customer")}>
             <div>

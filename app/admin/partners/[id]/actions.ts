@@ -5,8 +5,10 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import type { OverrideActionState } from "@/components/admin/partners/detail/override-action-state";
+import { EXPLAINED_POSTBACK_ERRORS, type PostbackActionState } from "@/components/postbacks/postback-action-state";
 import { deleteCommissionOverride } from "@/lib/affiliates/overrides/delete-commission-override";
 import { setCommissionOverride } from "@/lib/affiliates/overrides/set-commission-override";
+import { replayPostback } from "@/lib/affiliates/postbacks/replay-postback";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/client-ip";
@@ -55,5 +57,21 @@ export async function deleteOverrideAction(_state: OverrideActionState, formData
     return { status: "success" };
   } catch (error) {
     return explain(error, "commission override delete");
+  }
+}
+
+/** "Send again" on the partner's postback log; the log must belong to the partner of the page. */
+export async function replayPostbackAction(_state: PostbackActionState, formData: FormData): Promise<PostbackActionState> {
+  const values = formValues(formData, ["partnerId", "logId"]);
+  try {
+    await assertStaff(sectionRoles("partners"));
+    await replayPostback({ logId: values.logId ?? "", partnerId: values.partnerId || undefined });
+    revalidatePath(`/admin/partners/${values.partnerId}`);
+    return { status: "success", message: "postbacks.replayQueued" };
+  } catch (error) {
+    const appError = toAppError(error);
+    const code = EXPLAINED_POSTBACK_ERRORS.has(appError.code) ? appError.code : "INTERNAL";
+    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "postback replay failed");
+    return { status: "error", message: `postbacks.actionErrors.${code}`, fieldErrors: {} };
   }
 }

@@ -9,9 +9,11 @@ import { DeleteOverrideButton } from "@/components/admin/partners/detail/delete-
 import { OverrideForm } from "@/components/admin/partners/detail/override-form";
 import { PartnerTreeList } from "@/components/admin/partners/detail/partner-tree-list";
 import { PartnerStatusBadge } from "@/components/admin/partners/partner-status-badge";
+import { PostbackLogTable } from "@/components/postbacks/postback-log-table";
 import { getPartnerStats, type PartnerStats } from "@/lib/affiliates/cabinet/get-partner-stats";
 import { getPartnerTree } from "@/lib/affiliates/get-partner-tree";
 import { listOverrides, type OverrideRow } from "@/lib/affiliates/overrides/list-overrides";
+import { listPostbackLogs, ZListPostbackLogsQuery } from "@/lib/affiliates/postbacks/list-postback-logs";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
@@ -19,7 +21,7 @@ import { db } from "@/lib/db";
 import { formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
 import { formatRate } from "@/lib/reports/compute-rates";
 import { PERIOD_PRESETS, type TPeriodInput } from "@/lib/reports/resolve-period";
-import { deleteOverrideAction, setOverrideAction } from "./actions";
+import { deleteOverrideAction, replayPostbackAction, setOverrideAction } from "./actions";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -65,9 +67,11 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
 
   const query = await searchParams;
   const periodInput = { period: first(query.period) as TPeriodInput["period"], from: first(query.from), to: first(query.to) };
-  const [t, tPeriod, format, locale, { stats, invalidFields }, tree, overrides, program, products] = await Promise.all([
+  const postbackQuery = ZListPostbackLogsQuery.parse({ after: first(query.pbAfter) });
+  const [t, tPeriod, tPostbacks, format, locale, { stats, invalidFields }, tree, overrides, program, products, postbacks] = await Promise.all([
     getTranslations("partnerDetail"),
     getTranslations("dashboard"),
+    getTranslations("postbacks"),
     getFormatter(),
     getLocale(),
     loadStats(partner.id, periodInput),
@@ -75,6 +79,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
     listOverrides(partner.id),
     getProgramSettings(),
     db.product.findMany({ select: { id: true, name: true, currency: true }, orderBy: [{ name: "asc" }, { id: "asc" }], take: 500 }),
+    listPostbackLogs(partner.id, postbackQuery),
   ]);
 
   const dateTime = (value: Date | string | null) => (value ? format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short", timeZone: stats.period.timeZone }) : t("never"));
@@ -258,6 +263,30 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
               save: t("overrides.save"),
             }}
           />
+        </div>
+      </section>
+
+      <section className={`${panel} mt-6 p-5`} aria-labelledby="postbacks-title" data-testid="partner-postbacks" id="postbacks">
+        <h2 id="postbacks-title" className="text-base font-semibold">
+          {tPostbacks("adminTitle")}
+        </h2>
+        <p className="mb-3 text-xs text-slate-500">{tPostbacks("logIntro")}</p>
+        <PostbackLogTable
+          rows={postbacks.rows.map((row) => ({ ...row, createdAtText: format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "medium", timeZone: stats.period.timeZone }) }))}
+          replayAction={replayPostbackAction}
+          partnerId={partner.id}
+        />
+        <div className="mt-3 flex gap-3 text-sm">
+          {postbackQuery.after ? (
+            <Link className="font-medium text-brand-700 hover:underline" href={`${base}#postbacks`}>
+              {tPostbacks("firstPage")}
+            </Link>
+          ) : null}
+          {postbacks.nextAfter ? (
+            <Link className="font-medium text-brand-700 hover:underline" href={`${base}?pbAfter=${postbacks.nextAfter}#postbacks`} data-testid="postback-log-next">
+              {tPostbacks("nextPage")} →
+            </Link>
+          ) : null}
         </div>
       </section>
 

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { secondaryButton } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
+import { DigitalFilesSection } from "@/components/admin/products/digital-files-section";
 import { EmailTextsForm } from "@/components/admin/products/email-texts-form";
 import { Section } from "@/components/admin/products/field";
 import { FormFieldsEditor } from "@/components/admin/products/form-fields-editor";
@@ -13,6 +14,7 @@ import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { DEFAULT_FIELD_KEYS, defaultFormFields } from "@/lib/checkout/checkout-fields";
 import { CHECKOUT_MAIL_TEMPLATES } from "@/lib/checkout/find-checkout-product";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { MAX_CUSTOM_FIELDS } from "@/lib/products/form-fields-input";
@@ -94,19 +96,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pr
             <PinCodesForm productId={product.id} summary={pins} action={addPinCodesAction} />
           </Section>
           <Section id="files" title={t("sections.files")}>
-            <p className="mb-2 text-sm">{tProducts("files.count", { count: files.length })}</p>
-            {files.length ? (
-              <ul className="mb-3 text-sm" data-testid="digital-files">
-                {files.map((file) => (
-                  <li key={file.id} className="flex gap-4">
-                    <span className="font-medium">{file.fileName}</span>
-                    <span className="text-slate-500">{file.contentType}</span>
-                    <span className="text-slate-500 tabular-nums">{tProducts("files.size", { size: file.sizeBytes })}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <p className="text-xs text-slate-500">{tProducts("files.notYet")}</p>
+            <DigitalFilesSection productId={product.id} files={files} maxBytes={getEnv().FILE_MAX_BYTES} isDigital={product.type === "DIGITAL"} />
           </Section>
         </div>
       </div>

@@ -1,43 +1,35 @@
-// The checkout page: everything is rendered on the server from one read (no client fetching),
-// prices for the visitor's country; the form posts to a Server Action that prices it again.
-import { randomUUID } from "node:crypto";
+// The checkout page, rendered statically per product, locale and countries (proxy.ts rewrites
+// the public /checkout/<product> here with the visitor's locale and countries in the path) and
+// served from the cache: a rendering at most a few seconds old (revalidate), so that price, stock
+// and settings changes show within seconds (product edits in the admin revalidate it at once).
+// Nothing here depends on the visitor: the idempotency key and the ad tracking are filled in by
+// the browser (components/checkout/visitor-inputs.tsx), or derived by the Server Action when a
+// form comes without them. The form posts to that action, which prices everything again.
 import type { Metadata } from "next";
-import { getLocale, getTranslations } from "next-intl/server";
-import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { PriceTag } from "@/components/checkout/price-tag";
 import { ProductShowcase } from "@/components/checkout/product-showcase";
 import { ShopShell } from "@/components/checkout/shop-shell";
 import type { TCheckoutFormView } from "@/components/checkout/types";
+import { parseCountriesSegment } from "@/lib/checkout/checkout-route";
 import { AppError } from "@/lib/errors";
-import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
-import { placeOrderAction } from "./actions";
-import { loadCheckout, normaliseCountryParam } from "./load-checkout";
+import { placeOrderAction } from "../../actions";
+import { loadCheckout } from "../../load-checkout";
+import { checkoutLocale } from "../checkout-locale";
 
-type Props = { params: Promise<{ product: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const UTM_PARAMS = ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"];
-
-/** The ad or link that brought the visitor, to be kept on the order. */
-function trackingOf(query: Record<string, string | string[] | undefined>, referrer: string | null, host: string | null): Record<string, string> {
-  const tracking: Record<string, string> = {};
-  for (const name of UTM_PARAMS) {
-    const value = query[name];
-    if (typeof value === "string" && value.trim()) tracking[name] = value.trim().slice(0, 200);
-  }
-  // Our own pages (a country change reloads this one) are not where the visitor came from.
-  if (referrer && !isOwnPage(referrer, host)) tracking.referrer = referrer.slice(0, 2000);
-  return tracking;
+// Static, regenerated in the background at most every 5 seconds; paths are rendered on their
+// first visit (none at build time: the build has no database). Cookies and headers read here
+// would be empty: the page gets everything it needs from its params.
+export const dynamic = "force-static";
+export const revalidate = 5;
+export const dynamicParams = true;
+export function generateStaticParams(): { product: string; locale: string; countries: string }[] {
+  return [];
 }
 
-function isOwnPage(url: string, host: string | null) {
-  try {
-    return new URL(url).host === host;
-  } catch {
-    return true;
-  }
-}
+type Props = { params: Promise<{ product: string; locale: string; countries: string }> };
 
 // Country names in the visitor's language, made once per locale rather than on every view.
 const regionNameFormatters = new Map<string, Intl.DisplayNames>();
@@ -47,20 +39,25 @@ function regionNamesFor(locale: string): Intl.DisplayNames {
   return names;
 }
 
-async function load({ params, searchParams }: Props) {
-  const [{ product }, query, requestLocale, requestHeaders] = await Promise.all([params, searchParams, getLocale(), headers()]);
-  const locale = isLocale(requestLocale) ? requestLocale : DEFAULT_LOCALE;
+/** The view, or null for an unknown or switched-off product (the page answers 404). */
+async function load({ params }: Props) {
+  const { product, locale: localeSegment, countries } = await params;
+  const locale = checkoutLocale(localeSegment);
+  if (parseCountriesSegment(countries) === null) return null;
   try {
-    const view = await loadCheckout(product, normaliseCountryParam(query.country), requestHeaders.get("accept-language"), locale);
-    return { view, locale, tracking: trackingOf(query, requestHeaders.get("referer"), requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")) };
+    return { view: await loadCheckout(product, countries, locale), locale };
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;
   }
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { view } = await load(props);
+  // Not found is the page's to say: thrown here, it would replace the page with Next.js' error
+  // shell, rendered without the layouts (so without the checkout's 404 and its locale).
+  const loaded = await load(props);
+  if (!loaded) return {};
+  const { view } = loaded;
   const description = view.product.description?.slice(0, 200) ?? undefined;
   return {
     title: view.product.name,
@@ -70,7 +67,9 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function CheckoutPage(props: Props) {
-  const { view, locale, tracking } = await load(props);
+  const loaded = await load(props);
+  if (!loaded) notFound();
+  const { view, locale } = loaded;
   const t = await getTranslations();
   const regionNames = regionNamesFor(locale);
   const labelOf = (field: { type: string; label: string | null }) => field.label?.trim() || t(`checkoutFields.${field.type}`);
@@ -108,10 +107,6 @@ export default async function CheckoutPage(props: Props) {
     paymentMethods: view.paymentMethods,
     shipping: view.shipping.map((option) => ({ method: option.method, cost: option.cost })),
     bumps: view.bumps.map((bump) => ({ id: bump.id, title: bump.title, description: bump.description, price: bump.price, quantity: bump.quantity })),
-    // A new key for every rendered form: resubmitting this form (double click, retry, back
-    // button) returns the order it made instead of making another.
-    tracking,
-    idempotencyKey: randomUUID(),
   };
   const countryField = view.fields.find((field) => field.type === "COUNTRY");
 

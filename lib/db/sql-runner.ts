@@ -1,0 +1,69 @@
+// Runs Prisma.sql statements on either side of the one database: inside a Prisma interactive
+// transaction, or on a plain node-postgres client of lib/db/pool. Hot paths whose every
+// statement is hand-written SQL (placing an order) run on node-postgres, where a statement costs
+// a fraction of the CPU it costs through Prisma's client (~0.06 ms against ~0.28 ms here); the
+// same statements run inside a Prisma transaction when the path also needs the ORM's helpers.
+// Results are the same either way for the types such statements return (text, int4, float8,
+// bool, json, arrays): write int8 results as ::text or ::int.
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import type { DbTransaction, Prisma } from "@/lib/db";
+import { getPgPool } from "./pool";
+
+export interface SqlRunner {
+  query<T>(sql: Prisma.Sql): Promise<T[]>;
+}
+
+// Statements run as named prepared statements: PostgreSQL parses and plans an unnamed one on
+// every execution (~1.5 ms for the order's big statements, measured), a named one once per
+// connection, and after a few runs reuses a generic plan. The name is derived from the text, so
+// one name never stands for two texts.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `lavka_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
+    if (statementNames.size < 1_000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+export function pgRunner(client: pg.PoolClient): SqlRunner {
+  return {
+    async query<T>(sql: Prisma.Sql) {
+      const result = await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
+      return result.rows as T[];
+    },
+  };
+}
+
+export function prismaRunner(tx: DbTransaction): SqlRunner {
+  return { query: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) };
+}
+
+/** Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success, ROLLBACK on any error. */
+export async function withPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPgPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => {
+      // A connection that cannot roll back is not given to the next caller.
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** A unique-constraint violation, from node-postgres (23505) or Prisma (P2002). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === "23505" || code === "P2002";
+}
