@@ -35,12 +35,15 @@ export async function resendPurchaseMail(orderId: string, actor: { id: string })
 
     const items = await tx.orderItem.findMany({ where: { orderId, product: { type: "DIGITAL" } }, select: { productId: true } });
     if (items.length === 0) return "NOTHING_DIGITAL";
-    const [mailOrder, files, codes, settings] = await Promise.all([
-      tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderMailSelect }),
-      tx.digitalFile.findMany({ where: { productId: { in: items.map((item) => item.productId) } }, select: { fileName: true, sizeBytes: true }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
-      tx.pinCode.findMany({ where: { orderId }, select: { code: true, product: { select: { name: true } } }, orderBy: [{ assignedAt: "asc" }, { code: "asc" }] }),
-      getShopSettings(),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const mailOrder = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: orderMailSelect });
+    const files = await tx.digitalFile.findMany({
+      where: { productId: { in: items.map((item) => item.productId) } },
+      select: { fileName: true, sizeBytes: true },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    });
+    const codes = await tx.pinCode.findMany({ where: { orderId }, select: { code: true, product: { select: { name: true } } }, orderBy: [{ assignedAt: "asc" }, { code: "asc" }] });
+    const settings = await getShopSettings();
     const link = await createLinkToken(tx, { purpose: "DOWNLOAD", ttlHours: DOWNLOAD_LINK_TTL_HOURS, orderId, email: order.emailNormalized });
     const groups = new Map<string, string[]>();
     for (const row of codes) groups.set(row.product.name, [...(groups.get(row.product.name) ?? []), row.code]);

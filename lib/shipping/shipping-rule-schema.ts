@@ -79,11 +79,10 @@ export async function resolveShippingRule(tx: DbTransaction, input: unknown): Pr
   const rule = parsed.data;
   const currencyCode = rule?.currency ?? (typeof raw.currency === "string" && /^[A-Z]{3}$/.test(raw.currency) ? raw.currency : null);
   const country = rule?.scope === "COUNTRY" ? (rule.country ?? null) : null;
-  const [currency, countryRow, product] = await Promise.all([
-    currencyCode ? tx.currency.findUnique({ where: { code: currencyCode }, select: { minorUnitDigits: true } }) : null,
-    country ? tx.country.findUnique({ where: { code: country }, select: { code: true } }) : null,
-    rule?.productId ? tx.product.findUnique({ where: { id: rule.productId }, select: { id: true } }) : null,
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const currency = currencyCode ? await tx.currency.findUnique({ where: { code: currencyCode }, select: { minorUnitDigits: true } }) : null;
+  const countryRow = country ? await tx.country.findUnique({ where: { code: country }, select: { code: true } }) : null;
+  const product = rule?.productId ? await tx.product.findUnique({ where: { id: rule.productId }, select: { id: true } }) : null;
   if (currencyCode && !currency) fail("currency", "settings.errors.currencyUnknown");
   if (country && !countryRow) fail("country", "settings.errors.countryUnknown");
   if (rule?.productId && !product) fail("productId", "settings.errors.productInvalid");

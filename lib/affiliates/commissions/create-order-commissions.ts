@@ -57,13 +57,12 @@ export async function createOrderCommissions(tx: DbTransaction, order: { id: str
 
   const settings = await loadCommissionSettings(tx);
   const chain = await loadPartnerChain(tx, loaded.partnerId, settings.levels);
-  const [overrides, productRules] = await Promise.all([
-    tx.partnerCommissionOverride.findMany({
-      where: { partnerId: { in: chain.map((partner) => partner.id) }, OR: [{ productId: loaded.productId }, { productId: null }] },
-      select: { partnerId: true, productId: true, level: true, kind: true, value: true },
-    }),
-    tx.productCommission.findMany({ where: { productId: loaded.productId }, select: { level: true, kind: true, value: true } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const overrides = await tx.partnerCommissionOverride.findMany({
+    where: { partnerId: { in: chain.map((partner) => partner.id) }, OR: [{ productId: loaded.productId }, { productId: null }] },
+    select: { partnerId: true, productId: true, level: true, kind: true, value: true },
+  });
+  const productRules = await tx.productCommission.findMany({ where: { productId: loaded.productId }, select: { level: true, kind: true, value: true } });
   const rules: CommissionRuleSet = { productId: loaded.productId, overrides, productRules, defaults: settings.commissionDefaults };
   const fixedCurrencies = settings.commissionDefaults.flatMap((rule) => (rule.kind === "FIXED" && rule.currency ? [rule.currency] : []));
   const rates = await loadRatesTo(tx, fixedCurrencies, loaded.currency);
