@@ -13,7 +13,7 @@ import { createOrderCommissions } from "@/lib/affiliates/commissions/create-orde
 import { contactLockKeys, followMerges, pickCustomerMatch, planCustomerUpdate, type CustomerContactInput } from "@/lib/customers/customer-dedup";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { db, type DbTransaction } from "@/lib/db";
-import { isUniqueViolation, pgRunner, prismaRunner, withPgTransaction, type SqlRunner } from "@/lib/db/sql-runner";
+import { isUniqueViolation, prismaRunner, withPgTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { ShippingMethod, type ConfirmationMode, type OrderStatus, type PaymentMethod, type PaymentStatus } from "@/lib/db/generated/enums";
 import { getEnv, isStripeEnabled } from "@/lib/env";
 import type { FieldErrors } from "@/lib/errors";
@@ -136,7 +136,7 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
         ORDER_TRANSACTION,
       );
     }
-    return await withPgTransaction((client) => writeOrder(pgRunner(client), args));
+    return await withPgTransaction((runner) => writeOrder(runner, args));
   } catch (error) {
     // Two submits of one key that both got past the checks: the unique index let one through.
     if (isUniqueViolation(error)) {

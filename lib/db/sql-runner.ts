@@ -6,12 +6,17 @@
 // Results are the same either way for the types such statements return (text, int4, float8,
 // bool, json, arrays): write int8 results as ::text or ::int.
 import { createHash } from "node:crypto";
-import type pg from "pg";
 import type { DbTransaction, Prisma } from "@/lib/db";
 import { getPgPool } from "./pool";
 
 export interface SqlRunner {
   query<T>(sql: Prisma.Sql): Promise<T[]>;
+  /**
+   * Where the transaction is ours (node-postgres): runs `statement` (plain SQL without
+   * parameters) and COMMIT in one round trip, so that locks the statement takes are held only
+   * for the COMMIT itself. When the statement fails, nothing is committed and the error is thrown.
+   */
+  commitAfter?(statement: string): Promise<void>;
 }
 
 // Statements run as named prepared statements: PostgreSQL parses and plans an unnamed one on
@@ -28,27 +33,30 @@ function statementName(text: string): string {
   return name;
 }
 
-export function pgRunner(client: pg.PoolClient): SqlRunner {
-  return {
-    async query<T>(sql: Prisma.Sql) {
-      const result = await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
-      return result.rows as T[];
-    },
-  };
-}
-
 export function prismaRunner(tx: DbTransaction): SqlRunner {
   return { query: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) };
 }
 
-/** Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success, ROLLBACK on any error. */
-export async function withPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success (unless `work` committed with commitAfter), ROLLBACK on any error. */
+export async function withPgTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPgPool().connect();
+  let committed = false;
   let broken: Error | undefined;
+  const runner: SqlRunner = {
+    async query<R>(sql: Prisma.Sql) {
+      const result = await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
+      return result.rows as R[];
+    },
+    async commitAfter(statement: string) {
+      // The simple-query protocol runs both; a failing statement skips the COMMIT.
+      await client.query(`${statement};\nCOMMIT`);
+      committed = true;
+    },
+  };
   try {
     await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
+    const result = await work(runner);
+    if (!committed) await client.query("COMMIT");
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch((rollbackError: Error) => {
