@@ -21,8 +21,8 @@ const run = randomUUID().replaceAll("-", "").slice(0, 8);
 const domain = `reg-${run}.lavka.test`;
 const owner = { id: `owner-${run}`, role: "OWNER" as const };
 let ipCounter = 0;
-/** A fresh client address per registration: the registration limit is per IP. */
-const nextIp = () => `10.${run.charCodeAt(0)}.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+/** A fresh client address per registration, unique to this run: the registration limit is per IP and outlives a run (an hour, in PostgreSQL or Redis). */
+const nextIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}-${run}`;
 let sequence = 0;
 const uniqueLogin = (prefix = "t") => `${prefix}${run}${++sequence}`;
 
