@@ -3,7 +3,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { errorPayload } from "@/lib/http-error";
 
-export function errorResponse(error: unknown) {
+function errorResponse(error: unknown) {
   const { status, headers, body } = errorPayload(error);
   return NextResponse.json(body, { status, headers });
 }

@@ -5,41 +5,14 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { logger } from "@/lib/logger";
-import { getProgramSettings, PROGRAM_SETTING_DEFAULTS } from "./program-settings";
+import { cookieLifetimeDays } from "./program-settings";
 
 export const ATTRIBUTION_COOKIE = "lavka_ref";
 const VERSION = "v1";
 const DAY_SECONDS = 24 * 60 * 60;
 
-// The program's cookie lifetime (a program setting) is read at most once a minute per process:
-// the click redirect has a 2,000/s budget and must not pay two settings queries per click. A
-// change in the admin takes effect within that minute.
-const LIFETIME_CACHE_MS = 60_000;
-let lifetimeCache: { days: number; until: number; pending?: Promise<number> } | undefined;
-
-export async function cookieLifetimeDays(): Promise<number> {
-  const now = Date.now();
-  if (lifetimeCache && lifetimeCache.until > now) return lifetimeCache.days;
-  if (lifetimeCache?.pending) return lifetimeCache.pending;
-  const pending = getProgramSettings()
-    .then((settings) => settings.cookieLifetimeDays)
-    .catch((error: unknown) => {
-      logger.warn({ err: error }, "could not read the program settings; using the default cookie lifetime");
-      return PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays;
-    })
-    .then((days) => {
-      lifetimeCache = { days, until: Date.now() + LIFETIME_CACHE_MS };
-      return days;
-    });
-  lifetimeCache = { days: lifetimeCache?.days ?? PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays, until: 0, pending };
-  return pending;
-}
-
-/** Forget the cached lifetime (tests that change the program settings). */
-export function resetCookieLifetimeCache() {
-  lifetimeCache = undefined;
-}
+// The cookie lifetime, cached by the program settings module (read on every click).
+export { cookieLifetimeDays } from "./program-settings";
 
 let cachedKey: { secret: string; key: Buffer } | undefined;
 

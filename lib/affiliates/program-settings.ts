@@ -147,8 +147,43 @@ export async function updateProgramSettings(patch: unknown, actor: ProgramSettin
       select: { id: true },
     });
   });
+  resetCookieLifetimeCache();
   return getProgramSettings();
 }
+
+// The program's cookie lifetime (a program setting) is read at most once a minute per process:
+// the click redirect has a 2,000/s budget and must not pay two settings queries per click.
+// Saving the program settings clears it (so this process sees a change at once; others within
+// the minute). Kept on globalThis: the production server's fast path and Next.js's bundle load
+// this module separately and must share it.
+const LIFETIME_CACHE_MS = 60_000;
+type LifetimeCache = { days: number; until: number; pending?: Promise<number> };
+const globalForLifetime = globalThis as unknown as { lavkaCookieLifetime?: LifetimeCache };
+
+export async function cookieLifetimeDays(): Promise<number> {
+  const now = Date.now();
+  const cached = globalForLifetime.lavkaCookieLifetime;
+  if (cached && cached.until > now) return cached.days;
+  if (cached?.pending) return cached.pending;
+  const pending = getProgramSettings()
+    .then((settings) => settings.cookieLifetimeDays)
+    .catch((error: unknown) => {
+      logger.warn({ err: error }, "could not read the program settings; using the default cookie lifetime");
+      return PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays;
+    })
+    .then((days) => {
+      globalForLifetime.lavkaCookieLifetime = { days, until: Date.now() + LIFETIME_CACHE_MS };
+      return days;
+    });
+  globalForLifetime.lavkaCookieLifetime = { days: cached?.days ?? PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays, until: 0, pending };
+  return pending;
+}
+
+/** Forget the cached lifetime (the program settings were saved). */
+function resetCookieLifetimeCache() {
+  globalForLifetime.lavkaCookieLifetime = undefined;
+}
+
 
 /** A FIXED default is paid in its own currency (converted per order): it must be one the shop uses. */
 async function assertDefaultCurrenciesEnabled(rates: TCommissionDefault[]) {

@@ -179,16 +179,7 @@ export function shopNoticeMail(order: OrderMailData, options: { settings: TShopS
   };
 }
 
-export async function queueOrderConfirmMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof orderConfirmMail>[1]) {
-  const mail = orderConfirmMail(order, options);
-  if (mail) await queueMail(tx, mail);
-}
-
 export async function queueOrderAcceptedMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof orderAcceptedMail>[1]) {
   const mail = orderAcceptedMail(order, options);
   if (mail) await queueMail(tx, mail);
-}
-
-export async function queueShopNoticeMail(tx: DbTransaction, order: OrderMailData, options: Parameters<typeof shopNoticeMail>[1]) {
-  await queueMail(tx, shopNoticeMail(order, options));
 }

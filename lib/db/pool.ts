@@ -10,8 +10,3 @@ export function getPgPool(): pg.Pool {
   globalForPool.lavkaPgPool ??= new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 10_000 });
   return globalForPool.lavkaPgPool;
 }
-
-export async function closePgPool() {
-  await globalForPool.lavkaPgPool?.end();
-  globalForPool.lavkaPgPool = undefined;
-}

@@ -67,7 +67,7 @@ export function rewriteCheckoutView(request: IncomingMessage): Promise<void> | n
 }
 
 /** Node's headers as the domain code reads them; the client address as Next.js would pass it on. */
-export function headersOf(request: IncomingMessage): HeaderSource {
+function headersOf(request: IncomingMessage): HeaderSource {
   return {
     get(name) {
       const value = request.headers[name];
