@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type CommissionRuleSet, commissionAmount, convertMinor, percentOf, pickCommissionRule, planCommissions } from "./compute-commissions";
+import { createRatesMap } from "@/lib/pricing/rates-map";
+import { type CommissionRuleSet, commissionAmount, percentOf, pickCommissionRule, planCommissions } from "./compute-commissions";
+
+/** A FIXED rule converted the way commissions are: the shop's rates map, one rate from AAA to BBB (both 2 minor digits). */
+const convertMinor = (amount: number, rate: string) => createRatesMap([{ fromCurrency: "AAA", toCurrency: "BBB", rate }], { AAA: 2, BBB: 2 }).convert(amount, "AAA", "BBB");
 
 const order = { itemsTotal: 195000, currency: "RUB" }; // 1,950.00 RUB
 
@@ -22,7 +26,7 @@ describe("percentOf", () => {
   });
 });
 
-describe("convertMinor", () => {
+describe("converting a FIXED amount at an exact decimal rate", () => {
   it.each([
     [10000, "0.5", 5000], // 100.00 XTS → 50.00 USD
     [333, "0.5", 167], // 3.33 → 1.665 → 1.67
@@ -76,8 +80,8 @@ describe("commissionAmount", () => {
   });
 
   it("converts a FIXED default of another currency at the given rate, and pays nothing without one", () => {
-    expect(commissionAmount({ kind: "FIXED", value: 500, currency: "USD" }, order, (c) => (c === "USD" ? "92.5" : undefined))).toBe(46250); // 5.00 USD → 462.50 RUB
-    expect(commissionAmount({ kind: "FIXED", value: 500, currency: "EUR" }, order, () => undefined)).toBe(0);
+    expect(commissionAmount({ kind: "FIXED", value: 500, currency: "USD" }, order, (amount, from) => createRatesMap([{ fromCurrency: "USD", toCurrency: "RUB", rate: "92.5" }], { USD: 2, RUB: 2 }).convert(amount, from, "RUB"))).toBe(46250); // 5.00 USD → 462.50 RUB
+    expect(commissionAmount({ kind: "FIXED", value: 500, currency: "EUR" }, order, () => null)).toBe(0);
   });
 
   it("pays PERCENT of the items total", () => {

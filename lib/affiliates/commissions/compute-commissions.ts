@@ -56,19 +56,6 @@ export function percentOf(amountMinor: number, basisPoints: number): number {
   return Number(divideHalfUp(BigInt(amountMinor) * BigInt(basisPoints), BASIS_POINTS));
 }
 
-/**
- * Minor units converted at an exact decimal rate ("0.0125"), rounded half-up. Exchange rates are
- * stored as decimals and must not pass through a float. Assumes both currencies have the same
- * number of minor digits (true of every currency the shop sells in).
- */
-export function convertMinor(amountMinor: number, rate: string): number {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(rate.trim());
-  if (!match) throw new Error(`Invalid exchange rate "${rate}"`);
-  const fraction = match[2] ?? "";
-  const scaled = BigInt(match[1] + fraction);
-  return Number(divideHalfUp(BigInt(amountMinor) * scaled, 10n ** BigInt(fraction.length)));
-}
-
 /** The rule that decides `partnerId`'s commission at `level`, most specific first; undefined: none. */
 export function pickCommissionRule(rules: CommissionRuleSet, partnerId: string, level: number): CommissionRule | undefined {
   const own = rules.overrides.filter((rule) => rule.partnerId === partnerId && rule.level === level);
@@ -80,21 +67,18 @@ export function pickCommissionRule(rules: CommissionRuleSet, partnerId: string, 
   );
 }
 
+/** A FIXED rule's amount in the order's currency (the shop's rates, lib/pricing/rates-map), or null when no rate links them. */
+export type ToOrderCurrency = (amountMinor: number, fromCurrency: string) => number | null;
+
 /**
- * The amount of one rule for an order, in the order currency. `rateTo(currency)` gives the rate
- * from a FIXED rule's currency to the order's; undefined (no rate known) pays nothing rather than
- * a guess.
+ * The amount of one rule for an order, in the order currency. `toOrderCurrency` converts a FIXED
+ * rule of another currency; no rate known pays nothing rather than a guess.
  */
-export function commissionAmount(
-  rule: CommissionRule,
-  order: { itemsTotal: number; currency: string },
-  rateTo: (currency: string) => string | undefined = () => undefined,
-): number {
+export function commissionAmount(rule: CommissionRule, order: { itemsTotal: number; currency: string }, toOrderCurrency: ToOrderCurrency = () => null): number {
   if (rule.value <= 0) return 0;
   if (rule.kind === "PERCENT") return percentOf(order.itemsTotal, rule.value);
   if (!rule.currency || rule.currency === order.currency) return rule.value;
-  const rate = rateTo(rule.currency);
-  return rate === undefined ? 0 : convertMinor(rule.value, rate);
+  return toOrderCurrency(rule.value, rule.currency) ?? 0;
 }
 
 /**
@@ -107,7 +91,7 @@ export function planCommissions(input: {
   levels: number;
   order: { itemsTotal: number; currency: string };
   rules: CommissionRuleSet;
-  rateTo?: (currency: string) => string | undefined;
+  toOrderCurrency?: ToOrderCurrency;
 }): PlannedCommission[] {
   const planned: PlannedCommission[] = [];
   for (let level = 0; level < input.levels; level++) {
@@ -115,7 +99,7 @@ export function planCommissions(input: {
     if (!partner || partner.status !== "ACTIVE") continue;
     const rule = pickCommissionRule(input.rules, partner.id, level);
     if (!rule) continue;
-    const amount = commissionAmount(rule, input.order, input.rateTo);
+    const amount = commissionAmount(rule, input.order, input.toOrderCurrency);
     if (amount <= 0) continue;
     planned.push({ level, partnerId: partner.id, amount, ruleKind: rule.kind, ruleValue: rule.value });
   }

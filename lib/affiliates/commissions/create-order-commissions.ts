@@ -6,6 +6,7 @@ import type { DbTransaction } from "@/lib/db";
 import { applyOrderStatusToCommissions } from "./apply-order-status-to-commissions";
 import { type ChainPartner, type CommissionRuleSet, planCommissions } from "./compute-commissions";
 import { loadCommissionSettings } from "./load-commission-settings";
+import { getRatesMap } from "@/lib/pricing/get-rates-map";
 
 export interface CreatedCommission {
   id: string;
@@ -33,20 +34,7 @@ async function loadPartnerChain(tx: DbTransaction, partnerId: string, levels: nu
   return chain;
 }
 
-/** Rates in force now from each currency to `to`, as exact decimal strings. */
-async function loadRatesTo(tx: DbTransaction, from: string[], to: string): Promise<Map<string, string>> {
-  const rates = new Map<string, string>();
-  for (const currency of new Set(from)) {
-    if (currency === to) continue;
-    const row = await tx.exchangeRate.findFirst({
-      where: { fromCurrency: currency, toCurrency: to, validFrom: { lte: new Date() } },
-      select: { rate: true },
-      orderBy: { validFrom: "desc" },
-    });
-    if (row) rates.set(currency, row.rate.toFixed());
-  }
-  return rates;
-}
+
 
 export async function createOrderCommissions(tx: DbTransaction, order: { id: string }): Promise<CreatedCommission[]> {
   const loaded = await tx.order.findUnique({
@@ -64,10 +52,9 @@ export async function createOrderCommissions(tx: DbTransaction, order: { id: str
   });
   const productRules = await tx.productCommission.findMany({ where: { productId: loaded.productId }, select: { level: true, kind: true, value: true } });
   const rules: CommissionRuleSet = { productId: loaded.productId, overrides, productRules, defaults: settings.commissionDefaults };
-  const fixedCurrencies = settings.commissionDefaults.flatMap((rule) => (rule.kind === "FIXED" && rule.currency ? [rule.currency] : []));
-  const rates = await loadRatesTo(tx, fixedCurrencies, loaded.currency);
+  const rates = await getRatesMap();
 
-  const planned = planCommissions({ chain, levels: settings.levels, order: loaded, rules, rateTo: (currency) => rates.get(currency) });
+  const planned = planCommissions({ chain, levels: settings.levels, order: loaded, rules, toOrderCurrency: (amount, from) => rates.convert(amount, from, loaded.currency) });
   if (planned.length === 0) return [];
   await tx.commission.createMany({
     data: planned.map((commission) => ({

@@ -7,7 +7,7 @@
 //   the partner owes (reversals after earlier payouts): those are what mark-payout-paid pays.
 import { z } from "zod";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";
-import { convertMinor } from "@/lib/affiliates/commissions/compute-commissions";
+import { getRatesMap } from "@/lib/pricing/get-rates-map";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
 import { getPartnerBalance } from "@/lib/affiliates/ledger/get-partner-balance";
 import { db, type DbTransaction } from "@/lib/db";
@@ -65,17 +65,13 @@ export async function requestPayout(partnerId: string, input: unknown): Promise<
 }
 
 /**
- * The program minimum in the payout's currency: as it is, or converted at the current rate;
- * undefined when there is no rate (the minimum then cannot be compared and does not apply).
+ * The program minimum in the payout's currency: as it is, or converted at the shop's current rates
+ * (direct, inverse or through RUB); undefined when no rate links them (the minimum then cannot be
+ * compared and does not apply).
  */
 async function minimumIn(minimum: { amount: number; currency: string }, currency: string): Promise<number | undefined> {
   if (minimum.currency === currency) return minimum.amount;
-  const rate = await db.exchangeRate.findFirst({
-    where: { fromCurrency: minimum.currency, toCurrency: currency, validFrom: { lte: new Date() } },
-    select: { rate: true },
-    orderBy: { validFrom: "desc" },
-  });
-  return rate ? convertMinor(minimum.amount, rate.rate.toFixed()) : undefined;
+  return (await getRatesMap()).convert(minimum.amount, minimum.currency, currency) ?? undefined;
 }
 
 /** Sum of the partner's available commissions in no payout yet. */
