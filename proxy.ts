@@ -14,7 +14,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { attributionCookieOptions, ATTRIBUTION_COOKIE, cookieLifetimeDays, signAttributionCookie } from "@/lib/affiliates/attribution";
 import { clickInputFromRequest, recordClick } from "@/lib/affiliates/record-click";
 import { publicCheckoutProduct, resolveCheckoutPagePath } from "@/lib/checkout/checkout-route";
-import { getEnabledCountryCodes } from "@/lib/checkout/get-enabled-country-codes";
+import { getEnabledCountryCodes } from "@/lib/checkout/load-checkout-context";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";

@@ -20,3 +20,27 @@ export function handle<Args extends unknown[]>(fn: (...args: Args) => Promise<Re
 }
 
 export { AppError };
+
+/**
+ * The request body as bytes, at most `limit` of them however the client declares its length
+ * (PAYLOAD_TOO_LARGE past it, the rest unread).
+ */
+export async function readLimitedBody(request: Request, limit: number): Promise<Buffer> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", "The request body is too large");
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

@@ -106,6 +106,16 @@ function getCheckoutReference(): Promise<CheckoutReference> {
   return value;
 }
 
+const enabledCodeSets = new WeakMap<CheckoutReference, ReadonlySet<string>>();
+
+/** The codes of the countries the shop has enabled (from the cached reference data): the checkout's rewrite names only these. */
+export async function getEnabledCountryCodes(): Promise<ReadonlySet<string>> {
+  const reference = await getCheckoutReference();
+  let codes = enabledCodeSets.get(reference);
+  if (!codes) enabledCodeSets.set(reference, (codes = new Set(reference.countries.map((country) => country.code))));
+  return codes;
+}
+
 // CHAR columns come back padded in some drivers; codes are compared as written.
 function trimRule<R extends { country: string | null; currency: string }>(rule: R): R {
   return { ...rule, country: rule.country?.trim() ?? null, currency: rule.currency.trim() };

@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Region } from "@/lib/db/generated/enums";
 import { computeTotals } from "./compute-totals";
-import { regionOfCountry } from "./region-of-country";
 import { pickShippingRule, shippingCost, type ShippingRuleInput } from "./shipping-cost";
 import { checkPayWhatYouWant, unitPriceFor } from "./unit-price";
-
-describe("regionOfCountry", () => {
-  const countries: { code: string; region: Region }[] = [
-    { code: "RU", region: "RU" },
-    { code: "KZ", region: "CIS" },
-    { code: "DE", region: "WORLD" },
-  ];
-  it.each<[string, Region | undefined]>([
-    ["RU", "RU"],
-    ["kz", "CIS"],
-    [" DE ", "WORLD"],
-    ["FR", undefined],
-    ["", undefined],
-  ])("%j → %s", (code, region) => {
-    expect(regionOfCountry(code, countries)).toBe(region);
-  });
-});
 
 describe("unitPriceFor", () => {
   const tiers = [

@@ -15,7 +15,7 @@ import { parseCookie, stringifySetCookie } from "cookie";
 import type { HeaderSource } from "@/lib/affiliates/record-click";
 import { referralRedirect } from "@/lib/affiliates/referral-redirect";
 import { CHECKOUT_REWRITTEN_HEADER, resolveCheckoutPagePath } from "@/lib/checkout/checkout-route";
-import { getEnabledCountryCodes } from "@/lib/checkout/get-enabled-country-codes";
+import { getEnabledCountryCodes } from "@/lib/checkout/load-checkout-context";
 import { bodyTooLarge, MAX_API_ORDER_BODY_BYTES, placeApiOrder } from "@/lib/checkout/place-api-order";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { errorPayload } from "@/lib/http-error";
