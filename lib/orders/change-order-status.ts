@@ -35,6 +35,8 @@ export const ZChangeOrderStatusInput = z.object({
   actor: ZOrderActor,
   reason: z.string().trim().max(1000).optional(),
   trackingNumber: z.string().trim().min(1).max(64).optional(),
+  /** The status the caller saw: checked under the order's lock, so a stale form cannot move it back. */
+  expectedFrom: z.enum(OrderStatus).optional(),
 });
 export type TChangeOrderStatusInput = z.input<typeof ZChangeOrderStatusInput>;
 
@@ -45,6 +47,9 @@ export interface ChangeOrderStatusResult {
   status: OrderStatus;
   changed: boolean;
 }
+
+/** The CONFLICT message when the order is no longer in the status the caller saw (expectedFrom). */
+export const ORDER_CHANGED_MEANWHILE = "The order changed meanwhile";
 
 const REFUSAL_KIND: Partial<Record<OrderStatus, RefusalKind>> = { CANCELLED: "CANCELLED", RETURNED: "RETURNED", SPAM: "SPAM" };
 
@@ -73,6 +78,7 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
     FROM "Order" WHERE id = ${change.orderId} FOR UPDATE`;
   if (!order) throw new AppError("NOT_FOUND", "Order not found");
   const from = order.status;
+  if (change.expectedFrom !== undefined && change.expectedFrom !== from) throw new AppError("CONFLICT", ORDER_CHANGED_MEANWHILE);
 
   if (change.trackingNumber !== undefined && actor.role && !canRoleSetTrackingNumber(actor.role)) {
     throw new AppError("FORBIDDEN", "Your role cannot set tracking numbers");

@@ -101,6 +101,18 @@ describe("changeOrderStatus: the whole way to PAID", () => {
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { trackingNumber: true } })).trackingNumber).toBe("RA123456789RU");
   });
 
+  it("refuses, changing nothing, when the order is no longer in the status the caller saw (a stale tracking-number form)", async () => {
+    const { order } = await newOrder({ confirmationMode: "NONE" });
+    await changeOrderStatus({ orderId: order.id, to: "SHIPPED", actor: actor("LOGISTICS") });
+    await expectAppError(
+      changeOrderStatus({ orderId: order.id, to: "CONFIRMED", expectedFrom: "CONFIRMED", actor: actor("OWNER"), trackingNumber: "RA000000001RU" }),
+      "CONFLICT",
+      "The order changed meanwhile",
+    );
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true, trackingNumber: true } })).toEqual({ status: "SHIPPED", trackingNumber: null });
+    expect(await historyOf(order.id)).toHaveLength(2);
+  });
+
   it("lets the system and the customer move orders without a role", async () => {
     const { order } = await newOrder({ confirmationMode: "OPERATOR" });
     await changeOrderStatus({ orderId: order.id, to: "CANCELLED", actor: { type: "SYSTEM" }, reason: "payment window closed" });

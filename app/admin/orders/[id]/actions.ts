@@ -9,7 +9,7 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { OrderStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { changeOrderStatus, ORDER_CHANGED_MEANWHILE } from "@/lib/orders/change-order-status";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
 import type { ActionState } from "@/components/admin/orders/action-state";
@@ -76,21 +76,27 @@ const ZTrackingForm = z.object({
 
 /**
  * Saves a tracking number without moving the order: changeOrderStatus to the order's own status
- * only stores the number (and audits it). The status the page showed is checked first, so a
- * form left open while someone else moved the order cannot move it back.
+ * only stores the number (and audits it). The status the page showed is checked under the
+ * order's lock (expectedFrom), so a form left open while someone else moved the order cannot
+ * move it back.
  */
 export async function saveTrackingNumberAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const actor = await assertStaff(sectionRoles("orders"));
     const input = ZTrackingForm.parse({ orderId: field(formData, "orderId"), status: field(formData, "status"), trackingNumber: field(formData, "trackingNumber") });
-    const current = await getOrderOrThrow(input.orderId);
-    if (current.status !== input.status) {
-      return { status: "error", message: (await getTranslations("orders.errors"))("CHANGED_MEANWHILE") };
-    }
-    await changeOrderStatus({ orderId: input.orderId, to: input.status, actor: { type: "USER", id: actor.id, role: actor.role }, trackingNumber: input.trackingNumber });
+    await changeOrderStatus({
+      orderId: input.orderId,
+      to: input.status,
+      expectedFrom: input.status,
+      actor: { type: "USER", id: actor.id, role: actor.role },
+      trackingNumber: input.trackingNumber,
+    });
     revalidateOrder(input.orderId);
     return { status: "success", message: (await getTranslations("orders.tracking"))("saved") };
   } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT" && error.message === ORDER_CHANGED_MEANWHILE) {
+      return { status: "error", message: (await getTranslations("orders.errors"))("CHANGED_MEANWHILE") };
+    }
     return actionErrorState(error);
   }
 }
