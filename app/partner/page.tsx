@@ -5,6 +5,7 @@ import { BreakdownTable } from "@/components/partner/breakdown-table";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/components/partner/period-params";
 import { PartnerPeriodPicker } from "@/components/partner/period-picker";
 import { StatCard } from "@/components/partner/stat-card";
+import { buildReferralLink } from "@/lib/affiliates/cabinet/build-referral-link";
 import { getPartnerBreakdown } from "@/lib/affiliates/cabinet/get-partner-breakdown";
 import { getPartnerStats, type PartnerEarnings } from "@/lib/affiliates/cabinet/get-partner-stats";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";
@@ -31,7 +32,7 @@ export default async function PartnerHomePage({ searchParams }: { searchParams: 
   const [stats, breakdown] = result;
   const { period, clicks, orders, buyout, rates } = stats;
   const periodParams: Record<string, string> = period.kind === "custom" ? { period: "custom", from: period.fromDay, to: period.toDay } : { period: period.kind };
-  const link = `${getEnv().APP_URL}/r/${partner.login}`;
+  const link = buildReferralLink({ appUrl: getEnv().APP_URL, login: partner.login });
   // No commissions yet still reads as a balance: zeros in the currency payouts are made in.
   const earnings: PartnerEarnings[] = stats.earnings.length
     ? stats.earnings

@@ -12,19 +12,18 @@ import { z } from "zod";
 import { clientIpFrom } from "@/lib/client-ip";
 import { logger } from "@/lib/logger";
 import { isBotUserAgent } from "./bot-filter";
+import { MAX_SUB_ID_LENGTH, SUB_ID_KEYS } from "./cabinet/build-referral-link";
 import { writeClick } from "./click-writer";
 import { visitorFingerprint } from "./fingerprint";
 
-const MAX_SUB_ID = 128;
 const MAX_REFERRER = 1000;
 const MAX_USER_AGENT = 500;
-const SUB_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5"] as const;
 
 /** Sub-ids are free text from the partner: trimmed, clipped, and empty means none. */
 const subId = z
   .string()
   .optional()
-  .transform((value) => value?.trim().slice(0, MAX_SUB_ID) || null);
+  .transform((value) => value?.trim().slice(0, MAX_SUB_ID_LENGTH) || null);
 
 export const ZClickInput = z.object({
   // Logins are stored lowercased (partner-login.ts); anything else cannot name a partner.
@@ -124,7 +123,7 @@ export function clickInputFromRequest(request: Request, login: string, target: {
 }
 
 export function clickInputFrom(url: URL, headers: HeaderSource, login: string, target: { productSlug?: string | null; targetPath?: string }): TClickInput {
-  const subs = Object.fromEntries(SUB_KEYS.map((key) => [key, url.searchParams.get(key) ?? undefined]));
+  const subs = Object.fromEntries(SUB_ID_KEYS.map((key) => [key, url.searchParams.get(key) ?? undefined]));
   return {
     login,
     productSlug: target.productSlug ?? undefined,

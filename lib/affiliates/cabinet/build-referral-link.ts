@@ -4,8 +4,8 @@
 export const SUB_ID_KEYS = ["sub1", "sub2", "sub3", "sub4", "sub5"] as const;
 export type SubIdKey = (typeof SUB_ID_KEYS)[number];
 
-/** Sub-ids longer than this are clipped by the click recorder; the builder refuses them instead. */
-export const MAX_SUB_ID_LENGTH = 200;
+/** Sub-ids longer than this are clipped by the click recorder (record-click.ts); the builder refuses them instead. */
+export const MAX_SUB_ID_LENGTH = 128;
 
 export function buildReferralLink(input: { appUrl: string; login: string; productSlug?: string | null; subs?: Partial<Record<SubIdKey, string>> }): string {
   const params = new URLSearchParams();
