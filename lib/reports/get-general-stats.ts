@@ -3,28 +3,14 @@
 // outcome, the money paid for them, approve and buyout rates, and orders per day. Counted by
 // PostgreSQL (FILTER aggregates, GROUP BY day in the time zone), never by looping over rows here.
 import { db, Prisma } from "@/lib/db";
-import type { OrderStatus } from "@/lib/db/generated/enums";
-import { CONFIRMED_STATUSES } from "@/lib/orders/transitions";
 import { computeRates, type Rates } from "./compute-rates";
+import { buyoutColumns, isConfirmedSql, orderOutcomeColumns, type OrderOutcomes } from "./order-outcomes";
 import { resolvePeriod, type PeriodKind, type TPeriodInput } from "./resolve-period";
 
 export interface GeneralStats {
   period: { kind: PeriodKind; fromDay: string; toDay: string; timeZone: string };
   /** Orders placed in the period (by createdAt), by where they stand now. */
-  orders: {
-    total: number;
-    /** In a confirmed status (CONFIRMED, SHIPPED, DELIVERED, HANDED, PAID). */
-    confirmed: number;
-    duplicateOrSpam: number;
-    /** Cash on delivery (post or courier), still waiting for confirmation. */
-    codUnconfirmed: number;
-    /** Cash on delivery, confirmed and already PAID (the money reached the shop). */
-    codConfirmedPaid: number;
-    /** Cash on delivery, confirmed and not PAID yet (confirmed, on the way, at the pickup point, handed). */
-    codConfirmedUnpaid: number;
-    /** Card prepayment that settled. */
-    prepaidPaid: number;
-  };
+  orders: OrderOutcomes;
   /** Orders shipped in the period (by shippedAt) and how many of them reached PAID. */
   buyout: { shipped: number; paid: number };
   /** Totals of the period's orders whose money reached the shop, per order currency (minor units). */
@@ -42,26 +28,18 @@ const utcTimestamp = (instant: Date) => Prisma.sql`(${instant.toISOString()}::ti
 export async function getGeneralStats(input: TPeriodInput = {}, now = new Date()): Promise<GeneralStats> {
   const period = resolvePeriod(input, now);
   const [start, end] = [utcTimestamp(period.start), utcTimestamp(period.end)];
-  const confirmed = Prisma.sql`o."status"::text = ANY(${[...CONFIRMED_STATUSES] as OrderStatus[]}::text[])`;
-  const cashOnDelivery = Prisma.sql`o."paymentMethod" IN ('COD', 'COURIER')`;
+  const confirmed = isConfirmedSql();
   // Money reached the shop: a COD order PAID, or a prepayment that settled.
   const moneyReceived = Prisma.sql`(o."status" = 'PAID' OR o."paymentStatus" = 'PAID')`;
 
   const [cohortRows, buyoutRows, paidRows, dayRows] = await Promise.all([
     db.$queryRaw<Array<Record<keyof GeneralStats["orders"], number>>>`
-      SELECT
-        count(*)::int AS "total",
-        (count(*) FILTER (WHERE ${confirmed}))::int AS "confirmed",
-        (count(*) FILTER (WHERE o."status" IN ('DUPLICATE', 'SPAM')))::int AS "duplicateOrSpam",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND o."status" = 'UNCONFIRMED'))::int AS "codUnconfirmed",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND o."status" = 'PAID'))::int AS "codConfirmedPaid",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND ${confirmed} AND o."status" <> 'PAID'))::int AS "codConfirmedUnpaid",
-        (count(*) FILTER (WHERE o."paymentMethod" = 'PREPAID' AND o."paymentStatus" = 'PAID'))::int AS "prepaidPaid"
+      SELECT ${orderOutcomeColumns()}
       FROM "Order" o
       WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end}`,
     // Buyout is counted by shipping period: the orders shipped then, whatever became of them.
     db.$queryRaw<Array<{ shipped: number; paid: number }>>`
-      SELECT count(*)::int AS "shipped", (count(*) FILTER (WHERE o."status" = 'PAID'))::int AS "paid"
+      SELECT ${buyoutColumns()}
       FROM "Order" o
       WHERE o."shippedAt" >= ${start} AND o."shippedAt" < ${end}`,
     db.$queryRaw<Array<{ currency: string; amountMinor: bigint }>>`

@@ -4,9 +4,8 @@
 // the caller takes from the session (requirePartnerPage), never from the request. Counted by
 // PostgreSQL over the (partnerId, createdAt) indexes of Click and Order, never row by row.
 import { db, Prisma } from "@/lib/db";
-import type { OrderStatus } from "@/lib/db/generated/enums";
-import { CONFIRMED_STATUSES } from "@/lib/orders/transitions";
 import { computeRates, type Rates } from "@/lib/reports/compute-rates";
+import { buyoutColumns, orderOutcomeColumns, type OrderOutcomes } from "@/lib/reports/order-outcomes";
 import { resolvePeriod, type PeriodKind, type TPeriodInput } from "@/lib/reports/resolve-period";
 import { inPeriod } from "./period-sql";
 
@@ -27,15 +26,7 @@ export interface PartnerStats {
   period: { kind: PeriodKind; fromDay: string; toDay: string; timeZone: string };
   clicks: { raw: number; unique: number };
   /** The partner's orders placed in the period, by where they stand now. */
-  orders: {
-    total: number;
-    confirmed: number;
-    duplicateOrSpam: number;
-    codUnconfirmed: number;
-    codConfirmedPaid: number;
-    codConfirmedUnpaid: number;
-    prepaidPaid: number;
-  };
+  orders: OrderOutcomes;
   buyout: { shipped: number; paid: number };
   rates: Rates;
   /** Per commission currency, from the partner's commissions (any level) created in the period. */
@@ -45,8 +36,6 @@ export interface PartnerStats {
 /** Throws a ZodError for a bad period (the page falls back to today and says so). */
 export async function getPartnerStats(partnerId: string, input: TPeriodInput = {}, now = new Date()): Promise<PartnerStats> {
   const period = resolvePeriod(input, now);
-  const confirmed = Prisma.sql`o."status"::text = ANY(${[...CONFIRMED_STATUSES] as OrderStatus[]}::text[])`;
-  const cashOnDelivery = Prisma.sql`o."paymentMethod" IN ('COD', 'COURIER')`;
   const nowSql = Prisma.sql`(${now.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
   const [clickRows, orderRows, buyoutRows, earningRows] = await Promise.all([
@@ -57,19 +46,12 @@ export async function getPartnerStats(partnerId: string, input: TPeriodInput = {
       FROM "Click" c
       WHERE c."partnerId" = ${partnerId} AND ${inPeriod(Prisma.sql`c."createdAt"`, period)}`,
     db.$queryRaw<Array<PartnerStats["orders"]>>`
-      SELECT
-        count(*)::int AS "total",
-        (count(*) FILTER (WHERE ${confirmed}))::int AS "confirmed",
-        (count(*) FILTER (WHERE o."status" IN ('DUPLICATE', 'SPAM')))::int AS "duplicateOrSpam",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND o."status" = 'UNCONFIRMED'))::int AS "codUnconfirmed",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND o."status" = 'PAID'))::int AS "codConfirmedPaid",
-        (count(*) FILTER (WHERE ${cashOnDelivery} AND ${confirmed} AND o."status" <> 'PAID'))::int AS "codConfirmedUnpaid",
-        (count(*) FILTER (WHERE o."paymentMethod" = 'PREPAID' AND o."paymentStatus" = 'PAID'))::int AS "prepaidPaid"
+      SELECT ${orderOutcomeColumns()}
       FROM "Order" o
       WHERE o."partnerId" = ${partnerId} AND ${inPeriod(Prisma.sql`o."createdAt"`, period)}`,
     // Buyout by shipping period, as on the admin dashboard.
     db.$queryRaw<Array<{ shipped: number; paid: number }>>`
-      SELECT count(*)::int AS "shipped", (count(*) FILTER (WHERE o."status" = 'PAID'))::int AS "paid"
+      SELECT ${buyoutColumns()}
       FROM "Order" o
       WHERE o."partnerId" = ${partnerId} AND ${inPeriod(Prisma.sql`o."shippedAt"`, period)}`,
     // "On hold" is decided against `now`, not by the stored status alone: the worker that moves
