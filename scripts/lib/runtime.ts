@@ -57,8 +57,9 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) 
   const hash = createHash("sha256");
   for (const entry of BUILD_INPUTS) await fingerprint(entry, hash);
   const digest = hash.digest("hex");
-  const marker = path.join(ROOT, ".next", "lavka-build-fingerprint");
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(marker) && (await readFile(marker, "utf8")) === digest) {
+  const distDir = path.join(ROOT, env.NEXT_DIST_DIR || ".next");
+  const marker = path.join(distDir, "lavka-build-fingerprint");
+  if (existsSync(path.join(distDir, "BUILD_ID")) && existsSync(marker) && (await readFile(marker, "utf8")) === digest) {
     log("production build is up to date");
     return;
   }
