@@ -5,9 +5,10 @@
 // so callers get the whole program in one call; they are saved by the same update, in the same
 // transaction, so one form's save is all or nothing.
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
+import { createTtlCache } from "@/lib/cache/ttl-cache";
 import { db, type Prisma } from "@/lib/db";
-import type { AmountKind, Role } from "@/lib/db/generated/enums";
+import type { AmountKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { listCommissionDefaults, ZCommissionDefaults, type TCommissionDefault } from "./commission-defaults";
@@ -94,14 +95,9 @@ export const ZProgramSettingsPatch = ZProgramSettings.partial()
   })
   .strict();
 
-export interface ProgramSettingsActor {
-  id: string;
-  role: Role;
-}
-
 /** OWNER and MANAGER (the partners section) change the program; validated as a whole, audit-logged. */
-export async function updateProgramSettings(patch: unknown, actor: ProgramSettingsActor, context: { ip?: string } = {}): Promise<TProgramSettings> {
-  if (!canOpenSection(actor.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to this");
+export async function updateProgramSettings(patch: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<TProgramSettings> {
+  assertSectionActor(actor, "partners");
   const parsed = ZProgramSettingsPatch.safeParse(patch);
   if (!parsed.success) throw new AppError("VALIDATION", "Some settings are invalid", { fieldErrors: zodFieldErrors(parsed.error) });
 
@@ -156,34 +152,23 @@ export async function updateProgramSettings(patch: unknown, actor: ProgramSettin
 // Saving the program settings clears it (so this process sees a change at once; others within
 // the minute). Kept on globalThis: the production server's fast path and Next.js's bundle load
 // this module separately and must share it.
-const LIFETIME_CACHE_MS = 60_000;
-type LifetimeCache = { days: number; until: number; pending?: Promise<number> };
-const globalForLifetime = globalThis as unknown as { lavkaCookieLifetime?: LifetimeCache };
-
-export async function cookieLifetimeDays(): Promise<number> {
-  const now = Date.now();
-  const cached = globalForLifetime.lavkaCookieLifetime;
-  if (cached && cached.until > now) return cached.days;
-  if (cached?.pending) return cached.pending;
-  const pending = getProgramSettings()
+const lifetimeCache = createTtlCache("cookie-lifetime", 60_000, () =>
+  getProgramSettings()
     .then((settings) => settings.cookieLifetimeDays)
     .catch((error: unknown) => {
       logger.warn({ err: error }, "could not read the program settings; using the default cookie lifetime");
       return PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays;
-    })
-    .then((days) => {
-      globalForLifetime.lavkaCookieLifetime = { days, until: Date.now() + LIFETIME_CACHE_MS };
-      return days;
-    });
-  globalForLifetime.lavkaCookieLifetime = { days: cached?.days ?? PROGRAM_SETTING_DEFAULTS.cookieLifetimeDays, until: 0, pending };
-  return pending;
+    }),
+);
+
+export function cookieLifetimeDays(): Promise<number> {
+  return lifetimeCache.get();
 }
 
 /** Forget the cached lifetime (the program settings were saved). */
 function resetCookieLifetimeCache() {
-  globalForLifetime.lavkaCookieLifetime = undefined;
+  lifetimeCache.clear();
 }
-
 
 /** A FIXED default is paid in its own currency (converted per order): it must be one the shop uses. */
 async function assertDefaultCurrenciesEnabled(rates: TCommissionDefault[]) {

@@ -5,9 +5,9 @@
 // approval mode) mails the partner that the cabinet is open, through the outbox in the same
 // transaction: the mail leaves only if the approval commits, and only once.
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
-import type { PartnerStatus, Role } from "@/lib/db/generated/enums";
+import type { PartnerStatus } from "@/lib/db/generated/enums";
 import { getEnv } from "@/lib/env";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
@@ -31,13 +31,8 @@ export const ZSetPartnerStatusInput = z.object({
 /** One approval mail per partner, whatever retries or double clicks happen. */
 export const partnerApprovedMailKey = (partnerId: string) => `partner:${partnerId}:approved`;
 
-export interface PartnerStatusActor {
-  id: string;
-  role: Role;
-}
-
-export async function setPartnerStatus(input: unknown, actor: PartnerStatusActor, context: { ip?: string } = {}): Promise<{ id: string; status: PartnerStatus }> {
-  if (!canOpenSection(actor.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to this");
+export async function setPartnerStatus(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string; status: PartnerStatus }> {
+  assertSectionActor(actor, "partners");
   const parsed = ZSetPartnerStatusInput.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid request", { fieldErrors: zodFieldErrors(parsed.error) });
   const { partnerId, action } = parsed.data;

@@ -4,9 +4,10 @@
 // from it, placeOrder validates and prices with it.
 //
 // The product, countries and shop-wide rules, like settings and rates, change rarely and are read
-// on every checkout view and order, so each process keeps them for a few seconds (CACHE_MS). Code that
+// on every checkout view and order, so each process keeps them for a few seconds (lib/cache/ttl-cache). Code that
 // changes them calls clearCheckoutCaches() so its own process sees the change at once; other
 // processes catch up within that time.
+import { createKeyedTtlCache, createTtlCache } from "@/lib/cache/ttl-cache";
 import { db } from "@/lib/db";
 import type { Region } from "@/lib/db/generated/enums";
 import { isStripeEnabled } from "@/lib/env";
@@ -75,36 +76,28 @@ export function pickCountry(context: Pick<CheckoutContext, "countries" | "settin
   );
 }
 
-const CACHE_MS = 5_000;
-const globalForCheckout = globalThis as unknown as { lavkaCheckoutReference?: { value: Promise<CheckoutReference>; loadedAt: number } };
-
 interface CheckoutReference {
   countries: CheckoutCountry[];
   /** Active rules for every product (productId null). */
   shopShippingRules: ShippingRuleInput[];
 }
 
-function getCheckoutReference(): Promise<CheckoutReference> {
-  const cached = globalForCheckout.lavkaCheckoutReference;
-  if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.value;
-  const value = Promise.all([
+const referenceCache = createTtlCache("checkout-reference", 5_000, async (): Promise<CheckoutReference> => {
+  const [countries, rules] = await Promise.all([
     db.country.findMany({
       where: { isEnabled: true },
       select: { code: true, region: true, phoneCode: true, phoneMask: true, postcodePattern: true },
       orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
     }),
     db.shippingRule.findMany({ where: { isActive: true, productId: null }, select: shippingRuleSelect }),
-  ]).then(([countries, rules]) => ({
+  ]);
+  return {
     countries: countries.map((country) => ({ ...country, code: country.code.trim() })),
     shopShippingRules: rules.map(trimRule),
-  }));
-  globalForCheckout.lavkaCheckoutReference = { value, loadedAt: Date.now() };
-  // A failed read is not kept: the next checkout tries again.
-  value.catch(() => {
-    if (globalForCheckout.lavkaCheckoutReference?.value === value) globalForCheckout.lavkaCheckoutReference = undefined;
-  });
-  return value;
-}
+  };
+});
+
+const getCheckoutReference = () => referenceCache.get();
 
 const enabledCodeSets = new WeakMap<CheckoutReference, ReadonlySet<string>>();
 
@@ -125,27 +118,14 @@ function trimRule<R extends { country: string | null; currency: string }>(rule: 
 // view of a product would otherwise read it again. Stock in the cached copy is only a first
 // check; the reservation in the order's transaction is the one that counts. Unknown refs are not
 // kept (anyone can make up slugs), and the map is bounded.
-const MAX_CACHED_PRODUCTS = 500;
-const globalForProducts = globalThis as unknown as { lavkaCheckoutProducts?: Map<string, { value: Promise<CheckoutProduct | null>; loadedAt: number }> };
+const productCache = createKeyedTtlCache("checkout-products", 5_000, findCheckoutProduct, { maxEntries: 500, keep: (product) => product !== null });
 
-function getCheckoutProduct(ref: string): Promise<CheckoutProduct | null> {
-  const cache = (globalForProducts.lavkaCheckoutProducts ??= new Map());
-  const cached = cache.get(ref);
-  if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.value;
-  const value = findCheckoutProduct(ref);
-  if (cache.size >= MAX_CACHED_PRODUCTS) cache.delete(cache.keys().next().value!);
-  cache.set(ref, { value, loadedAt: Date.now() });
-  const forget = () => {
-    if (cache.get(ref)?.value === value) cache.delete(ref);
-  };
-  value.then((product) => product ?? forget(), forget);
-  return value;
-}
+const getCheckoutProduct = (ref: string): Promise<CheckoutProduct | null> => productCache.get(ref);
 
 /** Forget the cached products, countries, shop-wide shipping rules, settings and rates (after editing them, and in tests). */
 export function clearCheckoutCaches() {
-  globalForProducts.lavkaCheckoutProducts?.clear();
-  globalForCheckout.lavkaCheckoutReference = undefined;
+  productCache.clear();
+  referenceCache.clear();
   clearShopSettingsCache();
   clearRatesCache();
 }

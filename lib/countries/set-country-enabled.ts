@@ -1,15 +1,15 @@
 // Opens or closes checkout for a country: a disabled country is not offered on any checkout page.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCountryCode } from "./country-schema";
 
 export const ZSetCountryEnabled = z.object({ code: ZCountryCode, isEnabled: z.boolean() });
 
-export async function setCountryEnabled(input: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
-  assertSettingsActor(actor);
+export async function setCountryEnabled(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
+  assertSectionActor(actor, "settings");
   const parsed = ZSetCountryEnabled.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "The country is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
   const { code, isEnabled } = parsed.data;

@@ -1,15 +1,15 @@
 // Edits a country's checkout settings (price region, phone code and mask, postcode pattern,
 // enabled, order). Countries are reference data: they are edited, never created from the panel.
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCountryUpdate } from "./country-schema";
 
 const countrySelect = { code: true, region: true, phoneCode: true, phoneMask: true, postcodePattern: true, isEnabled: true, sortOrder: true } as const;
 
-export async function updateCountry(input: unknown, actor: SettingsActor, context: { ip?: string } = {}) {
-  assertSettingsActor(actor);
+export async function updateCountry(input: unknown, actor: TSectionActor, context: { ip?: string } = {}) {
+  assertSectionActor(actor, "settings");
   const parsed = ZCountryUpdate.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "The country is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
   const { code, ...data } = parsed.data;

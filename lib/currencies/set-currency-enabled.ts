@@ -1,10 +1,10 @@
 // Turns a currency on or off for display and pricing choices. Its rates and the orders priced in
 // it stay: turning off only hides it from new choices.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
-import { assertSettingsActor, type SettingsActor } from "./settings-actor";
 
 export const ZSetCurrencyEnabled = z.object({
   code: z
@@ -14,8 +14,8 @@ export const ZSetCurrencyEnabled = z.object({
   isEnabled: z.boolean(),
 });
 
-export async function setCurrencyEnabled(input: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
-  assertSettingsActor(actor);
+export async function setCurrencyEnabled(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ code: string; isEnabled: boolean }> {
+  assertSectionActor(actor, "settings");
   const parsed = ZSetCurrencyEnabled.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "The currency is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
   const { code, isEnabled } = parsed.data;

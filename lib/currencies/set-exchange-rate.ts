@@ -2,10 +2,10 @@
 // force from now, so orders keep the rate of their day. The rate arrives as the decimal string
 // the owner typed and is stored exactly (Decimal(20,10) built from the string, never a float).
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db, Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
-import { assertSettingsActor, type SettingsActor } from "./settings-actor";
 
 const ZCurrencyCode = z
   .string()
@@ -37,8 +37,8 @@ export interface SetExchangeRateResult {
   validFrom: string;
 }
 
-export async function setExchangeRate(input: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<SetExchangeRateResult> {
-  assertSettingsActor(actor);
+export async function setExchangeRate(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<SetExchangeRateResult> {
+  assertSectionActor(actor, "settings");
   const parsed = ZSetExchangeRate.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "The exchange rate is invalid", { fieldErrors: zodFieldErrors(parsed.error) });
   const { fromCurrency, toCurrency, rate } = parsed.data;
@@ -56,7 +56,7 @@ export async function setExchangeRate(input: unknown, actor: SettingsActor, cont
   return { id: created.id, fromCurrency, toCurrency, rate: stored[0]?.rate ?? rate, validFrom: created.validFrom.toISOString() };
 }
 
-async function insertRate(pair: { fromCurrency: string; toCurrency: string; rate: string }, actor: SettingsActor, context: { ip?: string }) {
+async function insertRate(pair: { fromCurrency: string; toCurrency: string; rate: string }, actor: TSectionActor, context: { ip?: string }) {
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.exchangeRate.create({

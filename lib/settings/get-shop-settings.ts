@@ -1,18 +1,18 @@
 // Reads the shop settings (lib/settings/shop-settings.ts) with their defaults. Checkout reads them
 // on every order, so each process keeps them for a few seconds; updateShopSettings clears the
 // copy of its own process, other replicas catch up within that time.
+import { createTtlCache } from "@/lib/cache/ttl-cache";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { FALLBACK_SHOP_EMAIL, SHOP_SETTING_DEFAULTS, SHOP_SETTING_PREFIX, SHOP_SETTING_KEYS, ZShopSettings, type TShopSettingKey, type TShopSettings } from "./shop-settings";
 
-const CACHE_MS = 5_000;
-// On globalThis: Next.js may load this module more than once in a process (route bundles, hot
-// reloads), and a clear must reach every copy.
-const globalForSettings = globalThis as unknown as { lavkaShopSettings?: { settings: TShopSettings; loadedAt: number } };
+const settingsCache = createTtlCache("shop-settings", 5_000, loadShopSettings);
 
-export async function getShopSettings(options: { fresh?: boolean } = {}): Promise<TShopSettings> {
-  const cached = globalForSettings.lavkaShopSettings;
-  if (!options.fresh && cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.settings;
+export function getShopSettings(options: { fresh?: boolean } = {}): Promise<TShopSettings> {
+  return settingsCache.get(options);
+}
+
+async function loadShopSettings(): Promise<TShopSettings> {
   const rows = await db.setting.findMany({ where: { key: { startsWith: SHOP_SETTING_PREFIX } }, select: { key: true, value: true } });
   const stored = new Map(rows.map((row) => [row.key.slice(SHOP_SETTING_PREFIX.length), row.value]));
 
@@ -23,13 +23,11 @@ export async function getShopSettings(options: { fresh?: boolean } = {}): Promis
     if (parsed.success) settings[field] = parsed.data;
     else logger.warn({ setting: field, issues: parsed.error.issues }, "ignoring an invalid stored shop setting; using the default");
   }
-  const result = ZShopSettings.parse({
+  return ZShopSettings.parse({
     ...SHOP_SETTING_DEFAULTS,
     ...settings,
     shopEmail: settings.shopEmail ?? (await ownerEmail()),
   });
-  globalForSettings.lavkaShopSettings = { settings: result, loadedAt: Date.now() };
-  return result;
 }
 
 async function ownerEmail(): Promise<string> {
@@ -39,5 +37,5 @@ async function ownerEmail(): Promise<string> {
 
 /** Forget the cached copy (after an update, and in tests). */
 export function clearShopSettingsCache() {
-  globalForSettings.lavkaShopSettings = undefined;
+  settingsCache.clear();
 }

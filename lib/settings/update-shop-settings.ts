@@ -1,9 +1,8 @@
 // Changes some shop settings: validated as a whole, written in one transaction with an audit
 // row naming who changed what from what.
 import type { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db, type Prisma } from "@/lib/db";
-import type { Role } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { clearShopSettingsCache, getShopSettings } from "./get-shop-settings";
 import { settingRowKey, ZShopSettings, type TShopSettingKey, type TShopSettings } from "./shop-settings";
@@ -11,13 +10,8 @@ import { settingRowKey, ZShopSettings, type TShopSettingKey, type TShopSettings 
 export const ZShopSettingsPatch = ZShopSettings.partial().strict();
 export type TShopSettingsPatch = z.input<typeof ZShopSettingsPatch>;
 
-export interface SettingsActor {
-  id: string;
-  role: Role;
-}
-
-export async function updateShopSettings(patch: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<TShopSettings> {
-  if (!canOpenSection(actor.role, "settings")) throw new AppError("FORBIDDEN", "You do not have access to this");
+export async function updateShopSettings(patch: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<TShopSettings> {
+  assertSectionActor(actor, "settings");
   const parsed = ZShopSettingsPatch.safeParse(patch);
   if (!parsed.success) throw new AppError("VALIDATION", "Some settings are invalid", { fieldErrors: zodFieldErrors(parsed.error) });
 

@@ -1,11 +1,11 @@
 // Adds a shipping rule; checkout uses it from the next quote on.
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
 import { db, type Prisma } from "@/lib/db";
 import { resolveShippingRule, shippingRuleSelect } from "./shipping-rule-schema";
 
-export async function createShippingRule(input: unknown, actor: SettingsActor, context: { ip?: string } = {}) {
-  assertSettingsActor(actor);
+export async function createShippingRule(input: unknown, actor: TSectionActor, context: { ip?: string } = {}) {
+  assertSectionActor(actor, "settings");
   const created = await db.$transaction(async (tx) => {
     const data = await resolveShippingRule(tx, input);
     const rule = await tx.shippingRule.create({ data, select: shippingRuleSelect });

@@ -1,14 +1,14 @@
 // Removes a shipping rule. Orders keep their shipping cost (copied at ordering), so nothing
 // refers to the rule afterwards; the audit row keeps its last state.
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shippingRuleSelect } from "./shipping-rule-schema";
 import { ZShippingRuleId } from "./update-shipping-rule";
 
-export async function deleteShippingRule(id: unknown, actor: SettingsActor, context: { ip?: string } = {}): Promise<void> {
-  assertSettingsActor(actor);
+export async function deleteShippingRule(id: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<void> {
+  assertSectionActor(actor, "settings");
   const ruleId = ZShippingRuleId.safeParse(id);
   if (!ruleId.success) throw new AppError("NOT_FOUND", "Shipping rule not found");
   await db.$transaction(async (tx) => {

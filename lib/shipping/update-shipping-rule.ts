@@ -1,15 +1,15 @@
 // Changes a shipping rule; the audit row keeps what it was, since quotes of old orders used it.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { assertSettingsActor, type SettingsActor } from "@/lib/currencies/settings-actor";
 import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveShippingRule, shippingRuleSelect } from "./shipping-rule-schema";
 
 export const ZShippingRuleId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
-export async function updateShippingRule(id: unknown, input: unknown, actor: SettingsActor, context: { ip?: string } = {}) {
-  assertSettingsActor(actor);
+export async function updateShippingRule(id: unknown, input: unknown, actor: TSectionActor, context: { ip?: string } = {}) {
+  assertSectionActor(actor, "settings");
   const ruleId = ZShippingRuleId.safeParse(id);
   if (!ruleId.success) throw new AppError("NOT_FOUND", "Shipping rule not found");
   const updated = await db.$transaction(async (tx) => {

@@ -1,10 +1,11 @@
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
-import { assertMaterialStaff, parsePromoMaterialInput, type TMaterialStaffActor } from "./promo-material-rules";
+import { parsePromoMaterialInput } from "./promo-material-rules";
 
 const productExists = async (id: string) => (await db.product.count({ where: { id } })) > 0;
 
-export async function createPromoMaterial(input: unknown, actor: TMaterialStaffActor): Promise<{ id: string }> {
-  assertMaterialStaff(actor);
+export async function createPromoMaterial(input: unknown, actor: TSectionActor): Promise<{ id: string }> {
+  assertSectionActor(actor, "partners");
   const data = await parsePromoMaterialInput(input, productExists);
   return db.promoMaterial.create({ data, select: { id: true } });
 }

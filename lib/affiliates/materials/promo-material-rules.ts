@@ -3,8 +3,7 @@
 // A TEXT material is its text; every other kind points at a URL (the banner, video, file or
 // landing page), so each kind has exactly what a partner needs to use it.
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
-import { PromoMaterialKind, Role } from "@/lib/db/generated/enums";
+import { PromoMaterialKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 
 const optionalText = (max: number, key: string) =>
@@ -30,14 +29,6 @@ export const ZPromoMaterialInput = z
     if (value.kind !== "TEXT" && !value.url) context.addIssue({ code: "custom", path: ["url"], message: "promoMaterials.errors.urlRequired" });
   });
 export type TPromoMaterialInput = z.input<typeof ZPromoMaterialInput>;
-
-export const ZMaterialStaffActor = z.object({ id: z.string().min(1).max(64), role: z.enum(Role) });
-export type TMaterialStaffActor = z.input<typeof ZMaterialStaffActor>;
-
-export function assertMaterialStaff(actor: TMaterialStaffActor): void {
-  const parsed = ZMaterialStaffActor.safeParse(actor);
-  if (!parsed.success || !canOpenSection(parsed.data.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to promo materials");
-}
 
 /** Validates the input, including that the product (when one is chosen) exists. */
 export async function parsePromoMaterialInput(input: unknown, findProduct: (id: string) => Promise<boolean>): Promise<z.output<typeof ZPromoMaterialInput>> {

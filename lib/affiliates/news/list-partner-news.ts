@@ -1,8 +1,9 @@
 // The editor's list (drafts and published, newest first) and one item to edit. Dates go out as
 // ISO strings: rows may be handed to client components.
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertNewsStaff, parseNewsId, type TNewsStaffActor } from "./partner-news-rules";
+import { parseNewsId } from "./partner-news-rules";
 
 export interface PartnerNewsRow {
   id: string;
@@ -20,14 +21,14 @@ function toRow(news: { id: string; title: string; body: string; isPublished: boo
   return { ...news, publishedAt: news.publishedAt?.toISOString() ?? null, createdAt: news.createdAt.toISOString(), updatedAt: news.updatedAt.toISOString() };
 }
 
-export async function listPartnerNews(actor: TNewsStaffActor, options: { take?: number } = {}): Promise<PartnerNewsRow[]> {
-  assertNewsStaff(actor);
+export async function listPartnerNews(actor: TSectionActor, options: { take?: number } = {}): Promise<PartnerNewsRow[]> {
+  assertSectionActor(actor, "partners");
   const rows = await db.partnerNews.findMany({ select, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: Math.min(options.take ?? 200, 500) });
   return rows.map(toRow);
 }
 
-export async function getPartnerNewsOrThrow(id: unknown, actor: TNewsStaffActor): Promise<PartnerNewsRow> {
-  assertNewsStaff(actor);
+export async function getPartnerNewsOrThrow(id: unknown, actor: TSectionActor): Promise<PartnerNewsRow> {
+  assertSectionActor(actor, "partners");
   const news = await db.partnerNews.findUnique({ where: { id: parseNewsId(id) }, select });
   if (!news) throw new AppError("NOT_FOUND", "News not found");
   return toRow(news);

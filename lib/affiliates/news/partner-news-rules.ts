@@ -2,8 +2,6 @@
 // "partnerNews" namespace, translated by the editor) and the staff check. News belongs to the
 // partners section of the admin (OWNER, MANAGER).
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
-import { Role } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 
 export const NEWS_TITLE_MAX = 200;
@@ -24,15 +22,6 @@ export const ZPartnerNewsInput = z.object({
 export type TPartnerNewsInput = z.input<typeof ZPartnerNewsInput>;
 
 export const ZNewsId = z.string().trim().min(1).max(64);
-
-export const ZNewsStaffActor = z.object({ id: z.string().min(1).max(64), role: z.enum(Role) });
-export type TNewsStaffActor = z.input<typeof ZNewsStaffActor>;
-
-export function assertNewsStaff(actor: TNewsStaffActor): z.output<typeof ZNewsStaffActor> {
-  const parsed = ZNewsStaffActor.safeParse(actor);
-  if (!parsed.success || !canOpenSection(parsed.data.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to partner news");
-  return parsed.data;
-}
 
 export function parseNewsInput(input: unknown): z.output<typeof ZPartnerNewsInput> {
   const parsed = ZPartnerNewsInput.safeParse(input);

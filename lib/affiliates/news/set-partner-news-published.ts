@@ -1,14 +1,15 @@
 // Publishing shows a news item to partners, dated now (so it comes first in their list);
 // unpublishing hides it again and clears the date, so a later publication is dated afresh.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertNewsStaff, parseNewsId, type TNewsStaffActor } from "./partner-news-rules";
+import { parseNewsId } from "./partner-news-rules";
 
 const ZPublished = z.boolean();
 
-export async function setPartnerNewsPublished(id: unknown, published: unknown, actor: TNewsStaffActor): Promise<void> {
-  assertNewsStaff(actor);
+export async function setPartnerNewsPublished(id: unknown, published: unknown, actor: TSectionActor): Promise<void> {
+  assertSectionActor(actor, "partners");
   const newsId = parseNewsId(id);
   const parsed = ZPublished.safeParse(published);
   if (!parsed.success) throw new AppError("VALIDATION", "Choose publish or unpublish", { fieldErrors: { _: ["partnerNews.errors.invalid"] } });

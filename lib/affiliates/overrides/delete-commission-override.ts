@@ -2,18 +2,17 @@
 // apply again from the next order. Scoped by the partner, so an id from another partner's page
 // deletes nothing. Audit-logged with the rate that was removed.
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
-import type { OverrideActor } from "./set-commission-override";
 
 export const ZDeleteCommissionOverrideInput = z.object({
   partnerId: z.string().trim().min(1).max(64),
   overrideId: z.string().trim().min(1).max(64),
 });
 
-export async function deleteCommissionOverride(input: unknown, actor: OverrideActor, context: { ip?: string } = {}): Promise<{ id: string }> {
-  if (!canOpenSection(actor.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to this");
+export async function deleteCommissionOverride(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string }> {
+  assertSectionActor(actor, "partners");
   const parsed = ZDeleteCommissionOverrideInput.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid request", { fieldErrors: zodFieldErrors(parsed.error) });
   const { partnerId, overrideId } = parsed.data;

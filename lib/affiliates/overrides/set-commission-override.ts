@@ -5,9 +5,9 @@
 // decimals (never a float) into what the rule stores: minor units, basis points. Setting the same
 // partner, product and level again replaces the rate. Every change is audit-logged.
 import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
-import type { AmountKind, Role } from "@/lib/db/generated/enums";
+import type { AmountKind } from "@/lib/db/generated/enums";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
 import { currencyMinorDigits } from "@/lib/money/format";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
@@ -44,11 +44,6 @@ export const ZSetCommissionOverrideInput = z.object({
   value: z.string({ error: ERRORS.amount }).trim().min(1, ERRORS.amount).max(32, ERRORS.amount),
 });
 
-export interface OverrideActor {
-  id: string;
-  role: Role;
-}
-
 export interface CommissionOverrideResult {
   id: string;
   partnerId: string;
@@ -68,8 +63,8 @@ export function parsePercentToBasisPoints(text: string): number | null {
   return basisPoints !== null && basisPoints <= MAX_OVERRIDE_BASIS_POINTS ? basisPoints : null;
 }
 
-export async function setCommissionOverride(input: unknown, actor: OverrideActor, context: { ip?: string } = {}): Promise<CommissionOverrideResult> {
-  if (!canOpenSection(actor.role, "partners")) throw new AppError("FORBIDDEN", "You do not have access to this");
+export async function setCommissionOverride(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<CommissionOverrideResult> {
+  assertSectionActor(actor, "partners");
   const parsed = ZSetCommissionOverrideInput.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid commission override", { fieldErrors: zodFieldErrors(parsed.error) });
   const { partnerId, productId, level, kind } = parsed.data;

@@ -1,14 +1,15 @@
 // An employee approves a requested payout (the accountant then pays it). Money does not move: the
 // PAYOUT debit was written on request.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
-import { assertPayoutStaff, lockPayoutOrThrow, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
 
 export const ZApprovePayoutInput = z.object({ payoutId: z.string().trim().min(1).max(64) });
 
-export async function approvePayout(input: unknown, actor: TPayoutStaffActor): Promise<{ id: string; status: "APPROVED" }> {
-  const staff = assertPayoutStaff(actor);
+export async function approvePayout(input: unknown, actor: TSectionActor): Promise<{ id: string; status: "APPROVED" }> {
+  const staff = assertSectionActor(actor, "payouts");
   const parsed = ZApprovePayoutInput.safeParse(input);
   if (!parsed.success) throw payoutValidationError(parsed.error);
   return db.$transaction(async (tx) => {

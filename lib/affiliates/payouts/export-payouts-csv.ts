@@ -2,11 +2,11 @@
 // payout with the partner, the amount as a decimal in its currency, the payout details and the
 // status. Payouts are few (one per partner per period), so the rows are built in memory, capped.
 // Cells are safe to open in a spreadsheet (text that starts like a formula is defused).
+import type { TSectionActor } from "@/lib/auth/section-actor";
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
 import { listPayouts, type PayoutRow } from "./list-payouts";
-import type { TPayoutStaffActor } from "./lock-payout";
 
 export const PAYOUT_CSV_COLUMNS = ["id", "requestedAt", "partnerLogin", "partnerName", "amount", "currency", "method", "details", "status", "reference", "reason", "paidAt"] as const;
 export type PayoutCsvColumn = (typeof PAYOUT_CSV_COLUMNS)[number];
@@ -37,7 +37,7 @@ export function payoutsCsv(rows: readonly PayoutRow[], headers: Record<PayoutCsv
 }
 
 /** The payouts of a status (all when undefined) as CSV, for staff of the payouts section. */
-export async function exportPayoutsCsv(filter: { status?: PayoutStatus }, actor: TPayoutStaffActor, headers: Record<PayoutCsvColumn, string>): Promise<string> {
+export async function exportPayoutsCsv(filter: { status?: PayoutStatus }, actor: TSectionActor, headers: Record<PayoutCsvColumn, string>): Promise<string> {
   const rows: PayoutRow[] = [];
   for (let skip = 0; ; skip += PAYOUT_EXPORT_LIMIT) {
     const page = await listPayouts({ status: filter.status, take: PAYOUT_EXPORT_LIMIT, skip }, actor);

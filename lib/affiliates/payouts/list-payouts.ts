@@ -2,9 +2,10 @@
 // (scoped by the signed-in partner's id). Dates go out as ISO strings: the rows are handed to
 // client components as they are.
 import { z } from "zod";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db, type Prisma } from "@/lib/db";
 import { PayoutStatus } from "@/lib/db/generated/enums";
-import { assertPayoutStaff, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { payoutValidationError } from "./lock-payout";
 
 export const ZListPayoutsInput = z.object({
   status: z.enum(PayoutStatus).optional(),
@@ -68,8 +69,8 @@ function toRow(payout: Prisma.PayoutGetPayload<{ select: typeof payoutSelect }>)
 }
 
 /** The shop's payout queue, oldest request first within a status filter (the order they are worked). */
-export async function listPayouts(input: unknown, actor: TPayoutStaffActor): Promise<PayoutRow[]> {
-  assertPayoutStaff(actor);
+export async function listPayouts(input: unknown, actor: TSectionActor): Promise<PayoutRow[]> {
+  assertSectionActor(actor, "payouts");
   const parsed = ZListPayoutsInput.safeParse(input ?? {});
   if (!parsed.success) throw payoutValidationError(parsed.error);
   const { status, partnerId, take, skip } = parsed.data;

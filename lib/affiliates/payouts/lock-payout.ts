@@ -1,20 +1,9 @@
-// Shared by the staff operations on a payout: validates the actor, loads the payout with its row
+// Shared by the staff operations on a payout: loads the payout with its row
 // locked (two employees acting on one payout queue up; the second sees the first's result).
-import { z } from "zod";
-import { canOpenSection } from "@/lib/auth/permissions";
+import type { z } from "zod";
 import type { DbTransaction } from "@/lib/db";
-import { Role, type PayoutStatus } from "@/lib/db/generated/enums";
+import type { PayoutStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-
-export const ZPayoutStaffActor = z.object({ id: z.string().min(1).max(64), role: z.enum(Role) });
-export type TPayoutStaffActor = z.input<typeof ZPayoutStaffActor>;
-
-/** The payouts queue belongs to the payouts section (OWNER, MANAGER, ACCOUNTANT). */
-export function assertPayoutStaff(actor: TPayoutStaffActor): z.output<typeof ZPayoutStaffActor> {
-  const parsed = ZPayoutStaffActor.safeParse(actor);
-  if (!parsed.success || !canOpenSection(parsed.data.role, "payouts")) throw new AppError("FORBIDDEN", "You do not have access to payouts");
-  return parsed.data;
-}
 
 export interface LockedPayout {
   id: string;

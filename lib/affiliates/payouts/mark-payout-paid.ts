@@ -3,9 +3,10 @@
 // taken from the next payout). The ledger already holds the PAYOUT debit from the request.
 import { z } from "zod";
 import { transitionCommission } from "@/lib/affiliates/commissions/commission-transitions";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import type { CommissionStatus, RewardTrigger } from "@/lib/db/generated/enums";
-import { assertPayoutStaff, lockPayoutOrThrow, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
 
 export const ZMarkPayoutPaidInput = z.object({
@@ -13,8 +14,8 @@ export const ZMarkPayoutPaidInput = z.object({
   reference: z.string().trim().min(1, { error: "affiliatePayouts.errors.referenceRequired" }).max(200, { error: "affiliatePayouts.errors.referenceTooLong" }),
 });
 
-export async function markPayoutPaid(input: unknown, actor: TPayoutStaffActor): Promise<{ id: string; status: "PAID"; paidCommissions: number }> {
-  const staff = assertPayoutStaff(actor);
+export async function markPayoutPaid(input: unknown, actor: TSectionActor): Promise<{ id: string; status: "PAID"; paidCommissions: number }> {
+  const staff = assertSectionActor(actor, "payouts");
   const parsed = ZMarkPayoutPaidInput.safeParse(input);
   if (!parsed.success) throw payoutValidationError(parsed.error);
   return db.$transaction(async (tx) => {

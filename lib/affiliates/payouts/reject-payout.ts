@@ -3,8 +3,9 @@
 // free again for the next request.
 import { z } from "zod";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
-import { assertPayoutStaff, lockPayoutOrThrow, payoutValidationError, type TPayoutStaffActor } from "./lock-payout";
+import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
 
 export const ZRejectPayoutInput = z.object({
@@ -12,8 +13,8 @@ export const ZRejectPayoutInput = z.object({
   reason: z.string().trim().min(1, { error: "affiliatePayouts.errors.reasonRequired" }).max(1000, { error: "affiliatePayouts.errors.reasonTooLong" }),
 });
 
-export async function rejectPayout(input: unknown, actor: TPayoutStaffActor): Promise<{ id: string; status: "REJECTED" }> {
-  const staff = assertPayoutStaff(actor);
+export async function rejectPayout(input: unknown, actor: TSectionActor): Promise<{ id: string; status: "REJECTED" }> {
+  const staff = assertSectionActor(actor, "payouts");
   const parsed = ZRejectPayoutInput.safeParse(input);
   if (!parsed.success) throw payoutValidationError(parsed.error);
   return db.$transaction(async (tx) => {
