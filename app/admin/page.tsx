@@ -3,7 +3,6 @@ import { enUS, ru } from "date-fns/locale";
 import Link from "next/link";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ZodError } from "zod";
 import { OrdersByDayChart } from "@/components/admin/charts/orders-by-day-chart";
 import { panel } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
@@ -12,34 +11,22 @@ import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";
 import { formatMoney } from "@/lib/money/format";
 import { readQueueHeartbeat } from "@/lib/queue/heartbeat";
 import { formatRate } from "@/lib/reports/compute-rates";
-import { getGeneralStats, type GeneralStats } from "@/lib/reports/get-general-stats";
-import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
+import { getGeneralStats } from "@/lib/reports/get-general-stats";
+import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
+import { PERIOD_PRESETS, zonedDayStart } from "@/lib/reports/resolve-period";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
-/** The period's stats; a bad period in the URL falls back to today and names what was wrong. */
-async function loadStats(input: TPeriodInput): Promise<{ stats: GeneralStats; invalidFields: string[] }> {
-  try {
-    return { stats: await getGeneralStats(input), invalidFields: [] };
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    return { stats: await getGeneralStats({}), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
-  }
-}
 
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage(sectionRoles("home"), "/admin");
   const params = await searchParams;
-  const [t, tHome, format, locale, heartbeat, { stats, invalidFields }] = await Promise.all([
+  const [t, tHome, format, locale, heartbeat, { result: stats, invalidFields }] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("home"),
     getFormatter(),
     getLocale(),
     readQueueHeartbeat(),
-    loadStats({ period: first(params.period) as TPeriodInput["period"], from: first(params.from), to: first(params.to) }),
+    // A bad period in the URL falls back to today and names what was wrong.
+    withPeriodFallback(getGeneralStats, periodInput(params)),
   ]);
   const { orders, buyout, rates, period } = stats;
   const dayText = (day: string, options: DateTimeFormatOptions) => format.dateTime(zonedDayStart(day, period.timeZone), { ...options, timeZone: period.timeZone });

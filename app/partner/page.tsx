@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { panel } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { BreakdownTable } from "@/components/partner/breakdown-table";
-import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/components/partner/period-params";
+import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PartnerPeriodPicker } from "@/components/partner/period-picker";
 import { StatCard } from "@/components/partner/stat-card";
 import { buildReferralLink } from "@/lib/affiliates/cabinet/build-referral-link";

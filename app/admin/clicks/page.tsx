@@ -3,37 +3,24 @@
 import Link from "next/link";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ZodError } from "zod";
 import { panel } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
+import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
+import { PERIOD_PRESETS, zonedDayStart } from "@/lib/reports/resolve-period";
 import { CLICK_REPORT_GROUPS, CLICK_REPORT_MAX_ROWS, getClickReport, type ClickReport, type ClickReportGroup } from "@/lib/reports/get-click-report";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
-/** The report; a bad period in the URL falls back to today and names what was wrong. */
-async function loadReport(input: TPeriodInput & { group?: string }): Promise<{ report: ClickReport; invalidFields: string[] }> {
-  try {
-    return { report: await getClickReport(input), invalidFields: [] };
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    return { report: await getClickReport({ group: input.group }), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
-  }
-}
 
 export default async function ClicksReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage(sectionRoles("clicks"), "/admin/clicks");
   const params = await searchParams;
-  const [t, tNav, format, { report, invalidFields }] = await Promise.all([
+  const [t, tNav, format, { result: report, invalidFields }] = await Promise.all([
     getTranslations("adminClicks"),
     getTranslations("nav"),
     getFormatter(),
-    loadReport({ period: first(params.period) as TPeriodInput["period"], from: first(params.from), to: first(params.to), group: first(params.group) }),
+    // A bad period in the URL falls back to today and names what was wrong.
+    withPeriodFallback((period) => getClickReport({ ...period, group: firstParam(params.group) }), periodInput(params)),
   ]);
   const { period, group, rows, totals } = report;
   const dayText = (day: string, options: DateTimeFormatOptions) => format.dateTime(zonedDayStart(day, period.timeZone), { ...options, timeZone: period.timeZone });

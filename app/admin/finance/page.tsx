@@ -1,41 +1,28 @@
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ZodError } from "zod";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
 import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
 import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { getFinanceReport, type FinanceReport } from "@/lib/reports/get-finance-report";
+import { getFinanceReport } from "@/lib/reports/get-finance-report";
+import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 
 // Accounting thinks in months: without a period in the URL the report shows the current one.
 const DEFAULT_PERIOD: TPeriodInput = { period: "month" };
 
-/** The period's report; a bad period in the URL falls back to this month and names what was wrong. */
-async function loadReport(input: TPeriodInput): Promise<{ report: FinanceReport; invalidFields: string[] }> {
-  try {
-    return { report: await getFinanceReport(input.period || input.from || input.to ? input : DEFAULT_PERIOD), invalidFields: [] };
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    return { report: await getFinanceReport(DEFAULT_PERIOD), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
-  }
-}
-
 export default async function FinancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireStaffPage(sectionRoles("finance"), "/admin/finance");
   const params = await searchParams;
-  const [t, tPeriod, format, locale, { report, invalidFields }] = await Promise.all([
+  const [t, tPeriod, format, locale, { result: report, invalidFields }] = await Promise.all([
     getTranslations("finance"),
     getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
-    loadReport({ period: first(params.period) as TPeriodInput["period"], from: first(params.from), to: first(params.to) }),
+    // A bad period in the URL falls back to this month and names what was wrong.
+    withPeriodFallback(getFinanceReport, periodInput(params), DEFAULT_PERIOD),
   ]);
   const { period } = report;
   const dayText = (day: string, options: DateTimeFormatOptions) => format.dateTime(zonedDayStart(day, period.timeZone), { ...options, timeZone: period.timeZone });

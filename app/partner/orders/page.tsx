@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { panel, smallControl, smallPrimaryButton } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
-import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/components/partner/period-params";
+import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PartnerPeriodPicker } from "@/components/partner/period-picker";
 import { listPartnerOrders } from "@/lib/affiliates/cabinet/list-partner-orders";
 import { requirePartnerPage } from "@/lib/auth/guard";

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { ZodError } from "zod";
 import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
 import { panel } from "@/components/admin/orders/styles";
 import { PageHeader } from "@/components/admin/page-header";
@@ -10,7 +9,7 @@ import { OverrideForm } from "@/components/admin/partners/detail/override-form";
 import { PartnerTreeList } from "@/components/admin/partners/detail/partner-tree-list";
 import { PartnerStatusBadge } from "@/components/admin/partners/partner-status-badge";
 import { PostbackLogTable } from "@/components/postbacks/postback-log-table";
-import { getPartnerStats, type PartnerStats } from "@/lib/affiliates/cabinet/get-partner-stats";
+import { getPartnerStats } from "@/lib/affiliates/cabinet/get-partner-stats";
 import { getPartnerTree } from "@/lib/affiliates/get-partner-tree";
 import { listOverrides, type OverrideRow } from "@/lib/affiliates/overrides/list-overrides";
 import { listPostbackLogs, ZListPostbackLogsQuery } from "@/lib/affiliates/postbacks/list-postback-logs";
@@ -20,24 +19,12 @@ import { sectionRoles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
 import { formatRate } from "@/lib/reports/compute-rates";
+import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PERIOD_PRESETS, type TPeriodInput } from "@/lib/reports/resolve-period";
 import { deleteOverrideAction, replayPostbackAction, setOverrideAction } from "./actions";
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
-
 // A partner's page opens on the last 30 days: "today" is mostly empty for a single partner.
 const DEFAULT_PERIOD: TPeriodInput = { period: "30d" };
-
-async function loadStats(partnerId: string, input: TPeriodInput): Promise<{ stats: PartnerStats; invalidFields: string[] }> {
-  try {
-    return { stats: await getPartnerStats(partnerId, input.period || input.from || input.to ? input : DEFAULT_PERIOD), invalidFields: [] };
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    return { stats: await getPartnerStats(partnerId, DEFAULT_PERIOD), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };
-  }
-}
 
 export default async function PartnerDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
@@ -66,15 +53,14 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
   if (!partner) notFound();
 
   const query = await searchParams;
-  const periodInput = { period: first(query.period) as TPeriodInput["period"], from: first(query.from), to: first(query.to) };
-  const postbackQuery = ZListPostbackLogsQuery.parse({ after: first(query.pbAfter) });
-  const [t, tPeriod, tPostbacks, format, locale, { stats, invalidFields }, tree, overrides, program, products, postbacks] = await Promise.all([
+  const postbackQuery = ZListPostbackLogsQuery.parse({ after: firstParam(query.pbAfter) });
+  const [t, tPeriod, tPostbacks, format, locale, { result: stats, invalidFields }, tree, overrides, program, products, postbacks] = await Promise.all([
     getTranslations("partnerDetail"),
     getTranslations("dashboard"),
     getTranslations("postbacks"),
     getFormatter(),
     getLocale(),
-    loadStats(partner.id, periodInput),
+    withPeriodFallback((period) => getPartnerStats(partner.id, period), periodInput(query), DEFAULT_PERIOD),
     getPartnerTree(partner.id),
     listOverrides(partner.id),
     getProgramSettings(),
