@@ -6,6 +6,8 @@ import { createDbClient, type DbTransaction } from "../lib/db";
 import type { OrderStatus, PaymentMethod, Region, Role } from "../lib/db/generated/enums";
 import { queueMail } from "../lib/mail/queue-mail";
 import { STATUS_TIMESTAMP_FIELD, stockHolding } from "../lib/orders/transitions";
+import { createRatesMap } from "../lib/pricing/rates-map";
+import { refreshCustomerRevenue } from "../lib/crm/customers/refresh-customer-revenue";
 
 export const DEMO_ACCOUNTS = [
   { label: "Owner", signInPath: "/signin", identifier: "owner@lavka.local", password: "lavka-owner", role: "OWNER" as Role, name: "Анна Владелец" },
@@ -68,7 +70,9 @@ export async function seedDemo(databaseUrl: string) {
     const appUrl = (process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
     await db.$transaction(async (tx) => {
       await seedCatalog(tx);
-      await seedOrders(tx, alpha.id);
+      const customerIds = await seedOrders(tx, alpha.id);
+      // The demo's bought-out revenue, as changeOrderStatus would have kept it.
+      await refreshCustomerRevenue(customerIds, { tx, rates: createRatesMap(RATES, Object.fromEntries(CURRENCIES.map((currency) => [currency.code, 2]))) });
       // Goes out like every mail: outbox → queue → worker → transport (captured by default).
       await queueMail(tx, {
         idempotencyKey: `demo-welcome:${owner.id}`,
@@ -236,8 +240,10 @@ const PATHS: Record<OrderStatus, OrderStatus[]> = {
   SPAM: ["SPAM"],
 };
 
-async function seedOrders(tx: DbTransaction, partnerId: string) {
-  if ((await tx.order.count()) > 0) return;
+/** The demo orders (once); returns the ids of their customers. */
+async function seedOrders(tx: DbTransaction, partnerId: string): Promise<string[]> {
+  if ((await tx.order.count()) > 0) return [];
+  const customerIds: string[] = [];
   const products = await tx.product.findMany({ where: { slug: { in: DEMO_PRODUCTS.map((p) => p.slug) } }, select: { id: true, slug: true, name: true, baseCost: true } });
   const bySlug = new Map(products.map((product) => [product.slug, product]));
   const now = Date.now();
@@ -307,5 +313,7 @@ async function seedOrders(tx: DbTransaction, partnerId: string) {
         },
       },
     });
+    customerIds.push(customer.id);
   }
+  return customerIds;
 }

@@ -11,6 +11,8 @@
 // - the order's commissions follow it (approved, cancelled, reversed after payout).
 // - the partner of an attributed order gets a postback of every change (through the outbox).
 // - a paid order with digital goods gets them delivered (lib/digital/deliver-digital-goods).
+// - the customer's bought-out revenue follows moves into and out of PAID (the CRM's order
+//   counters follow every move through the database trigger).
 import { z } from "zod";
 import { queuePostback } from "@/lib/affiliates/postbacks/queue-postback";
 import { applyOrderStatusToCommissions } from "@/lib/affiliates/commissions/apply-order-status-to-commissions";
@@ -19,6 +21,7 @@ import { db, type DbTransaction } from "@/lib/db";
 import { OrderStatus, Role, type RefusalKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { deliverDigitalGoods } from "@/lib/digital/deliver-digital-goods";
+import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-revenue";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
 
@@ -124,6 +127,7 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
   await queuePostback(tx, { orderId: order.id, status: to });
   // A paid order in a confirmed status gets its digital goods (once; a no-op for others).
   if (isConfirmedStatus(to)) await deliverDigitalGoods(tx, order.id);
+  if (from === "PAID" || to === "PAID") await refreshCustomerRevenue([order.customerId], { tx });
   await audit(tx, change, order, { from, to, reason: change.reason });
 
   return { id: order.id, number: order.number, from, status: to, changed: true };

@@ -176,7 +176,7 @@ ALTER TABLE "Task" ADD CONSTRAINT "Task_interactionId_fkey" FOREIGN KEY ("intera
 -- Customer order counters: kept by the database on every write path (the checkout's SQL, the
 -- ORM, bulk changes, merges), so the CRM list can filter and sort by them. Inserts and status
 -- moves adjust in O(1) (a best-selling customer's thousandth order costs what the first did);
--- moving orders between customers (a merge) recounts both.
+-- moving orders between customers (a merge) and deleting orders recount.
 CREATE FUNCTION lavka_recount_customer_orders(customer_id TEXT) RETURNS void LANGUAGE sql AS $fn$
   UPDATE "Customer" c SET
     "ordersCount" = s.orders,
@@ -197,7 +197,9 @@ $fn$;
 
 CREATE FUNCTION lavka_customer_order_counters() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM lavka_recount_customer_orders(OLD."customerId");
+  ELSIF TG_OP = 'INSERT' THEN
     UPDATE "Customer" SET
       "ordersCount" = "ordersCount" + 1,
       "paidOrdersCount" = "paidOrdersCount" + (NEW."status" = 'PAID')::int,
@@ -221,6 +223,8 @@ END;
 $fn$;
 
 CREATE TRIGGER "Order_customer_counters_insert" AFTER INSERT ON "Order"
+  FOR EACH ROW EXECUTE FUNCTION lavka_customer_order_counters();
+CREATE TRIGGER "Order_customer_counters_delete" AFTER DELETE ON "Order"
   FOR EACH ROW EXECUTE FUNCTION lavka_customer_order_counters();
 CREATE TRIGGER "Order_customer_counters_update" AFTER UPDATE OF "status", "customerId" ON "Order"
   FOR EACH ROW WHEN (OLD."status" IS DISTINCT FROM NEW."status" OR OLD."customerId" IS DISTINCT FROM NEW."customerId")
