@@ -1,6 +1,6 @@
-// `npm test`: the whole suite, in order: type check, lint, unit + integration tests (real
-// PostgreSQL: TEST_DATABASE_URL or an embedded server; the queue suite on both backends),
-// then Playwright in Chromium against the production build with the worker running.
+// `npm test`: the whole suite, in order: type check, lint (eslint, then prettier --check), unit +
+// integration tests (real PostgreSQL: TEST_DATABASE_URL or an embedded server; the queue suite on
+// both backends), then Playwright in Chromium against the production build with the worker running.
 // Ends with one line "N passed, N failed" over every runner.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
@@ -33,6 +33,7 @@ try {
   await run(bin("tsc"), ["--noEmit"]);
   stage("lint");
   await run(bin("eslint"), ["--max-warnings", "0", "."]);
+  await run(bin("prettier"), ["--check", "."]);
 
   stage("database");
   if (process.env.TEST_DATABASE_URL) {
