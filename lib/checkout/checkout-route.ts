@@ -4,8 +4,8 @@
 // best first: the one asked for with ?country=, else those of the browser's languages. Only
 // countries the shop has enabled are named, at most MAX_COUNTRY_WISHES, so the number of cached
 // pages stays small whatever a visitor sends.
-import { countriesFromAcceptLanguage } from "@/components/checkout/countries-from-accept-language";
 import { resolveLocale, type Locale } from "@/lib/i18n/locales";
+import { countriesFromAcceptLanguage } from "./countries-from-accept-language";
 
 export const MAX_COUNTRY_WISHES = 3;
 /** The countries segment when the visitor named none the shop sells to: the shop's default. */
