@@ -13,6 +13,7 @@ import { OrderNewShopNoticeEmail, orderNewShopNoticeSubject, ZOrderNewShopNotice
 import { PartnerApprovedEmail, partnerApprovedSubject, ZPartnerApprovedProps } from "./partner-approved";
 import { PartnerWelcomeEmail, partnerWelcomeSubject, ZPartnerWelcomeProps } from "./partner-welcome";
 import { PasswordResetEmail, passwordResetSubject, ZPasswordResetProps } from "./password-reset";
+import { TaskDueEmail, taskDueSubject, ZTaskDueProps } from "./task-due";
 
 export interface EmailTemplate<Schema extends z.ZodType = z.ZodType> {
   props: Schema;
@@ -61,6 +62,11 @@ export const emailTemplates = {
     subject: passwordResetSubject,
     element: (props, locale) => createElement(PasswordResetEmail, { ...props, locale }),
   }),
+  "task-due": defineEmailTemplate({
+    props: ZTaskDueProps,
+    subject: taskDueSubject,
+    element: (props, locale) => createElement(TaskDueEmail, { ...props, locale }),
+  }),
   message: defineEmailTemplate({
     props: ZMessageProps,
     subject: messageSubject,
@@ -85,4 +91,5 @@ export type { TOrderNewShopNoticeProps } from "./order-new-shop-notice";
 export type { TPartnerApprovedProps } from "./partner-approved";
 export type { TPartnerWelcomeProps } from "./partner-welcome";
 export type { TPasswordResetProps } from "./password-reset";
+export type { TTaskDueProps } from "./task-due";
 export { ZDigitalPurchaseProps, ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerApprovedProps, ZPartnerWelcomeProps, ZPasswordResetProps };

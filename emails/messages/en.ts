@@ -103,6 +103,17 @@ export const en: EmailMessages = {
     action: "Add codes to the product and send them to the buyer by hand.",
     button: "Open the order",
   },
+  "task-due": {
+    subject: (title: string) => `Task due: ${title}`,
+    preview: (title: string) => `The task "${title}" is due.`,
+    heading: "A task is due",
+    kinds: { CALL: "Call", MEETING: "Meeting", OTHER: "Task" },
+    dueAt: (dateTime: string) => `Due: ${dateTime}.`,
+    customer: "Customer",
+    order: "Order",
+    deal: "Deal",
+    button: "Open the task",
+  },
   "password-reset": {
     subject: "Reset your password",
     preview: "A link to set a new password.",

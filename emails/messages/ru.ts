@@ -104,6 +104,17 @@ export const ru = {
     action: "Добавьте коды к товару и отправьте их покупателю вручную.",
     button: "Открыть заказ",
   },
+  "task-due": {
+    subject: (title: string) => `Пора выполнить задачу: ${title}`,
+    preview: (title: string) => `Срок задачи «${title}» наступил.`,
+    heading: "Срок задачи наступил",
+    kinds: { CALL: "Звонок", MEETING: "Встреча", OTHER: "Задача" } as Record<"CALL" | "MEETING" | "OTHER", string>,
+    dueAt: (dateTime: string) => `Срок: ${dateTime}.`,
+    customer: "Клиент",
+    order: "Заказ",
+    deal: "Сделка",
+    button: "Открыть задачу",
+  },
   "password-reset": {
     subject: "Сброс пароля",
     preview: "Ссылка для задания нового пароля.",

@@ -18,6 +18,7 @@ const expectedSubjects = {
   "partner-welcome": { ru: "Добро пожаловать в партнёрскую программу «Lavka»", en: "Welcome to the Lavka partner program" },
   "partner-approved": { ru: "Ваша заявка в партнёрскую программу «Lavka» одобрена", en: "Your Lavka partner application is approved" },
   "password-reset": { ru: "Сброс пароля", en: "Reset your password" },
+  "task-due": { ru: "Пора выполнить задачу: Перезвонить по заказу", en: "Task due: Перезвонить по заказу" },
   message: { ru: "Скидка 10% до пятницы", en: "Скидка 10% до пятницы" },
 } as const;
 
@@ -175,5 +176,17 @@ describe("props validation", () => {
   it("refuses an unknown time zone and a malformed date", async () => {
     await expect(renderMail("password-reset", { ...mailFixtures["password-reset"], timeZone: "Mars/Base" }, "en")).rejects.toThrow(/timeZone/);
     await expect(renderMail("password-reset", { ...mailFixtures["password-reset"], expiresAt: "tomorrow" }, "en")).rejects.toThrow(/expiresAt/);
+  });
+});
+
+describe("task-due", () => {
+  it("names the task, its due time in the shop's zone and what it is about, in the reader's language", async () => {
+    const ru = plain((await render("task-due", "ru")).text);
+    expect(ru).toContain("Звонок: Перезвонить по заказу");
+    expect(ru).toContain("Срок: 3 декабря 2025 г. в 14:00 GMT+3");
+    expect(ru).toContain("Заказ: №1046");
+    const en = plain((await render("task-due", "en")).text);
+    expect(en).toContain("Call: Перезвонить по заказу");
+    expect(en).toContain("Customer: Иван Петров");
   });
 });

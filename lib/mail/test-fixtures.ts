@@ -69,6 +69,16 @@ export const mailFixtures: { [Template in MailTemplate]: MailProps<Template> } =
     resetUrl: `${APP}/reset-password/tok_reset_789`,
     expiresAt: new Date("2025-12-03T11:00:00.000Z"),
   },
+  "task-due": {
+    name: "Мария",
+    title: "Перезвонить по заказу",
+    kind: "CALL",
+    description: "Уточнить адрес доставки",
+    dueAt: "2025-12-03T11:00:00.000Z", // 14:00 in Moscow
+    customerName: "Иван Петров",
+    orderNumber: "1046",
+    taskUrl: `${APP}/admin/tasks?task=task_1`,
+  },
   message: {
     subject: "Скидка 10% до пятницы",
     paragraphs: ["Первый абзац рассылки.", "Второй абзац."],
@@ -86,5 +96,6 @@ export const fixtureLinks: { [Template in MailTemplate]: string[] } = {
   "partner-welcome": [`${APP}/partner/signin`, `${APP}/partners/confirm-email/tok_email_456`],
   "partner-approved": [`${APP}/partners/signin`],
   "password-reset": [`${APP}/reset-password/tok_reset_789`],
+  "task-due": [`${APP}/admin/tasks?task=task_1`],
   message: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_unsub`],
 };

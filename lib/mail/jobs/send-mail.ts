@@ -20,6 +20,7 @@ export const ZSendMailPayload = z.discriminatedUnion("template", [
   payloadOf("partner-welcome"),
   payloadOf("partner-approved"),
   payloadOf("password-reset"),
+  payloadOf("task-due"),
   payloadOf("message"),
 ]);
 export type TSendMailPayload = z.input<typeof ZSendMailPayload>;
