@@ -1,0 +1,47 @@
+// A customer card created by hand (a person or a company with contact persons): validated and
+// normalised by ZCustomerInput, refused when a phone or email is already on another card (never
+// a second card for the same person), written in one transaction with its audit entry.
+import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
+import { assertCrm } from "@/lib/crm/crm-access";
+import { db, type Prisma } from "@/lib/db";
+import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, primaryContacts, ZCustomerInput, type TCustomerInput } from "./customer-input";
+
+export async function createCustomer(input: TCustomerInput | Record<string, unknown>, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string }> {
+  const checked = assertSectionActor(actor, "customers");
+  assertCrm(checked, "editCustomers");
+  const data = ZCustomerInput.parse(input);
+  return db.$transaction(async (tx) => {
+    await assertReferencesExist(tx, data);
+    await assertContactsFree(tx, data, null);
+    const created = await tx.customer.create({
+      data: {
+        type: data.type,
+        name: data.name,
+        legalName: data.legalName,
+        taxId: data.taxId,
+        legalAddress: data.legalAddress,
+        website: data.website,
+        region: data.region,
+        country: data.country,
+        locale: data.locale,
+        source: data.source,
+        notes: data.notes,
+        tags: data.tags,
+        segmentId: data.segmentId,
+        responsibleId: data.responsibleId,
+        ...primaryContacts(data),
+        phones: { create: data.phones },
+        emails: { create: data.emails },
+        addresses: { create: data.addresses.map(({ id: _id, ...address }) => address) },
+        contactPersons: { create: data.contactPersons.map(({ id: _id, ...person }) => person) },
+      },
+      select: { id: true, ...auditSnapshotSelect },
+    });
+    const { id, ...after } = created;
+    await tx.auditLog.create({
+      data: { actorType: "USER", actorId: checked.id, action: "customer.create", entityType: "Customer", entityId: id, data: { after } as Prisma.InputJsonValue, ip: context.ip },
+      select: { id: true },
+    });
+    return { id };
+  });
+}
