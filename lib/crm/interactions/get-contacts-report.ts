@@ -25,7 +25,7 @@ export interface ContactsReportEntry {
   kind: InteractionKind;
   userName: string | null;
   customer: { id: string; name: string | null };
-  order: { id: string; number: string } | null;
+  order: { id: string; number: number } | null;
   subject: string | null;
   result: string | null;
   nextStep: string | null;

@@ -45,7 +45,7 @@ export async function sendTaskReminders(options: { now?: Date } = {}): Promise<{
       const due = await tx.$queryRaw<DueTask[]>`
         SELECT t.id, t.kind::text AS kind, t.title, t.description, t."dueAt",
                u.email, u.name, u.locale, u."isActive",
-               c.name AS "customerName", o.number AS "orderNumber", d.title AS "dealTitle"
+               c.name AS "customerName", o.number::text AS "orderNumber", d.title AS "dealTitle"
         FROM "Task" t
         LEFT JOIN "User" u ON u.id = t."assigneeId"
         LEFT JOIN "Customer" c ON c.id = t."customerId"
