@@ -214,6 +214,8 @@ function searchSql(q: string | undefined): Prisma.Sql | null {
       const branches = digits.map((value) => Prisma.sql`SELECT "customerId" FROM "CustomerPhone" WHERE normalized LIKE ${`%${value}%`}`);
       branches.push(Prisma.sql`SELECT id FROM "Customer" WHERE "phoneNormalized" = ANY(${exact}::text[])`);
       branches.push(Prisma.sql`SELECT "customerId" FROM "ContactPerson" WHERE "phoneNormalized" = ANY(${exact}::text[])`);
+      // A Russian tax id (ИНН) is digits too.
+      branches.push(Prisma.sql`SELECT id FROM "Customer" WHERE "taxId" = ${search.digits}`);
       return Prisma.sql`c.id IN (${Prisma.join(branches, " UNION ")})`;
     }
     case "text": {
