@@ -4,17 +4,17 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError, errorId } from "@/components/checkout/field-shell";
-import { initialJoinState, type JoinFormState } from "./join-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
-  action: (state: JoinFormState, formData: FormData) => Promise<JoinFormState>;
+  action: (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
   /** The recruiting partner's login from ?ref=, passed through untouched; the server decides. */
   refLogin?: string;
 }
 
 export function JoinForm({ action, refLogin }: Props) {
   const t = useTranslations("partnerJoin");
-  const [state, formAction, pending] = useActionState(action, initialJoinState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.fieldErrors ?? {};
   const value = (name: string) => state.values?.[name] ?? "";
 

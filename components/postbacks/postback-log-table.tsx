@@ -3,12 +3,12 @@
 // a replay button. Times come formatted from the page, so nothing here needs a Date.
 import { getTranslations } from "next-intl/server";
 import type { PostbackLogRow } from "@/lib/affiliates/postbacks/list-postback-logs";
-import type { PostbackActionState } from "./postback-action-state";
+import type { ActionState } from "@/lib/forms/action-state";
 import { ReplayPostbackButton } from "./replay-postback-button";
 
 export interface PostbackLogTableProps {
   rows: (PostbackLogRow & { createdAtText: string })[];
-  replayAction: (state: PostbackActionState, formData: FormData) => Promise<PostbackActionState>;
+  replayAction: (state: ActionState, formData: FormData) => Promise<ActionState>;
   /** Sent with a replay from the owner's page (the partner the page is about). */
   partnerId?: string;
 }

@@ -5,14 +5,14 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { control, primaryButton } from "@/components/admin/orders/styles";
-import { initialPostbackActionState, type PostbackActionState } from "./postback-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-export function PostbackUrlForm(props: { action: (state: PostbackActionState, formData: FormData) => Promise<PostbackActionState>; postbackUrl: string | null }) {
+export function PostbackUrlForm(props: { action: (state: ActionState<{ postbackUrl: string }>, formData: FormData) => Promise<ActionState<{ postbackUrl: string }>>; postbackUrl: string | null }) {
   const t = useTranslations();
   const id = useId();
-  const [state, formAction, pending] = useActionState(props.action, initialPostbackActionState);
+  const [state, formAction, pending] = useActionState(props.action, initialActionState);
   const translate = (key: string) => (t.has(key) ? t(key) : t("postbacks.actionErrors.VALIDATION"));
-  const fieldError = state.status === "error" ? state.fieldErrors.postbackUrl : undefined;
+  const fieldError = state.status === "error" ? state.fieldErrors?.postbackUrl : undefined;
   const otherError = state.status === "error" && !fieldError ? state.message : undefined;
   const value = state.status === "error" && state.values ? state.values.postbackUrl : (props.postbackUrl ?? "");
 
@@ -58,7 +58,7 @@ export function PostbackUrlForm(props: { action: (state: PostbackActionState, fo
       ) : null}
       {state.status === "success" ? (
         <p role="status" className="text-sm text-emerald-700" data-testid="postback-url-saved">
-          {translate(state.message)}
+          {translate(state.message ?? "")}
         </p>
       ) : null}
     </form>

@@ -4,12 +4,12 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { secondaryButton } from "@/components/admin/orders/styles";
-import { initialPostbackActionState, type PostbackActionState } from "./postback-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-export function ReplayPostbackButton(props: { action: (state: PostbackActionState, formData: FormData) => Promise<PostbackActionState>; logId: string; partnerId?: string }) {
+export function ReplayPostbackButton(props: { action: (state: ActionState, formData: FormData) => Promise<ActionState>; logId: string; partnerId?: string }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState(props.action, initialPostbackActionState);
-  const message = state.status === "idle" ? null : t.has(state.message) ? t(state.message) : t("postbacks.actionErrors.INTERNAL");
+  const [state, formAction, pending] = useActionState(props.action, initialActionState);
+  const message = state.status === "idle" ? null : state.message && t.has(state.message) ? t(state.message) : t("postbacks.actionErrors.INTERNAL");
   return (
     <form action={formAction} className="flex flex-col items-end gap-1">
       <input type="hidden" name="logId" value={props.logId} />

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { requestPayoutAction } from "@/app/partner/payouts/actions";
-import { initialPayoutRequestState } from "@/components/partner/payouts/payout-request-state";
+import { initialActionState as initialPayoutRequestState } from "@/lib/forms/action-state";
 import { getPartnerBalance } from "@/lib/affiliates/ledger/get-partner-balance";
 import { listPartnerPayouts } from "@/lib/affiliates/payouts/list-payouts";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";

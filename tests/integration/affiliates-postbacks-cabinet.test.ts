@@ -8,7 +8,7 @@ import type * as NextAuthModule from "next-auth";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { replayPostbackAction } from "@/app/admin/partners/[id]/actions";
 import { replayOwnPostbackAction, savePostbackUrlAction } from "@/app/partner/postbacks/actions";
-import { initialPostbackActionState } from "@/components/postbacks/postback-action-state";
+import { initialActionState as initialPostbackActionState } from "@/lib/forms/action-state";
 import { listPostbackLogs } from "@/lib/affiliates/postbacks/list-postback-logs";
 import { POSTBACK_HOST_ERRORS, setPostbackUrl } from "@/lib/affiliates/postbacks/set-postback-url";
 import { POSTBACK_URL_ERRORS } from "@/lib/affiliates/postbacks/validate-postback-url";

@@ -9,12 +9,12 @@ import { randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { updateProgramSettingsAction } from "@/app/admin/partners/actions";
-import { initialSettingsState } from "@/components/admin/settings/settings-action-state";
 import { listCommissionDefaults, type StoredCommissionDefault } from "@/lib/affiliates/commission-defaults";
 import { getProgramSettings, updateProgramSettings, type TProgramSettings } from "@/lib/affiliates/program-settings";
 import { ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
+import { initialActionState } from "@/lib/forms/action-state";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
 
 const session = vi.hoisted(() => ({ current: null as null | { actor: unknown } }));
@@ -87,7 +87,7 @@ describe("program settings: commission defaults per level", () => {
   it("stores rates typed as people read them, in one audit entry", async () => {
     owner = await signInStaff("OWNER");
     const state = await updateProgramSettingsAction(
-      initialSettingsState,
+      initialActionState,
       form(
         [
           { kind: "PERCENT", value: "10 %" },
@@ -113,7 +113,7 @@ describe("program settings: commission defaults per level", () => {
     // Saving the same again changes nothing and logs nothing.
     const audits = await db.auditLog.count({ where: { actorId: owner.id, action: "program.update" } });
     await updateProgramSettingsAction(
-      initialSettingsState,
+      initialActionState,
       form(
         [
           { kind: "PERCENT", value: "10" },
@@ -126,7 +126,7 @@ describe("program settings: commission defaults per level", () => {
     expect(await db.auditLog.count({ where: { actorId: owner.id, action: "program.update" } })).toBe(audits);
 
     // Clearing a level removes its default; a FIXED rate without a currency is paid in each order's.
-    expect((await updateProgramSettingsAction(initialSettingsState, form([{ kind: "FIXED", value: "99.90", currency: "" }]))).status).toBe("success");
+    expect((await updateProgramSettingsAction(initialActionState, form([{ kind: "FIXED", value: "99.90", currency: "" }]))).status).toBe("success");
     expect(await listCommissionDefaults()).toEqual([{ level: 0, kind: "FIXED", value: 9990, currency: null }]); // 99.90 of the order's currency
   });
 
@@ -134,7 +134,7 @@ describe("program settings: commission defaults per level", () => {
     await signInStaff("MANAGER");
     const [settings, defaults] = await Promise.all([getProgramSettings(), listCommissionDefaults()]);
     const state = await updateProgramSettingsAction(
-      initialSettingsState,
+      initialActionState,
       form(
         [
           { kind: "PERCENT", value: "120 %" },
@@ -160,7 +160,7 @@ describe("program settings: commission defaults per level", () => {
     const defaults = await listCommissionDefaults();
     const unused = await db.currency.findFirst({ where: { isEnabled: false }, select: { code: true } });
     const code = unused?.code ?? "ZZZ";
-    const state = await updateProgramSettingsAction(initialSettingsState, form([{ kind: "PERCENT", value: "5" }, { kind: "FIXED", value: "10", currency: code }]));
+    const state = await updateProgramSettingsAction(initialActionState, form([{ kind: "PERCENT", value: "5" }, { kind: "FIXED", value: "10", currency: code }]));
     expect(state.status).toBe("error");
     expect(state.fieldErrors).toEqual({ "defaultValue.1": "Choose a currency the shop uses" });
     expect(await listCommissionDefaults()).toEqual(defaults);
@@ -169,7 +169,7 @@ describe("program settings: commission defaults per level", () => {
   it.each<Role>(["OPERATOR", "LOGISTICS", "ACCOUNTANT"])("%s may not change the defaults", async (role) => {
     await signInStaff(role);
     const defaults = await listCommissionDefaults();
-    const state = await updateProgramSettingsAction(initialSettingsState, form([{ kind: "PERCENT", value: "50" }]));
+    const state = await updateProgramSettingsAction(initialActionState, form([{ kind: "PERCENT", value: "50" }]));
     expect(state.status).toBe("error");
     expect(await listCommissionDefaults()).toEqual(defaults);
   });

@@ -1,60 +1,56 @@
-// Turns whatever a Server Action of the order pages caught into a message for the person who
-// clicked: AppError codes and zod issues become localised text; anything unknown is logged and
-// shown as a generic failure (never a 500 page in the middle of someone's work).
+// The order pages' error messaging on top of the shared form error state (lib/forms/action-error):
+// a refused status move names the statuses in the reader's language, and zod issues of the
+// order forms get the orders' own field messages (too long, choose a status).
 import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import type { OrderStatus } from "@/lib/db/generated/enums";
 import { AppError, ERROR_STATUS, toAppError, type ErrorCode } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { actionError } from "@/lib/forms/action-error";
+import type { ActionState } from "@/lib/forms/action-state";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
 
+const NAMESPACE = "orders.errors";
 const isStatus = (value: string | undefined): value is OrderStatus => (ORDER_STATUSES as readonly string[]).includes(value ?? "");
 
-/** A localised sentence for a failed order action. */
-export async function describeOrderError(error: unknown): Promise<string> {
-  const [t, tStatus] = await Promise.all([getTranslations("orders.errors"), getTranslations("orderStatus")]);
-  const appError = toAppError(error);
-  switch (appError.code) {
-    case "CONFLICT": {
-      // changeOrderStatus names the refused move ("… from SHIPPED to CONFIRMED"): show it in the
-      // reader's language, with the status the order really had (it may have moved meanwhile).
-      const [, from, to] = /from ([A-Z_]+) to ([A-Z_]+)/.exec(appError.message) ?? [];
-      return isStatus(from) && isStatus(to) ? t("CONFLICT", { from: tStatus(from), to: tStatus(to) }) : t("CONFLICT_GENERIC");
-    }
-    case "FORBIDDEN": {
-      const [, from, to] = /from ([A-Z_]+) to ([A-Z_]+)/.exec(appError.message) ?? [];
-      return isStatus(from) && isStatus(to) ? t("FORBIDDEN_MOVE", { from: tStatus(from), to: tStatus(to) }) : t("FORBIDDEN");
-    }
-    case "NOT_FOUND":
-    case "UNAUTHENTICATED":
-    case "VALIDATION":
-    case "RATE_LIMITED":
-      return t(appError.code);
-    default:
-      logger.error({ err: appError.cause ?? error }, "order action failed");
-      return t("INTERNAL");
-  }
+/** changeOrderStatus names a refused move ("… from SHIPPED to CONFIRMED"): say it with the status the order really had (it may have moved meanwhile). */
+async function moveMessage(appError: AppError): Promise<string | undefined> {
+  if (appError.code !== "CONFLICT" && appError.code !== "FORBIDDEN") return undefined;
+  const [t, tStatus] = await Promise.all([getTranslations(NAMESPACE), getTranslations("orderStatus")]);
+  const [, from, to] = /from ([A-Z_]+) to ([A-Z_]+)/.exec(appError.message) ?? [];
+  const named = isStatus(from) && isStatus(to);
+  if (appError.code === "CONFLICT") return named ? t("CONFLICT", { from: tStatus(from), to: tStatus(to) }) : t("CONFLICT_GENERIC");
+  return named ? t("FORBIDDEN_MOVE", { from: tStatus(from), to: tStatus(to) }) : t("FORBIDDEN");
 }
 
-/** A failure reported as data (bulkChangeOrderStatus: code + message per order), in the reader's language. */
-export function describeReportedError(code: string | undefined, message: string | undefined): Promise<string> {
-  const known = code && code in ERROR_STATUS ? (code as ErrorCode) : "INTERNAL";
-  return describeOrderError(new AppError(known, message ?? ""));
-}
-
-/** The error state of a form: the message, and per-field messages for invalid fields. */
-export async function actionErrorState(error: unknown): Promise<ActionState> {
-  const t = await getTranslations("orders.errors");
-  const fieldErrors: Record<string, string> = {};
+/** The order forms' own field messages: zod issues by kind, a domain field error as "invalid". */
+function withOrderFieldKeys(error: unknown): unknown {
+  const fieldErrors: Record<string, string[]> = {};
   if (error instanceof ZodError) {
     for (const issue of error.issues) {
       const field = String(issue.path[0] ?? "_");
-      fieldErrors[field] ??= issue.code === "too_big" ? t("tooLong") : field === "to" ? t("statusRequired") : t("invalid");
+      fieldErrors[field] ??= [issue.code === "too_big" ? `${NAMESPACE}.tooLong` : field === "to" ? `${NAMESPACE}.statusRequired` : `${NAMESPACE}.invalid`];
     }
-  } else if (error instanceof AppError && error.fieldErrors) {
-    // The domain's own validation (dotted paths): name the top-level field.
-    for (const path of Object.keys(error.fieldErrors)) fieldErrors[path.split(".")[0] ?? "_"] ??= t("invalid");
+    return new AppError("VALIDATION", "Some fields are invalid", { fieldErrors });
   }
-  return { status: "error", message: await describeOrderError(error), ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
+  if (error instanceof AppError && error.fieldErrors) {
+    for (const path of Object.keys(error.fieldErrors)) fieldErrors[path] = [`${NAMESPACE}.invalid`];
+    return new AppError(error.code, error.message, { fieldErrors, cause: error.cause });
+  }
+  return error;
+}
+
+/**
+ * The error state of an order form. `fieldOf` names the form field of a domain path and keeps the
+ * domain's own (i18n key) field messages; without it, fields get the order forms' messages.
+ */
+export async function actionErrorState(error: unknown, fieldOf?: (path: string) => string): Promise<ActionState> {
+  const state = await actionError(fieldOf ? error : withOrderFieldKeys(error), { namespace: NAMESPACE, fieldOf, log: "order action" });
+  const move = await moveMessage(toAppError(error));
+  return move ? { ...state, message: move } : state;
+}
+
+/** A failure reported as data (bulkChangeOrderStatus: code + message per order), in the reader's language. */
+export async function describeReportedError(code: string | undefined, message: string | undefined): Promise<string> {
+  const known = code && code in ERROR_STATUS ? (code as ErrorCode) : "INTERNAL";
+  return (await actionErrorState(new AppError(known, message ?? ""))).message ?? "";
 }

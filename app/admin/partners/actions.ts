@@ -4,8 +4,6 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import type { PartnerStatusActionState } from "@/components/admin/partners/partner-status-state";
-import type { SettingsActionState } from "@/components/admin/settings/settings-action-state";
 import { MAX_PROGRAM_LEVELS, parseCommissionDefaultInputs } from "@/lib/affiliates/commission-defaults";
 import { updateProgramSettings } from "@/lib/affiliates/program-settings";
 import { setPartnerStatus } from "@/lib/affiliates/set-partner-status";
@@ -13,23 +11,19 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/client-ip";
 import { AppError, toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { actionError } from "@/lib/forms/action-error";
+import { actionSuccess, type ActionState } from "@/lib/forms/action-state";
 import { currencyMinorDigits } from "@/lib/money/format";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
 
-const EXPLAINED = new Set(["CONFLICT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "VALIDATION"]);
-
-export async function setPartnerStatusAction(_state: PartnerStatusActionState, formData: FormData): Promise<PartnerStatusActionState> {
+export async function setPartnerStatusAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const actor = await assertStaff(sectionRoles("partners"));
     await setPartnerStatus({ partnerId: formData.get("partnerId"), action: formData.get("action") }, { id: actor.id, role: actor.role }, { ip: clientIpFrom(await headers()) });
     revalidatePath("/admin/partners");
-    return { status: "success" };
+    return actionSuccess();
   } catch (error) {
-    const appError = toAppError(error);
-    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
-    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "partner status change failed");
-    return { status: "error", message: (await getTranslations("adminPartners.errors"))(code) };
+    return actionError(error, { namespace: "adminPartners.errors", log: "partner status change" });
   }
 }
 
@@ -43,14 +37,14 @@ function wholeNumber(formData: FormData, name: string): unknown {
 /** The commission default controls of one level: `defaultKind.<level>`, `defaultValue.<level>`, `defaultCurrency.<level>`. */
 const DEFAULT_FIELDS = Array.from({ length: MAX_PROGRAM_LEVELS }, (_, level) => [`defaultKind.${level}`, `defaultValue.${level}`, `defaultCurrency.${level}`]).flat();
 
-export async function updateProgramSettingsAction(_state: SettingsActionState, formData: FormData): Promise<SettingsActionState> {
+export async function updateProgramSettingsAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = Object.fromEntries(
     ["levels", "cookieLifetimeDays", "holdDays", "minimumPayoutAmount", "minimumPayoutCurrency", "approvalMode", ...DEFAULT_FIELDS].map((name) => {
       const value = formData.get(name);
       return [name, typeof value === "string" ? value.slice(0, 100) : ""];
     }),
   );
-  const [t, tProgram, tErrors] = await Promise.all([getTranslations(), getTranslations("adminPartners.program"), getTranslations("adminPartners.errors")]);
+  const tProgram = await getTranslations("adminPartners.program");
   // The level of each submitted default, to name the row of a domain error keyed by list index.
   let commissionLevels: number[] = [];
   try {
@@ -83,20 +77,22 @@ export async function updateProgramSettingsAction(_state: SettingsActionState, f
       { ip: clientIpFrom(await headers()) },
     );
     revalidatePath("/admin/partners");
-    return { status: "success", message: tProgram("saved") };
+    return actionSuccess(tProgram("saved"));
   } catch (error) {
     const appError = toAppError(error);
-    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
-    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "program settings update failed");
-    const fieldErrors: Record<string, string> = {};
-    for (const [path, keys] of Object.entries(appError.fieldErrors ?? {})) {
-      const key = path === "minimumPayout.amount" ? "adminPartners.program.amountInvalid" : (keys[0] ?? "");
+    // The amount is typed in major units: its own message says how, whatever the schema's was.
+    const amountExplained = appError.fieldErrors?.["minimumPayout.amount"]
+      ? new AppError(appError.code, appError.message, { fieldErrors: { ...appError.fieldErrors, "minimumPayout.amount": ["adminPartners.program.amountInvalid"] }, cause: appError.cause })
+      : appError;
+    const state = await actionError(amountExplained, {
+      namespace: "adminPartners.errors",
+      values,
       // minimumPayout.amount / minimumPayout.currency are one control pair in the form; a default's
       // kind, value and currency are one row, shown under its value (`defaultValue.<level>`).
-      const field = path.startsWith("minimumPayout") ? "minimumPayoutAmount" : path.startsWith("commissionDefaults.") ? defaultField(path, commissionLevels) : (path.split(".")[0] ?? "_");
-      fieldErrors[field] ??= t.has(key) ? t(key) : tErrors("VALIDATION");
-    }
-    return { status: "error", message: code === "VALIDATION" ? tProgram("invalid") : tErrors(code), fieldErrors, values };
+      fieldOf: (path) => (path.startsWith("minimumPayout") ? "minimumPayoutAmount" : path.startsWith("commissionDefaults.") ? defaultField(path, commissionLevels) : (path.split(".")[0] ?? "_")),
+      log: "program settings update",
+    });
+    return appError.code === "VALIDATION" ? { ...state, message: tProgram("invalid") } : state;
   }
 }
 

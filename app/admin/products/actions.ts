@@ -6,11 +6,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { actionError } from "@/lib/forms/action-error";
+import type { ActionState } from "@/lib/forms/action-state";
 import { addPinCodes } from "@/lib/products/add-pin-codes";
 import { copyProduct } from "@/lib/products/copy-product";
 import { createProduct } from "@/lib/products/create-product";
@@ -20,7 +21,9 @@ import { setProductActive } from "@/lib/products/set-product-active";
 import { setProductEmailTexts } from "@/lib/products/set-product-email-texts";
 import { setProductFormFields } from "@/lib/products/set-product-form-fields";
 import { updateProduct } from "@/lib/products/update-product";
-import { productActionError } from "./action-errors";
+
+/** Domain messages are i18n keys ("products.errors.slugTaken"); `fieldOf` maps a domain path ("fields.1.key") to the form's field name. */
+const productError = (error: unknown, fieldOf = (path: string) => path) => actionError(error, { namespace: "products.errors", fieldOf, log: "product action" });
 
 const ZProductId = z
   .string()
@@ -53,7 +56,7 @@ export async function saveProductAction(_state: ActionState, formData: FormData)
     const actor = await assertStaff(sectionRoles("products"));
     const productId = field(formData, "productId") ? ZProductId.parse(field(formData, "productId")) : null;
     const parsed = parseProductForm(formData, await currencyDigits());
-    if (!parsed.ok) return await productActionError(new AppError("VALIDATION", "Some fields are invalid", { fieldErrors: parsed.fieldErrors }));
+    if (!parsed.ok) return await productError(new AppError("VALIDATION", "Some fields are invalid", { fieldErrors: parsed.fieldErrors }));
     const fieldOf = (path: string) => formFieldOfPath(path, parsed.input, parsed.tierRows);
     try {
       if (productId) {
@@ -64,10 +67,10 @@ export async function saveProductAction(_state: ActionState, formData: FormData)
       createdId = (await createProduct({ product: parsed.input, isActive: parsed.isActive }, actor)).id;
       revalidateProduct();
     } catch (error) {
-      return await productActionError(error, fieldOf);
+      return await productError(error, fieldOf);
     }
   } catch (error) {
-    return productActionError(error);
+    return productError(error);
   }
   // Outside the try: redirect() works by throwing.
   redirect(`/admin/products/${createdId}?created=1`);
@@ -81,7 +84,7 @@ export async function setProductActiveAction(productId: string, isActive: boolea
     revalidateProduct(productId);
     return { status: "success" };
   } catch (error) {
-    return productActionError(error);
+    return productError(error);
   }
 }
 
@@ -93,7 +96,7 @@ export async function copyProductAction(_state: ActionState, formData: FormData)
     copyId = (await copyProduct({ productId: ZProductId.parse(field(formData, "productId")) }, actor)).id;
     revalidateProduct();
   } catch (error) {
-    return productActionError(error);
+    return productError(error);
   }
   redirect(`/admin/products/${copyId}?copied=1`);
 }
@@ -120,7 +123,7 @@ export async function saveFormFieldsAction(_state: ActionState, formData: FormDa
     return { status: "success", message: (await getTranslations("products.form"))(reset ? "resetDone" : "saved") };
   } catch (error) {
     // "fields.3.key" → "3.key": the constructor marks the row's input.
-    return productActionError(error, (path) => path.replace(/^fields\./, ""));
+    return productError(error, (path) => path.replace(/^fields\./, ""));
   }
 }
 
@@ -140,7 +143,7 @@ export async function saveEmailTextsAction(_state: ActionState, formData: FormDa
     return { status: "success", message: (await getTranslations("products.emails"))("saved") };
   } catch (error) {
     // "texts.1.body" → "body:order-confirm:en"
-    return productActionError(error, (path) => {
+    return productError(error, (path) => {
       const [, index, leaf] = path.split(".");
       return index !== undefined && names[Number(index)] ? `${leaf}:${names[Number(index)]}` : path;
     });
@@ -161,6 +164,6 @@ export async function addPinCodesAction(_state: ActionState, formData: FormData)
     revalidateProduct(productId);
     return { status: "success", message: (await getTranslations("products.pins"))("added", { ...result }) };
   } catch (error) {
-    return productActionError(error, () => "codes");
+    return productError(error, () => "codes");
   }
 }

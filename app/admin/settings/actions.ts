@@ -5,7 +5,6 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import type { SettingsActionState as ActionState } from "@/components/admin/settings/settings-action-state";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
@@ -16,12 +15,16 @@ import { updateCountry } from "@/lib/countries/update-country";
 import { setCurrencyEnabled } from "@/lib/currencies/set-currency-enabled";
 import { setExchangeRate } from "@/lib/currencies/set-exchange-rate";
 import { isStripeEnabled } from "@/lib/env";
+import { actionError } from "@/lib/forms/action-error";
+import type { ActionState } from "@/lib/forms/action-state";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
 import { createShippingRule } from "@/lib/shipping/create-shipping-rule";
 import { deleteShippingRule } from "@/lib/shipping/delete-shipping-rule";
 import { updateShippingRule } from "@/lib/shipping/update-shipping-rule";
-import { settingsErrorState } from "./action-errors";
+
+/** Field errors are i18n keys from the domain schemas ("settings.errors.rateInvalid", "checkoutErrors.outOfRange"); what was typed goes back with them. */
+const settingsError = (error: unknown, formData: FormData) => actionError(error, { namespace: "settings.errors", formData, log: "settings action" });
 
 const text = (formData: FormData, name: string) => {
   const value = formData.get(name);
@@ -69,7 +72,7 @@ export async function saveShopSettingsAction(_state: ActionState, formData: Form
     await updateShopSettings(patch, actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -79,7 +82,7 @@ export async function setExchangeRateAction(_state: ActionState, formData: FormD
     await setExchangeRate({ fromCurrency: text(formData, "fromCurrency"), toCurrency: text(formData, "toCurrency"), rate: text(formData, "rate") ?? "" }, actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -89,7 +92,7 @@ export async function setCurrencyEnabledAction(_state: ActionState, formData: Fo
     await setCurrencyEnabled({ code: text(formData, "code"), isEnabled: text(formData, "isEnabled") === "true" }, actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -111,7 +114,7 @@ export async function updateCountryAction(_state: ActionState, formData: FormDat
     );
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -121,7 +124,7 @@ export async function setCountryEnabledAction(_state: ActionState, formData: For
     await setCountryEnabled({ code: text(formData, "code"), isEnabled: text(formData, "isEnabled") === "true" }, actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -149,7 +152,7 @@ export async function saveShippingRuleAction(_state: ActionState, formData: Form
     else await createShippingRule(shippingRuleFrom(formData), actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }
 
@@ -159,6 +162,6 @@ export async function deleteShippingRuleAction(_state: ActionState, formData: Fo
     await deleteShippingRule(text(formData, "id"), actor, context);
     return await saved();
   } catch (error) {
-    return settingsErrorState(error, formData);
+    return settingsError(error, formData);
   }
 }

@@ -3,15 +3,15 @@
 // typed in major units and goes to requestPayout (which validates it, checks the minimum and the
 // balance under a row lock, and writes nothing when it refuses) as integer minor units.
 import { revalidatePath } from "next/cache";
-import type { PayoutRequestState } from "@/components/partner/payouts/payout-request-state";
 import { requestPayout } from "@/lib/affiliates/payouts/request-payout";
 import { assertPartner } from "@/lib/auth/guard";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { actionErrorKeys } from "@/lib/forms/action-error";
+import type { ActionState } from "@/lib/forms/action-state";
 import { currencyMinorDigits } from "@/lib/money/format";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
 
-const EXPLAINED = new Set(["CONFLICT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "VALIDATION"]);
+/** Errors travel as i18n keys (the form translates them); a success names the requested amount. */
+type PayoutRequestState = ActionState<{ amount: string; currency: string }> & { amount?: number; currency?: string };
 
 export async function requestPayoutAction(_state: PayoutRequestState, formData: FormData): Promise<PayoutRequestState> {
   const text = (name: string) => {
@@ -28,13 +28,6 @@ export async function requestPayoutAction(_state: PayoutRequestState, formData: 
     revalidatePath("/partner/payouts");
     return { status: "success", amount: payout.amount, currency: payout.currency };
   } catch (error) {
-    const appError = toAppError(error);
-    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
-    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "payout request failed");
-    const fieldErrors: Record<string, string> = {};
-    for (const [field, keys] of Object.entries(appError.fieldErrors ?? {})) {
-      if (keys[0]) fieldErrors[field] ??= keys[0];
-    }
-    return { status: "error", message: `cabinetPayouts.errors.${code}`, fieldErrors, values };
+    return actionErrorKeys(error, { namespace: "cabinetPayouts.errors", values, log: "payout request" });
   }
 }

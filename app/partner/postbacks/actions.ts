@@ -4,46 +4,37 @@
 // found" (replayPostback scopes by partner), never a hint that it exists.
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
-import { EXPLAINED_POSTBACK_ERRORS, type PostbackActionState } from "@/components/postbacks/postback-action-state";
 import { replayPostback } from "@/lib/affiliates/postbacks/replay-postback";
 import { setPostbackUrl } from "@/lib/affiliates/postbacks/set-postback-url";
 import { assertPartner } from "@/lib/auth/guard";
 import { clientIpFrom } from "@/lib/client-ip";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { actionErrorKeys } from "@/lib/forms/action-error";
+import { actionSuccess, type ActionState } from "@/lib/forms/action-state";
 
-function failure(error: unknown, what: string, values?: { postbackUrl: string }): PostbackActionState {
-  const appError = toAppError(error);
-  const code = EXPLAINED_POSTBACK_ERRORS.has(appError.code) ? appError.code : "INTERNAL";
-  if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, `${what} failed`);
-  const fieldErrors: Record<string, string> = {};
-  for (const [field, keys] of Object.entries(appError.fieldErrors ?? {})) {
-    if (keys[0]) fieldErrors[field] ??= keys[0];
-  }
-  return { status: "error", message: `postbacks.actionErrors.${code}`, fieldErrors, ...(values ? { values } : {}) };
-}
+// Messages go back as i18n keys: the components translate them.
+const NAMESPACE = "postbacks.actionErrors";
 
-export async function savePostbackUrlAction(_state: PostbackActionState, formData: FormData): Promise<PostbackActionState> {
+export async function savePostbackUrlAction(_state: ActionState<{ postbackUrl: string }>, formData: FormData): Promise<ActionState<{ postbackUrl: string }>> {
   const value = formData.get("postbackUrl");
   const values = { postbackUrl: typeof value === "string" ? value.slice(0, 4000) : "" };
   try {
     const actor = await assertPartner();
     const { postbackUrl } = await setPostbackUrl(actor.id, values, { ip: clientIpFrom(await headers()) });
     revalidatePath("/partner/postbacks");
-    return { status: "success", message: postbackUrl ? "postbacks.saved" : "postbacks.removed" };
+    return actionSuccess(postbackUrl ? "postbacks.saved" : "postbacks.removed");
   } catch (error) {
-    return failure(error, "postback URL save", values);
+    return actionErrorKeys(error, { namespace: NAMESPACE, values, log: "postback URL save" });
   }
 }
 
-export async function replayOwnPostbackAction(_state: PostbackActionState, formData: FormData): Promise<PostbackActionState> {
+export async function replayOwnPostbackAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const logId = formData.get("logId");
   try {
     const actor = await assertPartner();
     await replayPostback({ logId: typeof logId === "string" ? logId.slice(0, 40) : "", partnerId: actor.id });
     revalidatePath("/partner/postbacks");
-    return { status: "success", message: "postbacks.replayQueued" };
+    return actionSuccess("postbacks.replayQueued");
   } catch (error) {
-    return failure(error, "postback replay");
+    return actionErrorKeys(error, { namespace: NAMESPACE, log: "postback replay" });
   }
 }

@@ -4,17 +4,15 @@
 // come back as localised messages; success goes to the "check your email" page.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
-import type { JoinFormState } from "@/components/partners/join-state";
+import { getLocale } from "next-intl/server";
 import { registerPartner } from "@/lib/affiliates/register-partner";
 import { clientIpFrom } from "@/lib/client-ip";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { actionError } from "@/lib/forms/action-error";
+import type { ActionState } from "@/lib/forms/action-state";
 
 const TEXT_FIELDS = ["name", "email", "login", "contact"] as const;
-const EXPLAINED = new Set(["VALIDATION", "RATE_LIMITED"]);
 
-export async function registerPartnerAction(_state: JoinFormState, formData: FormData): Promise<JoinFormState> {
+export async function registerPartnerAction(_state: ActionState<Record<string, string>>, formData: FormData): Promise<ActionState<Record<string, string>>> {
   const text = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
@@ -26,16 +24,7 @@ export async function registerPartnerAction(_state: JoinFormState, formData: For
       { ip: clientIpFrom(await headers()) },
     );
   } catch (error) {
-    const appError = toAppError(error);
-    const [t, tErrors] = await Promise.all([getTranslations(), getTranslations("partnerJoin.errors")]);
-    const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
-    if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "partner registration failed");
-    const fieldErrors: Record<string, string> = {};
-    for (const [path, keys] of Object.entries(appError.fieldErrors ?? {})) {
-      const key = keys[0] ?? "";
-      fieldErrors[path.split(".")[0] ?? "_"] ??= t.has(key) ? t(key) : tErrors("invalid");
-    }
-    return { status: "error", message: tErrors(code), fieldErrors, values };
+    return actionError(error, { namespace: "partnerJoin.errors", values, log: "partner registration" });
   }
   redirect("/partners/join/sent");
 }

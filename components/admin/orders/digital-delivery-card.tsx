@@ -2,7 +2,7 @@
 // downloads used) and "send the purchase mail again". Nothing for an order without digital items.
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getOrderDigitalDelivery } from "@/lib/digital/get-order-digital-delivery";
-import type { ActionState } from "./action-state";
+import type { ActionState } from "@/lib/forms/action-state";
 import { ResendPurchaseForm } from "./resend-purchase-form";
 import { panel } from "./styles";
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { secondaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
   orderId: string;

@@ -2,10 +2,10 @@
 // One approve / ban / unban button of the partner list; says why when the server refuses.
 import { useActionState } from "react";
 import { secondaryButton } from "@/components/admin/orders/styles";
-import { initialPartnerStatusState, type PartnerStatusActionState } from "./partner-status-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
-  action: (state: PartnerStatusActionState, formData: FormData) => Promise<PartnerStatusActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   partnerId: string;
   partnerAction: "approve" | "ban" | "unban";
   label: string;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function PartnerStatusButton({ action, partnerId, partnerAction, label, confirmText }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialPartnerStatusState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
       action={formAction}

@@ -5,11 +5,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { PartnerListRow } from "@/lib/affiliates/list-partners";
 import { PartnerStatusBadge } from "./partner-status-badge";
 import { PartnerStatusButton } from "./partner-status-button";
-import type { PartnerStatusActionState } from "./partner-status-state";
+import type { ActionState } from "@/lib/forms/action-state";
 
 interface Props {
   rows: PartnerListRow[];
-  action: (state: PartnerStatusActionState, formData: FormData) => Promise<PartnerStatusActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
 }
 
 export async function PartnersTable({ rows, action }: Props) {

@@ -7,8 +7,8 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, panel, primaryButton } from "@/components/admin/orders/styles";
 import { controlProps, Field } from "@/components/admin/settings/field";
-import { initialSettingsState, typedOr, type SettingsActionState } from "@/components/admin/settings/settings-action-state";
 import { useResponseKey } from "@/components/admin/settings/use-response-key";
+import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";
 
 export interface ProgramSettingsValues {
   levels: number;
@@ -31,14 +31,14 @@ export interface CommissionDefaultValues {
 }
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   values: ProgramSettingsValues;
   currencies: string[];
 }
 
 export function ProgramSettingsForm({ action, values, currencies }: Props) {
   const t = useTranslations("adminPartners.program");
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const responseKey = useResponseKey(state);
   const error = (name: string) => state.fieldErrors?.[name];
   const number = (name: "levels" | "cookieLifetimeDays" | "holdDays", min: number, max: number) => (

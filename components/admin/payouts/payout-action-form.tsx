@@ -3,10 +3,10 @@
 // reference) or reject (with the reason the partner will see). Says why when the server refuses.
 import { useActionState } from "react";
 import { secondaryButton, smallControl } from "@/components/admin/orders/styles";
-import { initialPayoutActionState, type PayoutActionState } from "./payout-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
-  action: (state: PayoutActionState, formData: FormData) => Promise<PayoutActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   payoutId: string;
   kind: "approve" | "pay" | "reject";
   label: string;
@@ -15,7 +15,7 @@ interface Props {
 }
 
 export function PayoutActionForm({ action, payoutId, kind, label, fieldLabel }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialPayoutActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const fieldName = kind === "pay" ? "reference" : kind === "reject" ? "reason" : undefined;
   return (
     <form action={formAction} className="flex flex-col items-start gap-1" data-testid={`payout-${kind}-form`}>

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/components/admin/orders/action-state";
 import { secondaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
   productId: string;

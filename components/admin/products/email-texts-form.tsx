@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton } from "@/components/admin/orders/styles";
+import type { ActionState } from "@/lib/forms/action-state";
 import { FieldError } from "./field";
 import { useKeptFormAction } from "./use-kept-form-action";
 

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton, secondaryButton, smallControl } from "@/components/admin/orders/styles";
 import type { CheckoutFieldType } from "@/lib/db/generated/enums";
+import type { ActionState } from "@/lib/forms/action-state";
 import { FieldError } from "./field";
 import { useKeptFormAction } from "./use-kept-form-action";
 

@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { initialActionState, type ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 import type { PinCodeSummary } from "@/lib/products/get-pin-code-summary";
 
 interface Props {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import type { ActionState } from "@/components/admin/orders/action-state";
+import type { ActionState } from "@/lib/forms/action-state";
 
 interface Props {
   productId: string;

@@ -2,10 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
 import type { AmountKind, Region } from "@/lib/db/generated/enums";
+import type { ActionState } from "@/lib/forms/action-state";
 import { minorUnitsToDecimalString } from "@/lib/money/format";
 import type { ProductDetails, ProductEditorReferences } from "@/lib/products/get-product";
 import { Labelled, Section } from "./field";

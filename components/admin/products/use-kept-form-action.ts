@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useActionState, type FormEvent } from "react";
-import { initialActionState, type ActionState } from "@/components/admin/orders/action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 /**
  * useActionState for forms whose typed values must survive a refused save: a form `action`

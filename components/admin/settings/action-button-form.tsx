@@ -2,11 +2,11 @@
 // One button that runs a Server Action with a few hidden values (turn on/off, delete), and says
 // why when the server refuses.
 import { useActionState } from "react";
-import { initialSettingsState, type SettingsActionState } from "./settings-action-state";
 import { secondaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string>;
   label: string;
   /** Asked before submitting (deletions). */
@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function ActionButtonForm({ action, fields, label, confirmText, testId, danger }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
       action={formAction}

@@ -5,19 +5,19 @@ import { useActionState } from "react";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton } from "@/components/admin/orders/styles";
 import type { CountryRow } from "@/lib/countries/list-countries";
+import { initialActionState, tickedOr, typedOr, type ActionState } from "@/lib/forms/action-state";
 import { controlProps, Field } from "./field";
 import { useResponseKey } from "./use-response-key";
-import { initialSettingsState, tickedOr, typedOr, type SettingsActionState } from "./settings-action-state";
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   country: CountryRow;
   regions: { value: string; label: string }[];
 }
 
 export function CountryForm({ action, country, regions }: Props) {
   const t = useTranslations("settings.countries");
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const responseKey = useResponseKey(state);
   const error = (name: string) => state.fieldErrors?.[name];
   const id = (name: string) => `${country.code}-${name}`;

@@ -4,18 +4,18 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, panel, primaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";
 import { controlProps, Field } from "./field";
 import { useResponseKey } from "./use-response-key";
-import { initialSettingsState, typedOr, type SettingsActionState } from "./settings-action-state";
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   currencies: string[];
 }
 
 export function SetRateForm({ action, currencies }: Props) {
   const t = useTranslations("settings.rates");
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const responseKey = useResponseKey(state);
   const error = (name: string) => state.fieldErrors?.[name];
   return (

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, primaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, tickedOr, typedOr, type ActionState } from "@/lib/forms/action-state";
 import { controlProps, Field } from "./field";
 import { useResponseKey } from "./use-response-key";
-import { initialSettingsState, tickedOr, typedOr, type SettingsActionState } from "./settings-action-state";
 
 /** A rule as the form edits it: amounts already as decimal text in the rule's currency. */
 export interface ShippingRuleFormValues {
@@ -25,7 +25,7 @@ export interface ShippingRuleFormValues {
 }
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   values: ShippingRuleFormValues;
   methods: { value: string; label: string }[];
   regions: { value: string; label: string }[];
@@ -36,7 +36,7 @@ interface Props {
 
 export function ShippingRuleForm({ action, values, methods, regions, countries, products, currencies }: Props) {
   const t = useTranslations("settings.shipping");
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const responseKey = useResponseKey(state);
   const [scope, setScope] = useState(values.scope);
   // The scope decides which fields show; after each answer it follows the remounted form

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormMessage } from "@/components/admin/orders/form-message";
 import { control, panel, primaryButton } from "@/components/admin/orders/styles";
+import { initialActionState, tickedOr, typedOr, type ActionState } from "@/lib/forms/action-state";
 import { controlProps, Field } from "./field";
 import { useResponseKey } from "./use-response-key";
-import { initialSettingsState, tickedOr, typedOr, type SettingsActionState } from "./settings-action-state";
 
 export interface ShopSettingsValues {
   shopName: string;
@@ -20,7 +20,7 @@ export interface ShopSettingsValues {
 }
 
 interface Props {
-  action: (state: SettingsActionState, formData: FormData) => Promise<SettingsActionState>;
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   values: ShopSettingsValues;
   countries: { code: string; label: string }[];
   locales: { code: string; label: string }[];
@@ -32,7 +32,7 @@ const PAYMENT_METHODS = ["COD", "COURIER", "PREPAID"] as const;
 
 export function ShopSettingsForm({ action, values, countries, locales, currencies, stripeEnabled }: Props) {
   const t = useTranslations("settings.shop");
-  const [state, formAction, pending] = useActionState(action, initialSettingsState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const responseKey = useResponseKey(state);
   const error = (name: string) => state.fieldErrors?.[name];
   return (

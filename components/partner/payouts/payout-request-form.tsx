@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
 import { control, primaryButton } from "@/components/admin/orders/styles";
-import { initialPayoutRequestState, type PayoutRequestState } from "./payout-request-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export interface PayoutCurrencyOption {
   currency: string;
@@ -14,20 +14,20 @@ export interface PayoutCurrencyOption {
 }
 
 export function PayoutRequestForm(props: {
-  action: (state: PayoutRequestState, formData: FormData) => Promise<PayoutRequestState>;
+  action: (state: ActionState<{ amount: string; currency: string }>, formData: FormData) => Promise<ActionState<{ amount: string; currency: string }>>;
   options: PayoutCurrencyOption[];
 }) {
   const { action, options } = props;
   const t = useTranslations();
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, initialPayoutRequestState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const [currency, setCurrency] = useState(options[0]?.currency ?? "");
   const chosen = options.find((option) => option.currency === currency);
   const errorValues = state.status === "error" ? state.values : undefined;
   const translate = (key: string) => (t.has(key) ? t(key) : t("cabinetPayouts.errors.VALIDATION"));
-  const amountError = state.status === "error" ? state.fieldErrors.amount : undefined;
-  const currencyError = state.status === "error" ? state.fieldErrors.currency : undefined;
-  const otherError = state.status === "error" ? (state.fieldErrors._ ?? (amountError || currencyError ? undefined : state.message)) : undefined;
+  const amountError = state.status === "error" ? state.fieldErrors?.amount : undefined;
+  const currencyError = state.status === "error" ? state.fieldErrors?.currency : undefined;
+  const otherError = state.status === "error" ? (state.fieldErrors?._ ?? (amountError || currencyError ? undefined : state.message)) : undefined;
 
   return (
     <form action={formAction} className="space-y-4" data-testid="payout-request-form" noValidate>

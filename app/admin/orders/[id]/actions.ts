@@ -9,10 +9,10 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { OrderStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import type { ActionState } from "@/lib/forms/action-state";
 import { changeOrderStatus, ORDER_CHANGED_MEANWHILE } from "@/lib/orders/change-order-status";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { actionErrorState } from "../action-errors";
 
 const ZOrderId = z
@@ -185,18 +185,12 @@ export async function updateOrderAction(_state: ActionState, formData: FormData)
  * "address.phone"): they become the form's field names with the key translated.
  */
 async function editErrorState(error: unknown, formFieldOfItem: Record<number, string>): Promise<ActionState> {
-  const state = await actionErrorState(error);
   if (error instanceof AppError && error.code === "CONFLICT") {
     return { status: "error", message: (await getTranslations("orders.edit"))("locked") };
   }
-  if (!(error instanceof AppError) || !error.fieldErrors) return state;
-  const [t, tErrors] = await Promise.all([getTranslations(), getTranslations("orders.errors")]);
-  const fieldErrors: Record<string, string> = {};
-  for (const [path, messages] of Object.entries(error.fieldErrors)) {
+  if (!(error instanceof AppError) || !error.fieldErrors) return actionErrorState(error);
+  return actionErrorState(error, (path) => {
     const [head, second] = path.split(".");
-    const name = head === "items" ? (formFieldOfItem[Number(second)] ?? "items") : head === "address" ? (second ?? "address") : (head ?? "_");
-    const key = messages[0] ?? "";
-    fieldErrors[name] ??= t.has(key) ? t(key) : tErrors("invalid");
-  }
-  return { ...state, fieldErrors };
+    return head === "items" ? (formFieldOfItem[Number(second)] ?? "items") : head === "address" ? (second ?? "address") : (head ?? "_");
+  });
 }

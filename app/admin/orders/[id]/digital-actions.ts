@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import type { ActionState } from "@/components/admin/orders/action-state";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { resendPurchaseMail } from "@/lib/digital/resend-purchase-mail";
+import type { ActionState } from "@/lib/forms/action-state";
 import { actionErrorState } from "../action-errors";
 
 const ZOrderId = z

@@ -8,21 +8,14 @@ import { deletePromoMaterial } from "@/lib/affiliates/materials/delete-promo-mat
 import { updatePromoMaterial } from "@/lib/affiliates/materials/update-promo-material";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { toAppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
-import type { MaterialActionState } from "./material-action-state";
+import { actionErrorKeys } from "@/lib/forms/action-error";
+import { actionSuccess, type ActionState } from "@/lib/forms/action-state";
 
-const EXPLAINED = new Set(["CONFLICT", "NOT_FOUND", "FORBIDDEN", "UNAUTHENTICATED", "VALIDATION"]);
+type MaterialActionState = ActionState<Record<string, string>>;
 const FIELDS = { title: 201, kind: 20, productId: 100, description: 2001, url: 2001, content: 20_001 } as const;
 
-function failure(error: unknown, what: string, values?: Record<string, string>): MaterialActionState {
-  const appError = toAppError(error);
-  const code = EXPLAINED.has(appError.code) ? appError.code : "INTERNAL";
-  if (code === "INTERNAL") logger.error({ err: appError.cause ?? error }, `promo material ${what} failed`);
-  const fieldErrors: Record<string, string> = {};
-  for (const [field, keys] of Object.entries(appError.fieldErrors ?? {})) if (keys[0]) fieldErrors[field] ??= keys[0];
-  return { status: "error", message: `promoMaterials.errors.${code}`, fieldErrors, values };
-}
+const failure = (error: unknown, what: string, values?: Record<string, string>): MaterialActionState =>
+  actionErrorKeys(error, { namespace: "promoMaterials.errors", values, log: `promo material ${what}` });
 
 function refresh() {
   revalidatePath("/admin/partners/materials");
@@ -56,7 +49,7 @@ export async function deletePromoMaterialAction(_state: MaterialActionState, for
     const id = formData.get("id");
     await deletePromoMaterial(typeof id === "string" ? id.slice(0, 100) : "", { id: actor.id, role: actor.role });
     refresh();
-    return { status: "success" };
+    return actionSuccess();
   } catch (error) {
     return failure(error, "delete");
   }

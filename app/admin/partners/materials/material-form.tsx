@@ -5,9 +5,9 @@ import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
 import type { PromoMaterialKind } from "@/lib/db/generated/enums";
-import { initialMaterialActionState, type MaterialActionState } from "./material-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-type Action = (state: MaterialActionState, formData: FormData) => Promise<MaterialActionState>;
+type Action = (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
 
 export interface MaterialFormValues {
   id: string;
@@ -25,9 +25,9 @@ export function MaterialForm(props: { action: Action; kinds: PromoMaterialKind[]
   const t = useTranslations("promoMaterials");
   const tRoot = useTranslations();
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, initialMaterialActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const sent = state.status === "error" ? state.values : undefined;
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const errors = (state.status === "error" ? state.fieldErrors : undefined) ?? {};
   const value = (name: keyof MaterialFormValues) => sent?.[name] ?? String(material?.[name] ?? "");
   const translate = (key: string) => (tRoot.has(key) ? tRoot(key) : t("errors.VALIDATION"));
   const fieldError = (name: string) =>
@@ -107,7 +107,7 @@ export function MaterialForm(props: { action: Action; kinds: PromoMaterialKind[]
       </label>
       {state.status === "error" && Object.keys(errors).length === 0 ? (
         <p role="alert" className="text-sm text-red-700">
-          {translate(state.message)}
+          {translate(state.message ?? "")}
         </p>
       ) : null}
       <div className="flex gap-2">
@@ -122,7 +122,7 @@ export function MaterialForm(props: { action: Action; kinds: PromoMaterialKind[]
 export function DeleteMaterialButton(props: { id: string; action: Action }) {
   const t = useTranslations("promoMaterials");
   const tRoot = useTranslations();
-  const [state, formAction, pending] = useActionState(props.action, initialMaterialActionState);
+  const [state, formAction, pending] = useActionState(props.action, initialActionState);
   return (
     <form
       action={formAction}
@@ -137,7 +137,7 @@ export function DeleteMaterialButton(props: { id: string; action: Action }) {
       </button>
       {state.status === "error" ? (
         <p role="alert" className="mt-1 text-xs text-red-700">
-          {tRoot.has(state.message) ? tRoot(state.message) : t("errors.INTERNAL")}
+          {state.message && tRoot.has(state.message) ? tRoot(state.message) : t("errors.INTERNAL")}
         </p>
       ) : null}
     </form>

@@ -2,10 +2,10 @@
 // Removes one commission override after a confirmation; says why when the server refuses.
 import { useActionState } from "react";
 import { secondaryButton } from "@/components/admin/orders/styles";
-import { initialOverrideActionState, type OverrideActionState } from "./override-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
-  action: (state: OverrideActionState, formData: FormData) => Promise<OverrideActionState>;
+  action: (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
   partnerId: string;
   overrideId: string;
   label: string;
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function DeleteOverrideButton({ action, partnerId, overrideId, label, confirmText }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialOverrideActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   return (
     <form
       action={formAction}

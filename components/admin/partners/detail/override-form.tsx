@@ -4,7 +4,7 @@
 // field it refused, in the staff's language.
 import { useActionState } from "react";
 import { control, primaryButton } from "@/components/admin/orders/styles";
-import { initialOverrideActionState, type OverrideActionState } from "./override-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export interface OverrideFormLabels {
   title: string;
@@ -21,7 +21,7 @@ export interface OverrideFormLabels {
 }
 
 interface Props {
-  action: (state: OverrideActionState, formData: FormData) => Promise<OverrideActionState>;
+  action: (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
   partnerId: string;
   products: { id: string; name: string; currency: string }[];
   /** Levels the program pays, with what a person reads for each. */
@@ -30,7 +30,7 @@ interface Props {
 }
 
 export function OverrideForm({ action, partnerId, products, levels, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialOverrideActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   const values = state.status === "error" ? (state.values ?? {}) : {};
   // React resets a form after its action; remounting on what was sent makes a refused form come

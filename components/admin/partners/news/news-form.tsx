@@ -4,19 +4,19 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
 import { control, primaryButton } from "@/components/admin/orders/styles";
-import { initialNewsActionState, type NewsActionState } from "./news-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export function NewsForm(props: {
-  action: (state: NewsActionState, formData: FormData) => Promise<NewsActionState>;
+  action: (state: ActionState<{ title: string; body: string }>, formData: FormData) => Promise<ActionState<{ title: string; body: string }>>;
   news?: { id: string; title: string; body: string };
 }) {
   const { action, news } = props;
   const t = useTranslations("partnerNews");
   const tRoot = useTranslations();
   const id = useId();
-  const [state, formAction, pending] = useActionState(action, initialNewsActionState);
+  const [state, formAction, pending] = useActionState(action, initialActionState);
   const values = state.status === "error" ? state.values : undefined;
-  const errors = state.status === "error" ? state.fieldErrors : {};
+  const errors = (state.status === "error" ? state.fieldErrors : undefined) ?? {};
   const translate = (key: string) => (tRoot.has(key) ? tRoot(key) : t("errors.VALIDATION"));
 
   return (
@@ -62,7 +62,7 @@ export function NewsForm(props: {
       </div>
       {state.status === "error" && !errors.title && !errors.body ? (
         <p role="alert" className="text-sm text-red-700">
-          {translate(state.message)}
+          {translate(state.message ?? "")}
         </p>
       ) : null}
       <button type="submit" disabled={pending} className={primaryButton}>

@@ -4,16 +4,16 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { secondaryButton } from "@/components/admin/orders/styles";
-import { initialNewsActionState, type NewsActionState } from "./news-action-state";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-type Action = (state: NewsActionState, formData: FormData) => Promise<NewsActionState>;
+type Action = (state: ActionState<{ title: string; body: string }>, formData: FormData) => Promise<ActionState<{ title: string; body: string }>>;
 
 export function NewsRowActions(props: { id: string; isPublished: boolean; publishAction: Action; deleteAction: Action }) {
   const { id, isPublished } = props;
   const t = useTranslations("partnerNews");
   const tRoot = useTranslations();
-  const [publishState, publish, publishing] = useActionState(props.publishAction, initialNewsActionState);
-  const [deleteState, remove, deleting] = useActionState(props.deleteAction, initialNewsActionState);
+  const [publishState, publish, publishing] = useActionState(props.publishAction, initialActionState);
+  const [deleteState, remove, deleting] = useActionState(props.deleteAction, initialActionState);
   const error = [publishState, deleteState].find((state) => state.status === "error");
 
   return (
@@ -38,7 +38,7 @@ export function NewsRowActions(props: { id: string; isPublished: boolean; publis
       </form>
       {error?.status === "error" ? (
         <p role="alert" className="w-full text-right text-xs text-red-700">
-          {tRoot.has(error.message) ? tRoot(error.message) : t("errors.INTERNAL")}
+          {error.message && tRoot.has(error.message) ? tRoot(error.message) : t("errors.INTERNAL")}
         </p>
       ) : null}
     </div>
