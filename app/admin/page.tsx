@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrdersByDayChart } from "@/components/admin/charts/orders-by-day-chart";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { BreakdownTable } from "@/components/partner/breakdown-table";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";

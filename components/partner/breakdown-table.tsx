@@ -1,7 +1,7 @@
 // The cabinet's breakdown table (by day, product or sub1) with its grouping tabs.
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { BREAKDOWN_GROUPS, type PartnerBreakdown } from "@/lib/affiliates/cabinet/get-partner-breakdown";
 import { formatMoney } from "@/lib/money/format";
 import { zonedDayStart } from "@/lib/reports/resolve-period";

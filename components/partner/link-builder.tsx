@@ -5,7 +5,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { buildReferralLink, MAX_SUB_ID_LENGTH, SUB_ID_KEYS, type SubIdKey } from "@/lib/affiliates/cabinet/build-referral-link";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton } from "@/components/ui/styles";
 
 export function LinkBuilder(props: { appUrl: string; login: string; products: { slug: string; name: string }[] }) {
   const { appUrl, login, products } = props;

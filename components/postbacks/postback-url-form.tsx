@@ -4,7 +4,7 @@
 // the field. Submitting it empty removes the URL.
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export function PostbackUrlForm(props: { action: (state: ActionState<{ postbackUrl: string }>, formData: FormData) => Promise<ActionState<{ postbackUrl: string }>>; postbackUrl: string | null }) {

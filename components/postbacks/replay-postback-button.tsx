@@ -3,7 +3,7 @@
 // owner's partner page. The server queues a new job and answers with an i18n key.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export function ReplayPostbackButton(props: { action: (state: ActionState, formData: FormData) => Promise<ActionState>; logId: string; partnerId?: string }) {

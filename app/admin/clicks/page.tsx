@@ -3,7 +3,7 @@
 import Link from "next/link";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";

@@ -6,7 +6,7 @@ import { OrderFiltersForm } from "@/components/admin/orders/order-filters";
 import { OrderStatusTabs } from "@/components/admin/orders/order-status-tabs";
 import { OrdersTable } from "@/components/admin/orders/orders-table";
 import { withQuery, type OrderQuery } from "@/components/admin/orders/orders-url";
-import { panel, secondaryButton } from "@/components/admin/orders/styles";
+import { panel, secondaryButton } from "@/components/ui/styles";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import type { OrderStatus } from "@/lib/db/generated/enums";

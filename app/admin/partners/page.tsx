@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { control, panel, secondaryButton } from "@/components/admin/orders/styles";
+import { control, panel, secondaryButton } from "@/components/ui/styles";
 import { withQuery } from "@/components/admin/orders/orders-url";
 import { PartnersTable } from "@/components/admin/partners/partners-table";
 import { ProgramSettingsForm } from "@/components/admin/partners/program-settings-form";

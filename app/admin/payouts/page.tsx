@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel, secondaryButton } from "@/components/admin/orders/styles";
+import { panel, secondaryButton } from "@/components/ui/styles";
 import { PayoutActionForm } from "@/components/admin/payouts/payout-action-form";
 import { listPayouts } from "@/lib/affiliates/payouts/list-payouts";
 import { requireStaffPage } from "@/lib/auth/guard";

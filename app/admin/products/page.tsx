@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { panel, primaryButton } from "@/components/admin/orders/styles";
+import { panel, primaryButton } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { CopyProductButton } from "@/components/admin/products/copy-product-button";
 import { ProductActiveToggle } from "@/components/admin/products/product-active-toggle";

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { ActionButtonForm } from "@/components/admin/settings/action-button-form";
 import { CountryForm } from "@/components/admin/settings/country-form";
 import { SetRateForm } from "@/components/admin/settings/set-rate-form";

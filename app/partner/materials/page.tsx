@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { listActivePromoMaterials } from "@/lib/affiliates/materials/list-active-promo-materials";
 import { requirePartnerPage } from "@/lib/auth/guard";
 import { getEnv } from "@/lib/env";

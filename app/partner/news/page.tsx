@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { listPublishedPartnerNews } from "@/lib/affiliates/news/list-published-partner-news";
 import { requirePartnerPage } from "@/lib/auth/guard";
 

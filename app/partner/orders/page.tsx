@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { panel, smallControl, smallPrimaryButton } from "@/components/admin/orders/styles";
+import { panel, smallControl, smallPrimaryButton } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PartnerPeriodPicker } from "@/components/partner/period-picker";

@@ -1,7 +1,7 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { PayoutHistory } from "@/components/partner/payouts/payout-history";
 import { PayoutRequestForm } from "@/components/partner/payouts/payout-request-form";
 import { getPartnerBalances } from "@/lib/affiliates/ledger/get-partner-balance";

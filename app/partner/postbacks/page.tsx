@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { panel, secondaryButton } from "@/components/admin/orders/styles";
+import { panel, secondaryButton } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { PostbackLogTable } from "@/components/postbacks/postback-log-table";
 import { PostbackUrlForm } from "@/components/postbacks/postback-url-form";

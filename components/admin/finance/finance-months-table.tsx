@@ -1,6 +1,6 @@
 // The Finance report's last 12 months: a row per month and currency, empty months said so.
 import type { FinanceMonth } from "@/lib/reports/get-finance-report";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { FINANCE_COLUMNS, FinanceRow, type FinanceTableLabels } from "./finance-totals-table";
 
 export function FinanceMonthsTable(props: {

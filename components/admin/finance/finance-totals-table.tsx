@@ -1,7 +1,7 @@
 // One section of the Finance report: a row per currency (money never adds up across currencies).
 import type { FinanceTotals } from "@/lib/reports/get-finance-report";
 import { formatMoney } from "@/lib/money/format";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 
 export const FINANCE_COLUMNS = ["revenue", "shipping", "baseCost", "commissions", "margin"] as const;
 

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { initialBulkStatusState, type BulkStatusState } from "./bulk-status-state";
-import { smallControl, smallPrimaryButton } from "./styles";
+import { smallControl, smallPrimaryButton } from "@/components/ui/styles";
 
 interface Props {
   action: (state: BulkStatusState, formData: FormData) => Promise<BulkStatusState>;

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { getOrderDigitalDelivery } from "@/lib/digital/get-order-digital-delivery";
 import type { ActionState } from "@/lib/forms/action-state";
 import { ResendPurchaseForm } from "./resend-purchase-form";
-import { panel } from "./styles";
+import { panel } from "@/components/ui/styles";
 
 interface Props {
   orderId: string;

@@ -1,10 +1,3 @@
-/** The result line under an order form: green when done, red (and announced) when refused. */
-export function FormMessage({ state, testId }: { state: { status: "idle" | "success" | "error"; message?: string }; testId?: string }) {
-  if (state.status === "idle" || !state.message) return null;
-  const error = state.status === "error";
-  return (
-    <p role={error ? "alert" : "status"} data-testid={testId} className={`rounded-md px-3 py-2 text-sm ${error ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
-      {state.message}
-    </p>
-  );
-}
+// Moved to components/ui/form-message: this re-export keeps files written against the old path
+// compiling until they switch. Import from "@/components/ui/form-message".
+export { FormMessage } from "@/components/ui/form-message";

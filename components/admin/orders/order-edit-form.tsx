@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
-import { FormMessage } from "./form-message";
-import { control } from "./styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control } from "@/components/ui/styles";
 
 export interface EditableOrder {
   id: string;

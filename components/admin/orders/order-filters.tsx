@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PAYMENT_METHODS, NO_PARTNER, type OrderFilters } from "@/lib/orders/list-orders";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
-import { control, primaryButton, secondaryButton } from "./styles";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 
 interface Props {
   filters: OrderFilters;

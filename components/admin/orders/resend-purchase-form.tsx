@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {

@@ -4,8 +4,8 @@
 // typed after a refusal.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, panel, primaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, panel, primaryButton } from "@/components/ui/styles";
 import { controlProps, Field } from "@/components/admin/settings/field";
 import { useResponseKey } from "@/components/admin/settings/use-response-key";
 import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";

@@ -2,7 +2,7 @@
 // One action of a payout in the queue: approve (a button), mark paid (with the transfer's
 // reference) or reject (with the reason the partner will see). Says why when the server refuses.
 import { useActionState } from "react";
-import { secondaryButton, smallControl } from "@/components/admin/orders/styles";
+import { secondaryButton, smallControl } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {

@@ -6,8 +6,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import { formatFileSize } from "@/lib/files/format-file-size";
 import type { DigitalFileRow } from "@/lib/products/list-digital-files";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, primaryButton } from "@/components/ui/styles";
 import type { ActionState } from "@/lib/forms/action-state";
 import { FieldError } from "./field";
 import { useKeptFormAction } from "./use-kept-form-action";

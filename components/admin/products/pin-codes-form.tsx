@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 import type { PinCodeSummary } from "@/lib/products/get-pin-code-summary";
 

@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import type { AmountKind, Region } from "@/lib/db/generated/enums";
 import type { ActionState } from "@/lib/forms/action-state";
 import { minorUnitsToDecimalString } from "@/lib/money/format";

@@ -2,7 +2,7 @@
 // One button that runs a Server Action with a few hidden values (turn on/off, delete), and says
 // why when the server refuses.
 import { useActionState } from "react";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {

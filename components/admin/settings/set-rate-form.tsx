@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FormMessage } from "@/components/admin/orders/form-message";
-import { control, panel, primaryButton } from "@/components/admin/orders/styles";
+import { FormMessage } from "@/components/ui/form-message";
+import { control, panel, primaryButton } from "@/components/ui/styles";
 import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";
 import { controlProps, Field } from "./field";
 import { useResponseKey } from "./use-response-key";

@@ -1,7 +1,7 @@
 // A partner's payout history: amounts and dates come formatted from the page (server side), so
 // nothing here needs a Date or a currency formatter.
 import { getTranslations } from "next-intl/server";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import type { PayoutStatus } from "@/lib/db/generated/enums";
 
 export interface PayoutHistoryRow {

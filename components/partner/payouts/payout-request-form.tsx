@@ -4,7 +4,7 @@
 // balance or below the minimum; its errors come back as i18n keys and are translated here.
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useState } from "react";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export interface PayoutCurrencyOption {

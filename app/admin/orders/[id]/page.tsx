@@ -7,7 +7,7 @@ import { OrderEditForm } from "@/components/admin/orders/order-edit-form";
 import { OrderHistory } from "@/components/admin/orders/order-history";
 import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
 import { StatusChangeForm } from "@/components/admin/orders/status-change-form";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { TrackingNumberForm } from "@/components/admin/orders/tracking-number-form";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CustomPeriodForm, InvalidPeriodNotice } from "@/components/admin/custom-period-form";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { DeleteOverrideButton } from "@/components/admin/partners/detail/delete-override-button";
 import { OverrideForm } from "@/components/admin/partners/detail/override-form";

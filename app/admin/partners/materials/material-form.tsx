@@ -3,7 +3,7 @@
 // landings) or text (TEXT), description, active. Errors come back as i18n keys.
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import type { PromoMaterialKind } from "@/lib/db/generated/enums";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 

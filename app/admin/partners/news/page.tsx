@@ -2,7 +2,7 @@ import Link from "next/link";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { panel, secondaryButton } from "@/components/admin/orders/styles";
+import { panel, secondaryButton } from "@/components/ui/styles";
 import { NewsForm } from "@/components/admin/partners/news/news-form";
 import { NewsRowActions } from "@/components/admin/partners/news/news-row-actions";
 import { listPartnerNews } from "@/lib/affiliates/news/list-partner-news";

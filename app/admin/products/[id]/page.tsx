@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { PageHeader } from "@/components/admin/page-header";
 import { DigitalFilesSection } from "@/components/admin/products/digital-files-section";
 import { EmailTextsForm } from "@/components/admin/products/email-texts-form";

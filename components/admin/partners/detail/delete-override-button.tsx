@@ -1,7 +1,7 @@
 "use client";
 // Removes one commission override after a confirmation; says why when the server refuses.
 import { useActionState } from "react";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {

@@ -3,7 +3,7 @@
 // ("150,50", "12.5"); the server turns them into minor units or basis points and says which
 // field it refused, in the staff's language.
 import { useActionState } from "react";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export interface OverrideFormLabels {

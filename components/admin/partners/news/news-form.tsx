@@ -3,7 +3,7 @@
 // paragraphs kept). Field errors come back from the server as i18n keys.
 import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import { control, primaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 export function NewsForm(props: {

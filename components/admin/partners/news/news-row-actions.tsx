@@ -3,7 +3,7 @@
 // shows next to the row it concerns.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 type Action = (state: ActionState<{ title: string; body: string }>, formData: FormData) => Promise<ActionState<{ title: string; body: string }>>;

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { getPromoMaterialOrThrow } from "@/lib/affiliates/materials/list-promo-materials";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";

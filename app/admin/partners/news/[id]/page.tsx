@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
-import { secondaryButton } from "@/components/admin/orders/styles";
+import { secondaryButton } from "@/components/ui/styles";
 import { NewsForm } from "@/components/admin/partners/news/news-form";
 import { getPartnerNewsOrThrow } from "@/lib/affiliates/news/list-partner-news";
 import { requireStaffPage } from "@/lib/auth/guard";
