@@ -82,7 +82,9 @@ const vitest = await counts(path.join(RESULTS, "vitest.json"), "vitest");
 const playwright = await counts(path.join(RESULTS, "playwright.json"), "playwright");
 const passed = vitest.passed + playwright.passed;
 const failed = vitest.failed + playwright.failed;
-console.log(`\nvitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${playwright.passed} passed, ${playwright.failed} failed; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `\nvitest: ${vitest.passed} passed, ${vitest.failed} failed; playwright: ${playwright.passed} passed, ${playwright.failed} failed; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 if (failure) console.error(`\n✗ ${failure instanceof Error ? failure.message : String(failure)}`);
 console.log(`tests: ${passed} passed, ${failure && failed === 0 ? 1 : failed} failed`);
 process.exit(failure || failed ? 1 : 0);

@@ -15,6 +15,7 @@ import { getGeneralStats } from "@/lib/reports/get-general-stats";
 import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { PERIOD_PRESETS, zonedDayStart } from "@/lib/reports/resolve-period";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
+import { MyDueTasks } from "@/components/crm/tasks/my-due-tasks";
 
 export default async function AdminHomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireStaffPage(sectionRoles("home"), "/admin");
@@ -45,11 +46,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeader title={t("title")}>
-        <PeriodPresetNav
-          label={t("period")}
-          current={period.kind}
-          items={PERIOD_PRESETS.map((preset) => ({ preset, href: `/admin?period=${preset}`, text: t(`periods.${preset}`) }))}
-        />
+        <PeriodPresetNav label={t("period")} current={period.kind} items={PERIOD_PRESETS.map((preset) => ({ preset, href: `/admin?period=${preset}`, text: t(`periods.${preset}`) }))} />
       </PageHeader>
 
       <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
@@ -144,6 +141,8 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           ) : null}
         </section>
       </div>
+
+      <MyDueTasks />
 
       <section className="card mt-6 flex max-w-md items-center justify-between gap-4 py-3" aria-label={tHome("health")}>
         <div className="text-sm text-slate-500">{tHome("worker")}</div>

@@ -121,7 +121,15 @@ export default async function PartnerHomePage({ searchParams }: { searchParams: 
             </thead>
             <tbody className="divide-y divide-slate-100 tabular-nums">
               {earnings.map((row) => (
-                <tr key={row.currency} data-testid="earnings-row" data-currency={row.currency} data-pending={row.pending} data-on-hold={row.onHold} data-available={row.available} data-paid={row.paid}>
+                <tr
+                  key={row.currency}
+                  data-testid="earnings-row"
+                  data-currency={row.currency}
+                  data-pending={row.pending}
+                  data-on-hold={row.onHold}
+                  data-available={row.available}
+                  data-paid={row.paid}
+                >
                   <td className="px-5 py-2">{formatMoney(row.pending, row.currency, locale)}</td>
                   <td className="px-3 py-2">{formatMoney(row.onHold, row.currency, locale)}</td>
                   <td className="px-3 py-2">{formatMoney(row.available, row.currency, locale)}</td>

@@ -53,7 +53,9 @@ export async function BreakdownTable(props: { breakdown: PartnerBreakdown; perio
                 <td className="px-3 py-2 text-right tabular-nums">{row.uniqueClicks}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{row.orders}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{row.confirmed}</td>
-                <td className="px-5 py-2 text-right tabular-nums">{row.earnings.length ? row.earnings.map((earning) => formatMoney(earning.amount, earning.currency, locale)).join(" · ") : "—"}</td>
+                <td className="px-5 py-2 text-right tabular-nums">
+                  {row.earnings.length ? row.earnings.map((earning) => formatMoney(earning.amount, earning.currency, locale)).join(" · ") : "—"}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -17,7 +17,12 @@ const EVENT_KEYS: Record<string, string> = { "order.created": "created", "order.
 
 export async function PostbackLogTable({ rows, replayAction, partnerId }: PostbackLogTableProps) {
   const t = await getTranslations("postbacks");
-  if (rows.length === 0) return <p className="text-sm text-slate-500" data-testid="postback-log-empty">{t("logEmpty")}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="postback-log-empty">
+        {t("logEmpty")}
+      </p>
+    );
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-sm" data-testid="postback-log">
@@ -49,7 +54,9 @@ export async function PostbackLogTable({ rows, replayAction, partnerId }: Postba
                 </td>
                 <td className="max-w-xs min-w-56 px-3 py-2 font-mono text-xs break-all">{row.url}</td>
                 <td className="px-3 py-2 text-right tabular-nums">
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>{row.statusCode ?? t("noResponse")}</span>
+                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${ok ? "bg-emerald-50 text-emerald-800" : "bg-red-50 text-red-800"}`}>
+                    {row.statusCode ?? t("noResponse")}
+                  </span>
                 </td>
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">{row.responseTimeMs === null ? "—" : t("durationMs", { ms: row.responseTimeMs })}</td>
                 <td className="px-3 py-2 text-right tabular-nums">{row.attempt}</td>

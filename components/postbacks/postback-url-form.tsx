@@ -7,7 +7,10 @@ import { useActionState, useId } from "react";
 import { control, primaryButton } from "@/components/ui/styles";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
-export function PostbackUrlForm(props: { action: (state: ActionState<{ postbackUrl: string }>, formData: FormData) => Promise<ActionState<{ postbackUrl: string }>>; postbackUrl: string | null }) {
+export function PostbackUrlForm(props: {
+  action: (state: ActionState<{ postbackUrl: string }>, formData: FormData) => Promise<ActionState<{ postbackUrl: string }>>;
+  postbackUrl: string | null;
+}) {
   const t = useTranslations();
   const id = useId();
   const [state, formAction, pending] = useActionState(props.action, initialActionState);

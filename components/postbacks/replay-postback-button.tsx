@@ -18,7 +18,11 @@ export function ReplayPostbackButton(props: { action: (state: ActionState, formD
         {pending ? t("postbacks.replaying") : t("postbacks.replay")}
       </button>
       {message ? (
-        <span role={state.status === "error" ? "alert" : "status"} className={`text-xs ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`} data-testid="postback-replay-message">
+        <span
+          role={state.status === "error" ? "alert" : "status"}
+          className={`text-xs ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}
+          data-testid="postback-replay-message"
+        >
           {message}
         </span>
       ) : null}

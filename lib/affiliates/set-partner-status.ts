@@ -61,7 +61,15 @@ export async function setPartnerStatus(input: unknown, actor: TSectionActor, con
       });
     }
     await tx.auditLog.create({
-      data: { actorType: "staff", actorId: actor.id, action: `partner.${action}`, entityType: "Partner", entityId: partner.id, data: { from: partner.status, to: transition.to }, ip: context.ip },
+      data: {
+        actorType: "staff",
+        actorId: actor.id,
+        action: `partner.${action}`,
+        entityType: "Partner",
+        entityId: partner.id,
+        data: { from: partner.status, to: transition.to },
+        ip: context.ip,
+      },
       select: { id: true },
     });
     return { id: partner.id, status: transition.to };

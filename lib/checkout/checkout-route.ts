@@ -14,8 +14,7 @@ export const NO_COUNTRY_WISH = "-";
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 
 /** `?country=` when it is a country code, upper-cased; undefined otherwise. */
-export const normaliseCountryParam = (value: string | string[] | null | undefined) =>
-  typeof value === "string" && COUNTRY_CODE.test(value) ? value.toUpperCase() : undefined;
+export const normaliseCountryParam = (value: string | string[] | null | undefined) => (typeof value === "string" && COUNTRY_CODE.test(value) ? value.toUpperCase() : undefined);
 
 /** The countries to try, best first: ?country= alone when given, else those of Accept-Language. */
 export function countryWishes(requested: string | null | undefined, acceptLanguage: string | null | undefined, enabled: ReadonlySet<string>): string[] {

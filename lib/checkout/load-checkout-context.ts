@@ -69,11 +69,7 @@ export async function loadCheckoutContext(productSlugOrId: unknown): Promise<Che
 /** The country to price for: the requested one if the product sells there, else the shop's default, else the first. */
 export function pickCountry(context: Pick<CheckoutContext, "countries" | "settings">, requested?: string): CheckoutCountry {
   const code = requested?.trim().toUpperCase();
-  return (
-    context.countries.find((country) => country.code === code) ??
-    context.countries.find((country) => country.code === context.settings.defaultCountry) ??
-    context.countries[0]!
-  );
+  return context.countries.find((country) => country.code === code) ?? context.countries.find((country) => country.code === context.settings.defaultCountry) ?? context.countries[0]!;
 }
 
 interface CheckoutReference {

@@ -10,7 +10,15 @@ export async function createShippingRule(input: unknown, actor: TSectionActor, c
     const data = await resolveShippingRule(tx, input);
     const rule = await tx.shippingRule.create({ data, select: shippingRuleSelect });
     await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.shipping.create", entityType: "ShippingRule", entityId: rule.id, data: data as unknown as Prisma.InputJsonValue, ip: context.ip },
+      data: {
+        actorType: "USER",
+        actorId: actor.id,
+        action: "settings.shipping.create",
+        entityType: "ShippingRule",
+        entityId: rule.id,
+        data: data as unknown as Prisma.InputJsonValue,
+        ip: context.ip,
+      },
       select: { id: true },
     });
     return rule;

@@ -16,7 +16,15 @@ export async function deleteShippingRule(id: unknown, actor: TSectionActor, cont
     if (!before) throw new AppError("NOT_FOUND", "Shipping rule not found");
     await tx.shippingRule.delete({ where: { id: ruleId.data }, select: { id: true } });
     await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.shipping.delete", entityType: "ShippingRule", entityId: before.id, data: before as unknown as Prisma.InputJsonValue, ip: context.ip },
+      data: {
+        actorType: "USER",
+        actorId: actor.id,
+        action: "settings.shipping.delete",
+        entityType: "ShippingRule",
+        entityId: before.id,
+        data: before as unknown as Prisma.InputJsonValue,
+        ip: context.ip,
+      },
       select: { id: true },
     });
   });

@@ -6,7 +6,10 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveShippingRule, shippingRuleSelect } from "./shipping-rule-schema";
 
-export const ZShippingRuleId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const ZShippingRuleId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export async function updateShippingRule(id: unknown, input: unknown, actor: TSectionActor, context: { ip?: string } = {}) {
   assertSectionActor(actor, "settings");
@@ -18,7 +21,15 @@ export async function updateShippingRule(id: unknown, input: unknown, actor: TSe
     const data = await resolveShippingRule(tx, input);
     const after = await tx.shippingRule.update({ where: { id: ruleId.data }, data, select: shippingRuleSelect });
     await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.shipping.update", entityType: "ShippingRule", entityId: after.id, data: { from: before, to: after } as unknown as Prisma.InputJsonValue, ip: context.ip },
+      data: {
+        actorType: "USER",
+        actorId: actor.id,
+        action: "settings.shipping.update",
+        entityType: "ShippingRule",
+        entityId: after.id,
+        data: { from: before, to: after } as unknown as Prisma.InputJsonValue,
+        ip: context.ip,
+      },
       select: { id: true },
     });
     return after;

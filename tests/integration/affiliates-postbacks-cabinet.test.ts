@@ -102,7 +102,16 @@ describe("a partner's postback log", () => {
   it("lists only the partner's own entries, newest first, in pages", async () => {
     const first = await listPostbackLogs(alice.id, {}, 2);
     expect(first.rows.map((row) => row.id)).toEqual([aliceLogs[2], aliceLogs[1]]);
-    expect(first.rows[0]).toMatchObject({ event: "order.status", orderStatus: "CONFIRMED", statusCode: 200, responseTimeMs: 12, responseExcerpt: "OK", attempt: 1, isReplay: false, orderNumber: null });
+    expect(first.rows[0]).toMatchObject({
+      event: "order.status",
+      orderStatus: "CONFIRMED",
+      statusCode: 200,
+      responseTimeMs: 12,
+      responseExcerpt: "OK",
+      attempt: 1,
+      isReplay: false,
+      orderNumber: null,
+    });
     expect(typeof first.rows[0]!.createdAt).toBe("string");
     expect(first.nextAfter).toBe(aliceLogs[1]);
     const second = await listPostbackLogs(alice.id, { after: first.nextAfter }, 2);
@@ -163,11 +172,20 @@ describe("replayPostbackAction (owner's partner page)", () => {
 
   it("refuses partners and anonymous callers, and an entry of another partner than the page's", async () => {
     signInPartner(bob);
-    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: bobLogs[0]! }))).toMatchObject({ status: "error", message: "postbacks.actionErrors.FORBIDDEN" });
+    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: bobLogs[0]! }))).toMatchObject({
+      status: "error",
+      message: "postbacks.actionErrors.FORBIDDEN",
+    });
     signInPartner(null);
-    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: bobLogs[0]! }))).toMatchObject({ status: "error", message: "postbacks.actionErrors.UNAUTHENTICATED" });
+    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: bobLogs[0]! }))).toMatchObject({
+      status: "error",
+      message: "postbacks.actionErrors.UNAUTHENTICATED",
+    });
     await signInStaff("OWNER");
-    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: aliceLogs[0]! }))).toMatchObject({ status: "error", message: "postbacks.actionErrors.NOT_FOUND" });
+    expect(await replayPostbackAction(initialPostbackActionState, form({ partnerId: bob.id, logId: aliceLogs[0]! }))).toMatchObject({
+      status: "error",
+      message: "postbacks.actionErrors.NOT_FOUND",
+    });
     expect(await replaysOf([aliceLogs[0]!])).toBe(0);
   });
 });
@@ -182,7 +200,11 @@ describe("savePostbackUrlAction", () => {
     expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: `  ${url} `, partnerId: bob.id }))).toEqual({ status: "success", message: "postbacks.saved" });
     expect(await stored(alice.id)).toBe(url);
     expect(await stored(bob.id)).toBe(bobBefore);
-    const audit = await db.auditLog.findFirst({ where: { action: "partner.postback_url_set", entityId: alice.id }, orderBy: { createdAt: "desc" }, select: { actorType: true, actorId: true, ip: true } });
+    const audit = await db.auditLog.findFirst({
+      where: { action: "partner.postback_url_set", entityId: alice.id },
+      orderBy: { createdAt: "desc" },
+      select: { actorType: true, actorId: true, ip: true },
+    });
     expect(audit).toEqual({ actorType: "partner", actorId: alice.id, ip: "203.0.113.9" });
 
     expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: "" }))).toEqual({ status: "success", message: "postbacks.removed" });
@@ -222,8 +244,14 @@ describe("savePostbackUrlAction", () => {
 
   it("refuses without a partner session", async () => {
     signInPartner(null);
-    expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: "https://8.8.8.8/x" }))).toMatchObject({ status: "error", message: "postbacks.actionErrors.UNAUTHENTICATED" });
+    expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: "https://8.8.8.8/x" }))).toMatchObject({
+      status: "error",
+      message: "postbacks.actionErrors.UNAUTHENTICATED",
+    });
     await signInStaff("OWNER");
-    expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: "https://8.8.8.8/x" }))).toMatchObject({ status: "error", message: "postbacks.actionErrors.FORBIDDEN" });
+    expect(await savePostbackUrlAction(initialPostbackActionState, form({ postbackUrl: "https://8.8.8.8/x" }))).toMatchObject({
+      status: "error",
+      message: "postbacks.actionErrors.FORBIDDEN",
+    });
   });
 });

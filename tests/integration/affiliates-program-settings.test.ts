@@ -88,14 +88,12 @@ describe("program settings: commission defaults per level", () => {
     owner = await signInStaff("OWNER");
     const state = await updateProgramSettingsAction(
       initialActionState,
-      form(
-        [
-          { kind: "PERCENT", value: "10 %" },
-          { kind: "FIXED", value: "150,50", currency: "RUB" },
-          { kind: "NONE", value: "" },
-          { kind: "PERCENT", value: "2.5" },
-        ],
-      ),
+      form([
+        { kind: "PERCENT", value: "10 %" },
+        { kind: "FIXED", value: "150,50", currency: "RUB" },
+        { kind: "NONE", value: "" },
+        { kind: "PERCENT", value: "2.5" },
+      ]),
     );
     expect(state.status).toBe("success");
     expect(await listCommissionDefaults()).toEqual([
@@ -114,14 +112,12 @@ describe("program settings: commission defaults per level", () => {
     const audits = await db.auditLog.count({ where: { actorId: owner.id, action: "program.update" } });
     await updateProgramSettingsAction(
       initialActionState,
-      form(
-        [
-          { kind: "PERCENT", value: "10" },
-          { kind: "FIXED", value: "150.5", currency: "RUB" },
-          { kind: "NONE", value: "7" },
-          { kind: "PERCENT", value: "2,50 %" },
-        ],
-      ),
+      form([
+        { kind: "PERCENT", value: "10" },
+        { kind: "FIXED", value: "150.5", currency: "RUB" },
+        { kind: "NONE", value: "7" },
+        { kind: "PERCENT", value: "2,50 %" },
+      ]),
     );
     expect(await db.auditLog.count({ where: { actorId: owner.id, action: "program.update" } })).toBe(audits);
 
@@ -160,7 +156,13 @@ describe("program settings: commission defaults per level", () => {
     const defaults = await listCommissionDefaults();
     const unused = await db.currency.findFirst({ where: { isEnabled: false }, select: { code: true } });
     const code = unused?.code ?? "ZZZ";
-    const state = await updateProgramSettingsAction(initialActionState, form([{ kind: "PERCENT", value: "5" }, { kind: "FIXED", value: "10", currency: code }]));
+    const state = await updateProgramSettingsAction(
+      initialActionState,
+      form([
+        { kind: "PERCENT", value: "5" },
+        { kind: "FIXED", value: "10", currency: code },
+      ]),
+    );
     expect(state.status).toBe("error");
     expect(state.fieldErrors).toEqual({ "defaultValue.1": "Choose a currency the shop uses" });
     expect(await listCommissionDefaults()).toEqual(defaults);

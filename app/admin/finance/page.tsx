@@ -53,18 +53,12 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
             ? tPeriod("rangeDay", { day: dayText(period.fromDay, { dateStyle: "full" }) })
             : tPeriod("range", { from: dayText(period.fromDay, { dateStyle: "medium" }), to: dayText(period.toDay, { dateStyle: "medium" }) })}
         </p>
-        <CustomPeriodForm
-          action="/admin/finance"
-          period={period}
-          labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }}
-        />
+        <CustomPeriodForm action="/admin/finance" period={period} labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }} />
       </div>
 
       <InvalidPeriodNotice
         message={
-          invalidFields.length
-            ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") })
-            : null
+          invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null
         }
       />
 

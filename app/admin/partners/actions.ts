@@ -89,7 +89,8 @@ export async function updateProgramSettingsAction(_state: ActionState, formData:
       values,
       // minimumPayout.amount / minimumPayout.currency are one control pair in the form; a default's
       // kind, value and currency are one row, shown under its value (`defaultValue.<level>`).
-      fieldOf: (path) => (path.startsWith("minimumPayout") ? "minimumPayoutAmount" : path.startsWith("commissionDefaults.") ? defaultField(path, commissionLevels) : (path.split(".")[0] ?? "_")),
+      fieldOf: (path) =>
+        path.startsWith("minimumPayout") ? "minimumPayoutAmount" : path.startsWith("commissionDefaults.") ? defaultField(path, commissionLevels) : (path.split(".")[0] ?? "_"),
       log: "program settings update",
     });
     return appError.code === "VALIDATION" ? { ...state, message: tProgram("invalid") } : state;

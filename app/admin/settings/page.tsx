@@ -141,7 +141,9 @@ async function CurrenciesSection() {
                   </td>
                   <td className="whitespace-nowrap">{pair.current ? formatDateTime(new Date(pair.current.validFrom)) : "—"}</td>
                   <td className="whitespace-nowrap">
-                    {pair.example ? `${formatMoney(pair.example.amountMinor, pair.example.currency, locale)} ≈ ${formatMoney(pair.example.convertedMinor, pair.example.convertedCurrency, locale)}` : "—"}
+                    {pair.example
+                      ? `${formatMoney(pair.example.amountMinor, pair.example.currency, locale)} ≈ ${formatMoney(pair.example.convertedMinor, pair.example.convertedCurrency, locale)}`
+                      : "—"}
                   </td>
                   <td>
                     <details>
@@ -194,7 +196,11 @@ async function CountriesSection() {
             </summary>
             <div className="border-t border-slate-100 bg-slate-50">
               <div className="px-4 pt-3">
-                <ActionButtonForm action={setCountryEnabledAction} fields={{ code: country.code, isEnabled: String(!country.isEnabled) }} label={country.isEnabled ? t("disable") : t("enable")} />
+                <ActionButtonForm
+                  action={setCountryEnabledAction}
+                  fields={{ code: country.code, isEnabled: String(!country.isEnabled) }}
+                  label={country.isEnabled ? t("disable") : t("enable")}
+                />
               </div>
               <CountryForm action={updateCountryAction} country={country} regions={regions} />
             </div>
@@ -241,7 +247,19 @@ async function ShippingSection() {
       isActive: rule.isActive,
     };
   };
-  const blank: ShippingRuleFormValues = { name: "", method: "POST", scope: "EVERYWHERE", country: "", region: "", productId: "", cost: "", currency: "RUB", freeFrom: "", priority: 0, isActive: true };
+  const blank: ShippingRuleFormValues = {
+    name: "",
+    method: "POST",
+    scope: "EVERYWHERE",
+    country: "",
+    region: "",
+    productId: "",
+    cost: "",
+    currency: "RUB",
+    freeFrom: "",
+    priority: 0,
+    isActive: true,
+  };
 
   return (
     <div className="flex flex-col gap-8">
@@ -274,7 +292,14 @@ async function ShippingSection() {
               </summary>
               <div className="flex flex-col gap-3 border-t border-slate-100 bg-slate-50 p-4">
                 <ShippingRuleForm action={saveShippingRuleAction} values={formValues(rule)} {...options} />
-                <ActionButtonForm action={deleteShippingRuleAction} fields={{ id: rule.id }} label={t("delete")} confirmText={t("deleteConfirm", { name: rule.name })} danger testId={`delete-rule-${rule.id}`} />
+                <ActionButtonForm
+                  action={deleteShippingRuleAction}
+                  fields={{ id: rule.id }}
+                  label={t("delete")}
+                  confirmText={t("deleteConfirm", { name: rule.name })}
+                  danger
+                  testId={`delete-rule-${rule.id}`}
+                />
               </div>
             </details>
           ))}

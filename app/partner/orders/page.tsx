@@ -101,9 +101,7 @@ export default async function PartnerOrdersPage({ searchParams }: { searchParams
                     )}
                   </td>
                   <td className="min-w-28 px-3 py-2 font-mono text-xs break-all" data-testid="order-subs">
-                    {order.subs.some(Boolean)
-                      ? order.subs.map((sub, index) => (sub ? <div key={index}>{`sub${index + 1}=${sub}`}</div> : null))
-                      : "—"}
+                    {order.subs.some(Boolean) ? order.subs.map((sub, index) => (sub ? <div key={index}>{`sub${index + 1}=${sub}`}</div> : null)) : "—"}
                   </td>
                   <td className="px-4 py-2 whitespace-nowrap" data-testid="order-customer">
                     <div>{order.customerName}</div>

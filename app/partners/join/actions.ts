@@ -19,10 +19,7 @@ export async function registerPartnerAction(_state: ActionState<Record<string, s
   };
   const values = Object.fromEntries(TEXT_FIELDS.map((name) => [name, (text(name) ?? "").slice(0, 300)]));
   try {
-    await registerPartner(
-      { ...values, terms: formData.get("terms") === "on", ref: text("ref"), locale: await getLocale() },
-      { ip: clientIpFrom(await headers()) },
-    );
+    await registerPartner({ ...values, terms: formData.get("terms") === "on", ref: text("ref"), locale: await getLocale() }, { ip: clientIpFrom(await headers()) });
   } catch (error) {
     return actionError(error, { namespace: "partnerJoin.errors", values, log: "partner registration" });
   }

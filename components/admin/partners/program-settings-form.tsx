@@ -43,7 +43,16 @@ export function ProgramSettingsForm({ action, values, currencies }: Props) {
   const error = (name: string) => state.fieldErrors?.[name];
   const number = (name: "levels" | "cookieLifetimeDays" | "holdDays", min: number, max: number) => (
     <Field label={t(name)} name={name} error={error(name)}>
-      <input {...controlProps(name, error(name))} type="number" inputMode="numeric" min={min} max={max} step={1} className={`${control} w-32`} defaultValue={typedOr(state, name, String(values[name]))} />
+      <input
+        {...controlProps(name, error(name))}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        className={`${control} w-32`}
+        defaultValue={typedOr(state, name, String(values[name]))}
+      />
     </Field>
   );
   return (
@@ -57,7 +66,12 @@ export function ProgramSettingsForm({ action, values, currencies }: Props) {
       <div className="grid gap-5 sm:grid-cols-2">
         <Field label={t("minimumPayout")} name="minimumPayoutAmount" error={error("minimumPayoutAmount")}>
           <div className="flex gap-2">
-            <input {...controlProps("minimumPayoutAmount", error("minimumPayoutAmount"))} inputMode="decimal" className={`${control} w-40`} defaultValue={typedOr(state, "minimumPayoutAmount", values.minimumPayoutAmount)} />
+            <input
+              {...controlProps("minimumPayoutAmount", error("minimumPayoutAmount"))}
+              inputMode="decimal"
+              className={`${control} w-40`}
+              defaultValue={typedOr(state, "minimumPayoutAmount", values.minimumPayoutAmount)}
+            />
             <select name="minimumPayoutCurrency" aria-label={t("currency")} className={control} defaultValue={typedOr(state, "minimumPayoutCurrency", values.minimumPayoutCurrency)}>
               {currencies.map((code) => (
                 <option key={code} value={code}>

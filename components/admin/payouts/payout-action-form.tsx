@@ -22,7 +22,9 @@ export function PayoutActionForm({ action, payoutId, kind, label, fieldLabel }: 
       <input type="hidden" name="payoutId" value={payoutId} />
       <input type="hidden" name="kind" value={kind} />
       <div className="flex gap-1.5">
-        {fieldName ? <input name={fieldName} required maxLength={fieldName === "reason" ? 1000 : 200} aria-label={fieldLabel} placeholder={fieldLabel} className={`${smallControl} w-40`} /> : null}
+        {fieldName ? (
+          <input name={fieldName} required maxLength={fieldName === "reason" ? 1000 : 200} aria-label={fieldLabel} placeholder={fieldLabel} className={`${smallControl} w-40`} />
+        ) : null}
         <button type="submit" disabled={pending} className={`${secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2.5")} ${kind === "reject" ? "text-red-700" : ""}`}>
           {label}
         </button>

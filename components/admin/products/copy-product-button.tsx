@@ -18,7 +18,13 @@ export function CopyProductButton({ productId, productName, action }: Props) {
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
       <input type="hidden" name="productId" value={productId} />
-      <button type="submit" className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2.5")} disabled={pending} aria-label={t("copyLabel", { name: productName })} data-testid="copy-product">
+      <button
+        type="submit"
+        className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2.5")}
+        disabled={pending}
+        aria-label={t("copyLabel", { name: productName })}
+        data-testid="copy-product"
+      >
         {t("copy")}
       </button>
       {state.status === "error" ? (

@@ -80,7 +80,13 @@ export function FormFieldsEditor({ productId, fields, usingDefault, defaultField
       isRequired: row.isRequired,
       validator: row.validator,
       mask: row.mask,
-      options: row.type === "CUSTOM" ? row.options.split("\n").map((option) => option.trim()).filter(Boolean) : [],
+      options:
+        row.type === "CUSTOM"
+          ? row.options
+              .split("\n")
+              .map((option) => option.trim())
+              .filter(Boolean)
+          : [],
     })),
   );
 
@@ -97,26 +103,53 @@ export function FormFieldsEditor({ productId, fields, usingDefault, defaultField
               <span className="w-32 pt-5 text-sm font-medium">{row.type === "CUSTOM" ? t("customType") : tField(row.type)}</span>
               <label className="flex flex-col gap-1 text-xs text-slate-500">
                 {t("key")}
-                <input value={row.key} onChange={(event) => update(row.id, { key: event.target.value })} className={`${smallControl} w-32 font-mono`} aria-invalid={Boolean(error(index, "key"))} />
+                <input
+                  value={row.key}
+                  onChange={(event) => update(row.id, { key: event.target.value })}
+                  className={`${smallControl} w-32 font-mono`}
+                  aria-invalid={Boolean(error(index, "key"))}
+                />
                 <FieldError message={error(index, "key") ?? error(index, "type")} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-500">
                 {t("label")}
-                <input value={row.label ?? ""} onChange={(event) => update(row.id, { label: event.target.value })} placeholder={row.type === "CUSTOM" ? "" : tField(row.type)} className={`${smallControl} w-44`} />
+                <input
+                  value={row.label ?? ""}
+                  onChange={(event) => update(row.id, { label: event.target.value })}
+                  placeholder={row.type === "CUSTOM" ? "" : tField(row.type)}
+                  className={`${smallControl} w-44`}
+                />
                 <FieldError message={error(index, "label")} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-500">
                 {t("placeholder")}
                 <input value={row.placeholder ?? ""} onChange={(event) => update(row.id, { placeholder: event.target.value })} className={`${smallControl} w-36`} />
               </label>
-<div className="ml-auto flex gap-1 pt-4">
-                <button type="button" className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")} disabled={index === 0} onClick={() => move(index, -1)} aria-label={`${t("moveUp")}: ${row.key}`}>
+              <div className="ml-auto flex gap-1 pt-4">
+                <button
+                  type="button"
+                  className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  aria-label={`${t("moveUp")}: ${row.key}`}
+                >
                   ↑
                 </button>
-                <button type="button" className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")} disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={`${t("moveDown")}: ${row.key}`}>
+                <button
+                  type="button"
+                  className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")}
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                  aria-label={`${t("moveDown")}: ${row.key}`}
+                >
                   ↓
                 </button>
-                <button type="button" className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")} onClick={() => setRows((current) => current.filter((entry) => entry.id !== row.id))} aria-label={`${t("remove")}: ${row.key}`}>
+                <button
+                  type="button"
+                  className={secondaryButton.replace("h-9", "h-8").replace("px-3.5", "px-2")}
+                  onClick={() => setRows((current) => current.filter((entry) => entry.id !== row.id))}
+                  aria-label={`${t("remove")}: ${row.key}`}
+                >
                   ✕
                 </button>
               </div>
@@ -128,7 +161,12 @@ export function FormFieldsEditor({ productId, fields, usingDefault, defaultField
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-500">
                 {t("validator")}
-                <input value={row.validator ?? ""} onChange={(event) => update(row.id, { validator: event.target.value })} className={`${smallControl} w-56 font-mono`} aria-invalid={Boolean(error(index, "validator"))} />
+                <input
+                  value={row.validator ?? ""}
+                  onChange={(event) => update(row.id, { validator: event.target.value })}
+                  className={`${smallControl} w-56 font-mono`}
+                  aria-invalid={Boolean(error(index, "validator"))}
+                />
                 <FieldError message={error(index, "validator")} />
               </label>
               <label className="flex flex-col gap-1 text-xs text-slate-500">

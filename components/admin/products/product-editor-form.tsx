@@ -41,7 +41,9 @@ export function ProductEditorForm({ action, product, references }: Props) {
   const percent = (basisPoints: number) => minorUnitsToDecimalString(basisPoints, 2).replace(/\.00$/, "");
   const price = (region: Region) => product?.prices.find((entry) => entry.region === region);
 
-  const [tiers, setTiers] = useState(() => (product?.priceTiers ?? []).map((tier) => ({ key: rowKey(), region: tier.region, minQuantity: String(tier.minQuantity), unitPrice: money(tier.unitPrice) })));
+  const [tiers, setTiers] = useState(() =>
+    (product?.priceTiers ?? []).map((tier) => ({ key: rowKey(), region: tier.region, minQuantity: String(tier.minQuantity), unitPrice: money(tier.unitPrice) })),
+  );
   const [commissions, setCommissions] = useState(() =>
     (product?.commissions ?? []).map((row) => ({ key: rowKey(), kind: row.kind, value: row.kind === "PERCENT" ? percent(row.value) : money(row.value) })),
   );
@@ -61,7 +63,16 @@ export function ProductEditorForm({ action, product, references }: Props) {
             <input name="name" defaultValue={product?.name ?? ""} required maxLength={200} className={control} aria-invalid={Boolean(error("name"))} />
           </Labelled>
           <Labelled label={t("editor.fields.slug")} error={error("slug")} hint={t("editor.fields.slugHint", { slug: slug || "…" })}>
-            <input name="slug" value={slug} onChange={(event) => setSlug(event.target.value)} required maxLength={80} pattern="[a-z0-9]+(-[a-z0-9]+)*" className={`${control} font-mono`} aria-invalid={Boolean(error("slug"))} />
+            <input
+              name="slug"
+              value={slug}
+              onChange={(event) => setSlug(event.target.value)}
+              required
+              maxLength={80}
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              className={`${control} font-mono`}
+              aria-invalid={Boolean(error("slug"))}
+            />
           </Labelled>
           <Labelled label={t("editor.fields.type")} error={error("type")}>
             <select name="type" defaultValue={product?.type ?? "PHYSICAL"} className={control}>
@@ -100,7 +111,13 @@ export function ProductEditorForm({ action, product, references }: Props) {
               </select>
             </Labelled>
             <label className="flex items-center gap-2 pb-2 text-sm">
-              <input type="checkbox" name="payWhatYouWant" checked={payWhatYouWant} onChange={(event) => setPayWhatYouWant(event.target.checked)} className="size-4 rounded border-slate-300" />
+              <input
+                type="checkbox"
+                name="payWhatYouWant"
+                checked={payWhatYouWant}
+                onChange={(event) => setPayWhatYouWant(event.target.checked)}
+                className="size-4 rounded border-slate-300"
+              />
               {t("editor.fields.payWhatYouWant")}
             </label>
           </div>
@@ -123,18 +140,34 @@ export function ProductEditorForm({ action, product, references }: Props) {
                     <td className="py-1.5 pr-3 whitespace-nowrap">{t(`regions.${region}`)}</td>
                     <td className="py-1.5 pr-3">
                       <Labelled label="" error={error(`price.${region}`)}>
-                        <input name={`price.${region}`} defaultValue={money(price(region)?.price)} aria-label={`${t("editor.fields.price")} (${t(`regions.${region}`)})`} aria-invalid={Boolean(error(`price.${region}`))} {...amountProps} />
+                        <input
+                          name={`price.${region}`}
+                          defaultValue={money(price(region)?.price)}
+                          aria-label={`${t("editor.fields.price")} (${t(`regions.${region}`)})`}
+                          aria-invalid={Boolean(error(`price.${region}`))}
+                          {...amountProps}
+                        />
                       </Labelled>
                     </td>
                     <td className="py-1.5 pr-3">
                       <Labelled label="" error={error(`compareAt.${region}`)}>
-                        <input name={`compareAt.${region}`} defaultValue={money(price(region)?.compareAtPrice)} aria-label={`${t("editor.fields.compareAt")} (${t(`regions.${region}`)})`} {...amountProps} />
+                        <input
+                          name={`compareAt.${region}`}
+                          defaultValue={money(price(region)?.compareAtPrice)}
+                          aria-label={`${t("editor.fields.compareAt")} (${t(`regions.${region}`)})`}
+                          {...amountProps}
+                        />
                       </Labelled>
                     </td>
                     {payWhatYouWant ? (
                       <td className="py-1.5 pr-3">
                         <Labelled label="" error={error(`minimum.${region}`)}>
-                          <input name={`minimum.${region}`} defaultValue={money(price(region)?.minimumPrice)} aria-label={`${t("editor.fields.minimum")} (${t(`regions.${region}`)})`} {...amountProps} />
+                          <input
+                            name={`minimum.${region}`}
+                            defaultValue={money(price(region)?.minimumPrice)}
+                            aria-label={`${t("editor.fields.minimum")} (${t(`regions.${region}`)})`}
+                            {...amountProps}
+                          />
                         </Labelled>
                       </td>
                     ) : null}
@@ -156,10 +189,24 @@ export function ProductEditorForm({ action, product, references }: Props) {
                   ))}
                 </select>
                 <Labelled label="" error={error(`tier.${index}.minQuantity`) ?? error(`tier.${index}.region`)}>
-                  <input name="tier.minQuantity" inputMode="numeric" defaultValue={tier.minQuantity} placeholder={t("editor.fields.tierMinQuantity")} aria-label={t("editor.fields.tierMinQuantity")} className={`${control} w-32`} />
+                  <input
+                    name="tier.minQuantity"
+                    inputMode="numeric"
+                    defaultValue={tier.minQuantity}
+                    placeholder={t("editor.fields.tierMinQuantity")}
+                    aria-label={t("editor.fields.tierMinQuantity")}
+                    className={`${control} w-32`}
+                  />
                 </Labelled>
                 <Labelled label="" error={error(`tier.${index}.unitPrice`)}>
-                  <input name="tier.unitPrice" defaultValue={tier.unitPrice} placeholder={t("editor.fields.tierUnitPrice")} aria-label={t("editor.fields.tierUnitPrice")} {...amountProps} className={`${control} w-40 tabular-nums`} />
+                  <input
+                    name="tier.unitPrice"
+                    defaultValue={tier.unitPrice}
+                    placeholder={t("editor.fields.tierUnitPrice")}
+                    aria-label={t("editor.fields.tierUnitPrice")}
+                    {...amountProps}
+                    className={`${control} w-40 tabular-nums`}
+                  />
                 </Labelled>
                 <button type="button" className={secondaryButton} onClick={() => setTiers((rows) => rows.filter((row) => row.key !== tier.key))}>
                   {t("editor.fields.remove")}
@@ -237,7 +284,13 @@ export function ProductEditorForm({ action, product, references }: Props) {
             <div className="flex flex-wrap gap-3">
               {references.countries.map((country) => (
                 <label key={country.code} className="flex items-center gap-1.5 text-sm">
-                  <input type="checkbox" name="codCountries" value={country.code} defaultChecked={product?.codCountries.includes(country.code) ?? false} className="size-4 rounded border-slate-300" />
+                  <input
+                    type="checkbox"
+                    name="codCountries"
+                    value={country.code}
+                    defaultChecked={product?.codCountries.includes(country.code) ?? false}
+                    className="size-4 rounded border-slate-300"
+                  />
                   {country.code}
                 </label>
               ))}
@@ -262,7 +315,14 @@ export function ProductEditorForm({ action, product, references }: Props) {
             <input name="confirmPageUrl" type="url" defaultValue={product?.confirmPageUrl ?? ""} placeholder="https://" className={control} aria-invalid={Boolean(error("confirmPageUrl"))} />
           </Labelled>
           <Labelled label={t("editor.fields.thankYouPageUrl")} error={error("thankYouPageUrl")}>
-            <input name="thankYouPageUrl" type="url" defaultValue={product?.thankYouPageUrl ?? ""} placeholder="https://" className={control} aria-invalid={Boolean(error("thankYouPageUrl"))} />
+            <input
+              name="thankYouPageUrl"
+              type="url"
+              defaultValue={product?.thankYouPageUrl ?? ""}
+              placeholder="https://"
+              className={control}
+              aria-invalid={Boolean(error("thankYouPageUrl"))}
+            />
           </Labelled>
         </div>
         <p className="mt-2 text-xs text-slate-500">{t("editor.fields.pagesHint")}</p>

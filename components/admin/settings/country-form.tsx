@@ -38,13 +38,31 @@ export function CountryForm({ action, country, regions }: Props) {
           <input {...controlProps(id("phoneCode"), error("phoneCode"))} name="phoneCode" defaultValue={typedOr(state, "phoneCode", country.phoneCode)} maxLength={5} className={control} />
         </Field>
         <Field label={t("sortOrder")} name={id("sortOrder")} error={error("sortOrder")}>
-          <input {...controlProps(id("sortOrder"), error("sortOrder"))} name="sortOrder" inputMode="numeric" defaultValue={typedOr(state, "sortOrder", String(country.sortOrder))} className={control} />
+          <input
+            {...controlProps(id("sortOrder"), error("sortOrder"))}
+            name="sortOrder"
+            inputMode="numeric"
+            defaultValue={typedOr(state, "sortOrder", String(country.sortOrder))}
+            className={control}
+          />
         </Field>
         <Field label={t("phoneMask")} name={id("phoneMask")} error={error("phoneMask")} hint={t("phoneMaskHint")}>
-          <input {...controlProps(id("phoneMask"), error("phoneMask"))} name="phoneMask" defaultValue={typedOr(state, "phoneMask", country.phoneMask ?? "")} maxLength={40} className={control} />
+          <input
+            {...controlProps(id("phoneMask"), error("phoneMask"))}
+            name="phoneMask"
+            defaultValue={typedOr(state, "phoneMask", country.phoneMask ?? "")}
+            maxLength={40}
+            className={control}
+          />
         </Field>
         <Field label={t("postcodePattern")} name={id("postcodePattern")} error={error("postcodePattern")} hint={t("postcodePatternHint")}>
-          <input {...controlProps(id("postcodePattern"), error("postcodePattern"))} name="postcodePattern" defaultValue={typedOr(state, "postcodePattern", country.postcodePattern ?? "")} maxLength={200} className={`${control} font-mono`} />
+          <input
+            {...controlProps(id("postcodePattern"), error("postcodePattern"))}
+            name="postcodePattern"
+            defaultValue={typedOr(state, "postcodePattern", country.postcodePattern ?? "")}
+            maxLength={200}
+            className={`${control} font-mono`}
+          />
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" name="isEnabled" defaultChecked={tickedOr(state, "isEnabled", "on", country.isEnabled)} />

@@ -23,7 +23,11 @@ export function SetRateForm({ action, currencies }: Props) {
       <h3 className="font-semibold">{t("setTitle")}</h3>
       <div className="flex flex-wrap items-start gap-4">
         <Field label={t("from")} name="fromCurrency" error={error("fromCurrency")}>
-          <select {...controlProps("fromCurrency", error("fromCurrency"))} defaultValue={typedOr(state, "fromCurrency", currencies.includes("USD") ? "USD" : (currencies[0] ?? ""))} className={control}>
+          <select
+            {...controlProps("fromCurrency", error("fromCurrency"))}
+            defaultValue={typedOr(state, "fromCurrency", currencies.includes("USD") ? "USD" : (currencies[0] ?? ""))}
+            className={control}
+          >
             {currencies.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -32,7 +36,11 @@ export function SetRateForm({ action, currencies }: Props) {
           </select>
         </Field>
         <Field label={t("to")} name="toCurrency" error={error("toCurrency")}>
-          <select {...controlProps("toCurrency", error("toCurrency"))} defaultValue={typedOr(state, "toCurrency", currencies.includes("RUB") ? "RUB" : (currencies[0] ?? ""))} className={control}>
+          <select
+            {...controlProps("toCurrency", error("toCurrency"))}
+            defaultValue={typedOr(state, "toCurrency", currencies.includes("RUB") ? "RUB" : (currencies[0] ?? ""))}
+            className={control}
+          >
             {currencies.map((code) => (
               <option key={code} value={code}>
                 {code}
@@ -41,7 +49,15 @@ export function SetRateForm({ action, currencies }: Props) {
           </select>
         </Field>
         <Field label={t("rate")} name="rate" error={error("rate")} hint={t("rateHint")}>
-          <input {...controlProps("rate", error("rate"))} defaultValue={typedOr(state, "rate", "")} inputMode="decimal" autoComplete="off" placeholder="30.25" maxLength={30} className={control} />
+          <input
+            {...controlProps("rate", error("rate"))}
+            defaultValue={typedOr(state, "rate", "")}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="30.25"
+            maxLength={30}
+            className={control}
+          />
         </Field>
       </div>
       <FormMessage state={state} testId="set-rate-message" />

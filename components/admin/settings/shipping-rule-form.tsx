@@ -66,7 +66,13 @@ export function ShippingRuleForm({ action, values, methods, regions, countries, 
           </select>
         </Field>
         <Field label={t("scope")} name={id("scope")} error={error("scope")}>
-          <select {...controlProps(id("scope"), error("scope"))} name="scope" defaultValue={typedOr(state, "scope", values.scope)} onChange={(event) => setScope(event.target.value as typeof scope)} className={control}>
+          <select
+            {...controlProps(id("scope"), error("scope"))}
+            name="scope"
+            defaultValue={typedOr(state, "scope", values.scope)}
+            onChange={(event) => setScope(event.target.value as typeof scope)}
+            className={control}
+          >
             {(["EVERYWHERE", "REGION", "COUNTRY"] as const).map((option) => (
               <option key={option} value={option}>
                 {t(`scopes.${option}`)}
@@ -121,10 +127,23 @@ export function ShippingRuleForm({ action, values, methods, regions, countries, 
           </select>
         </Field>
         <Field label={t("freeFrom")} name={id("freeFrom")} error={error("freeFrom")} hint={t("freeFromHint")}>
-          <input {...controlProps(id("freeFrom"), error("freeFrom"))} name="freeFrom" inputMode="decimal" defaultValue={typedOr(state, "freeFrom", values.freeFrom)} maxLength={30} className={control} />
+          <input
+            {...controlProps(id("freeFrom"), error("freeFrom"))}
+            name="freeFrom"
+            inputMode="decimal"
+            defaultValue={typedOr(state, "freeFrom", values.freeFrom)}
+            maxLength={30}
+            className={control}
+          />
         </Field>
         <Field label={t("priority")} name={id("priority")} error={error("priority")} hint={t("priorityHint")}>
-          <input {...controlProps(id("priority"), error("priority"))} name="priority" inputMode="numeric" defaultValue={typedOr(state, "priority", String(values.priority))} className={control} />
+          <input
+            {...controlProps(id("priority"), error("priority"))}
+            name="priority"
+            inputMode="numeric"
+            defaultValue={typedOr(state, "priority", String(values.priority))}
+            className={control}
+          />
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" name="isActive" defaultChecked={tickedOr(state, "isActive", "on", values.isActive)} />

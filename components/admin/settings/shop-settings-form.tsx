@@ -64,10 +64,20 @@ export function ShopSettingsForm({ action, values, countries, locales, currencie
           </select>
         </Field>
         <Field label={t("confirmLinkTtlHours")} name="confirmLinkTtlHours" error={error("confirmLinkTtlHours")} hint={t("confirmLinkTtlHoursHint")}>
-          <input {...controlProps("confirmLinkTtlHours", error("confirmLinkTtlHours"))} inputMode="numeric" defaultValue={typedOr(state, "confirmLinkTtlHours", String(values.confirmLinkTtlHours))} className={control} />
+          <input
+            {...controlProps("confirmLinkTtlHours", error("confirmLinkTtlHours"))}
+            inputMode="numeric"
+            defaultValue={typedOr(state, "confirmLinkTtlHours", String(values.confirmLinkTtlHours))}
+            className={control}
+          />
         </Field>
         <Field label={t("duplicateWindowHours")} name="duplicateWindowHours" error={error("duplicateWindowHours")} hint={t("duplicateWindowHoursHint")}>
-          <input {...controlProps("duplicateWindowHours", error("duplicateWindowHours"))} inputMode="numeric" defaultValue={typedOr(state, "duplicateWindowHours", String(values.duplicateWindowHours))} className={control} />
+          <input
+            {...controlProps("duplicateWindowHours", error("duplicateWindowHours"))}
+            inputMode="numeric"
+            defaultValue={typedOr(state, "duplicateWindowHours", String(values.duplicateWindowHours))}
+            className={control}
+          />
         </Field>
       </div>
 
@@ -76,7 +86,12 @@ export function ShopSettingsForm({ action, values, countries, locales, currencie
         <div className="flex flex-wrap gap-4">
           {currencies.map((code) => (
             <label key={code} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="checkoutCurrenciesShown" value={code} defaultChecked={tickedOr(state, "checkoutCurrenciesShown", code, values.checkoutCurrenciesShown.includes(code))} />
+              <input
+                type="checkbox"
+                name="checkoutCurrenciesShown"
+                value={code}
+                defaultChecked={tickedOr(state, "checkoutCurrenciesShown", code, values.checkoutCurrenciesShown.includes(code))}
+              />
               {code}
             </label>
           ))}

@@ -24,7 +24,12 @@ const STATUS_TONE: Record<PayoutStatus, string> = {
 
 export async function PayoutHistory({ rows }: { rows: PayoutHistoryRow[] }) {
   const t = await getTranslations("cabinetPayouts");
-  if (rows.length === 0) return <p className="text-sm text-slate-500" data-testid="payout-history-empty">{t("historyEmpty")}</p>;
+  if (rows.length === 0)
+    return (
+      <p className="text-sm text-slate-500" data-testid="payout-history-empty">
+        {t("historyEmpty")}
+      </p>
+    );
   return (
     <div className={`${panel} overflow-x-auto`}>
       <table className="w-full text-sm">

@@ -16,9 +16,18 @@ const optionalText = (max: number, key: string) =>
 
 export const ZPromoMaterialInput = z
   .object({
-    title: z.string({ error: "promoMaterials.errors.titleRequired" }).trim().min(1, { error: "promoMaterials.errors.titleRequired" }).max(200, { error: "promoMaterials.errors.titleTooLong" }),
+    title: z
+      .string({ error: "promoMaterials.errors.titleRequired" })
+      .trim()
+      .min(1, { error: "promoMaterials.errors.titleRequired" })
+      .max(200, { error: "promoMaterials.errors.titleTooLong" }),
     kind: z.enum(PromoMaterialKind, { error: "promoMaterials.errors.kindInvalid" }),
-    productId: z.string().trim().max(64).nullish().transform((value) => (value ? value : null)),
+    productId: z
+      .string()
+      .trim()
+      .max(64)
+      .nullish()
+      .transform((value) => (value ? value : null)),
     description: optionalText(2000, "descriptionTooLong"),
     url: optionalText(2000, "urlTooLong").refine((value) => value === null || /^https?:\/\/[^\s]+$/i.test(value), { error: "promoMaterials.errors.urlInvalid" }),
     content: optionalText(20_000, "contentTooLong"),

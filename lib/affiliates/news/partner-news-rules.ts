@@ -13,11 +13,7 @@ export const ZPartnerNewsInput = z.object({
     .trim()
     .min(1, { error: "partnerNews.errors.titleRequired" })
     .max(NEWS_TITLE_MAX, { error: "partnerNews.errors.titleTooLong" }),
-  body: z
-    .string({ error: "partnerNews.errors.bodyRequired" })
-    .trim()
-    .min(1, { error: "partnerNews.errors.bodyRequired" })
-    .max(NEWS_BODY_MAX, { error: "partnerNews.errors.bodyTooLong" }),
+  body: z.string({ error: "partnerNews.errors.bodyRequired" }).trim().min(1, { error: "partnerNews.errors.bodyRequired" }).max(NEWS_BODY_MAX, { error: "partnerNews.errors.bodyTooLong" }),
 });
 export type TPartnerNewsInput = z.input<typeof ZPartnerNewsInput>;
 

@@ -32,7 +32,14 @@ export async function rejectPayout(input: unknown, actor: TSectionActor): Promis
       createdById: staff.id,
     });
     await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: "payout.reject", entityType: "Payout", entityId: payout.id, data: { amount: payout.amount, currency: payout.currency, reason: parsed.data.reason } },
+      data: {
+        actorType: "USER",
+        actorId: staff.id,
+        action: "payout.reject",
+        entityType: "Payout",
+        entityId: payout.id,
+        data: { amount: payout.amount, currency: payout.currency, reason: parsed.data.reason },
+      },
       select: { id: true },
     });
     return { id: payout.id, status: "REJECTED" as const };

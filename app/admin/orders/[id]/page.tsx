@@ -9,6 +9,7 @@ import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
 import { StatusChangeForm } from "@/components/admin/orders/status-change-form";
 import { panel } from "@/components/ui/styles";
 import { TrackingNumberForm } from "@/components/admin/orders/tracking-number-form";
+import { OrderCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -35,7 +36,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const [t, tOrders, tStatus, format, locale] = await Promise.all([getTranslations("orders.detail"), getTranslations("orders"), getTranslations("orderStatus"), getFormatter(), getLocale()]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const country = new Intl.DisplayNames([locale], { type: "region" }).of(order.country) ?? order.country;
-  const address = [order.postcode, country, order.province, order.city, [order.street, order.house].filter(Boolean).join(" "), order.flat ? `${tOrders("edit.fields.flat")} ${order.flat}` : null]
+  const address = [
+    order.postcode,
+    country,
+    order.province,
+    order.city,
+    [order.street, order.house].filter(Boolean).join(" "),
+    order.flat ? `${tOrders("edit.fields.flat")} ${order.flat}` : null,
+  ]
     .filter(Boolean)
     .join(", ");
   const targets = allowedTargets(order.status, actor.role).map((status) => ({ value: status, label: tStatus(status) }));
@@ -212,6 +220,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </h2>
             <OrderHistory history={order.history} />
           </section>
+
+          <OrderCrmPanel orderId={order.id} />
         </div>
 
         <aside className="flex flex-col gap-6">

@@ -154,14 +154,28 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
           </div>
           <div className="mt-3">
             <InvalidPeriodNotice
-              message={invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null}
+              message={
+                invalidFields.length
+                  ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") })
+                  : null
+              }
             />
           </div>
           <dl className="mt-2 grid gap-4 sm:grid-cols-4">
             <Stat label={t("stats.clicks")} value={String(clicks.raw)} hint={t("stats.unique", { count: clicks.unique })} testId="stat-clicks" />
             <Stat label={t("stats.orders")} value={String(orders.total)} hint={t("stats.confirmed", { count: orders.confirmed })} testId="stat-orders" />
-            <Stat label={t("stats.approveRate")} value={formatRate(rates.approveRate, locale)} hint={t("stats.validApprove", { rate: formatRate(rates.validApproveRate, locale) })} testId="stat-approve" />
-            <Stat label={t("stats.buyoutRate")} value={formatRate(rates.buyoutRate, locale)} hint={t("stats.buyoutHint", { paid: stats.buyout.paid, shipped: stats.buyout.shipped })} testId="stat-buyout" />
+            <Stat
+              label={t("stats.approveRate")}
+              value={formatRate(rates.approveRate, locale)}
+              hint={t("stats.validApprove", { rate: formatRate(rates.validApproveRate, locale) })}
+              testId="stat-approve"
+            />
+            <Stat
+              label={t("stats.buyoutRate")}
+              value={formatRate(rates.buyoutRate, locale)}
+              hint={t("stats.buyoutHint", { paid: stats.buyout.paid, shipped: stats.buyout.shipped })}
+              testId="stat-buyout"
+            />
           </dl>
           <h3 className="mt-5 text-sm font-semibold text-slate-700">{t("stats.commissions")}</h3>
           {stats.earnings.length ? (
@@ -258,7 +272,10 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
         </h2>
         <p className="mb-3 text-xs text-slate-500">{tPostbacks("logIntro")}</p>
         <PostbackLogTable
-          rows={postbacks.rows.map((row) => ({ ...row, createdAtText: format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "medium", timeZone: stats.period.timeZone }) }))}
+          rows={postbacks.rows.map((row) => ({
+            ...row,
+            createdAtText: format.dateTime(new Date(row.createdAt), { dateStyle: "medium", timeStyle: "medium", timeZone: stats.period.timeZone }),
+          }))}
           replayAction={replayPostbackAction}
           partnerId={partner.id}
         />

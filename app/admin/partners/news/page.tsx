@@ -55,9 +55,7 @@ export default async function PartnerNewsEditorPage() {
                       {item.title}
                     </Link>
                   </td>
-                  <td className="px-4 py-2 whitespace-nowrap">
-                    {item.isPublished && item.publishedAt ? t("publishedOn", { date: dateTime(item.publishedAt) }) : t("draft")}
-                  </td>
+                  <td className="px-4 py-2 whitespace-nowrap">{item.isPublished && item.publishedAt ? t("publishedOn", { date: dateTime(item.publishedAt) }) : t("draft")}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{dateTime(item.updatedAt)}</td>
                   <td className="px-4 py-2">
                     <NewsRowActions id={item.id} isPublished={item.isPublished} publishAction={setPartnerNewsPublishedAction} deleteAction={deletePartnerNewsAction} />
