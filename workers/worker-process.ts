@@ -10,6 +10,7 @@ import { logger as rootLogger } from "@/lib/logger";
 import type { LavkaWorker, QueueRuntime } from "@/lib/queue/backend";
 import { closeQueue, getQueueRuntime } from "@/lib/queue/connection";
 import { RELEASE_COMMISSIONS_INTERVAL_MS, releaseHeldCommissionsJob, releaseHeldCommissionsJobId } from "@/lib/affiliates/commissions/release-held-commissions-job";
+import { NIGHTLY_CHECK_INTERVAL_MS, nightlySegmentsJob, recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
 import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
 import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
 import { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "@/lib/queue/relay";
@@ -86,6 +87,25 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
     }
   };
 
+  // RFM/ABC segments are recomputed nightly (03:00 Moscow): every worker checks now and then and
+  // asks for the day's run under a job id per day, so M workers make one run (the job itself also
+  // skips a day already done).
+  let segmentsTimer: NodeJS.Timeout | undefined;
+  let segmenting: Promise<void> = Promise.resolve();
+  const scheduleSegments = async () => {
+    const due = nightlySegmentsJob(new Date());
+    if (!due) return;
+    try {
+      await runtime.addJob(
+        recomputeSegmentsJob.name,
+        { trigger: "nightly", day: due.day },
+        { ...jobOptions(recomputeSegmentsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: due.jobId },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "crm.recompute-segments: could not add the nightly job");
+    }
+  };
+
   const started = (async () => {
     for (let attempt = 0; !stopping; attempt++) {
       try {
@@ -106,6 +126,10 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
       releasing = scheduleRelease();
       releaseTimer = setInterval(() => (releasing = scheduleRelease()), RELEASE_COMMISSIONS_INTERVAL_MS);
     }
+    if (findJob(list, recomputeSegmentsJob.name)) {
+      segmenting = scheduleSegments();
+      segmentsTimer = setInterval(() => (segmenting = scheduleSegments()), NIGHTLY_CHECK_INTERVAL_MS);
+    }
     return worker;
   })();
 
@@ -118,7 +142,8 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
         const worker = await started;
         clearInterval(heartbeatTimer);
         clearInterval(releaseTimer);
-        await Promise.all([beating, releasing]);
+        clearInterval(segmentsTimer);
+        await Promise.all([beating, releasing, segmenting]);
         await Promise.all([worker?.close(), relay.stop()]);
         if (!options.runtime) await closeQueue();
       })();

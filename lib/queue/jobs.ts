@@ -4,6 +4,7 @@
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 import { releaseHeldCommissionsJob } from "@/lib/affiliates/commissions/release-held-commissions-job";
+import { recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
 import { sendPostbackJob } from "@/lib/affiliates/postbacks/jobs/send-postback";
 import { AppError } from "@/lib/errors";
 import { sendMailJob } from "@/lib/mail/jobs/send-mail";
@@ -11,7 +12,7 @@ import { KEEP_COMPLETED_JOBS, KEEP_FAILED_JOBS } from "./backend";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "./heartbeat";
 
-export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob] as const;
+export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob, recomputeSegmentsJob] as const;
 
 export type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob["name"];
