@@ -10,6 +10,7 @@ import { logger as rootLogger } from "@/lib/logger";
 import type { LavkaWorker, QueueRuntime } from "@/lib/queue/backend";
 import { closeQueue, getQueueRuntime } from "@/lib/queue/connection";
 import { RELEASE_COMMISSIONS_INTERVAL_MS, releaseHeldCommissionsJob, releaseHeldCommissionsJobId } from "@/lib/affiliates/commissions/release-held-commissions-job";
+import { TASK_REMINDERS_INTERVAL_MS, taskRemindersJob, taskRemindersJobId } from "@/lib/crm/tasks/task-reminders-job";
 import { NIGHTLY_CHECK_INTERVAL_MS, nightlySegmentsJob, recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
 import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
 import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
@@ -87,6 +88,22 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
     }
   };
 
+  // Tasks become due on the clock too: one reminder run per minute across all workers.
+  let remindTimer: NodeJS.Timeout | undefined;
+  let reminding: Promise<void> = Promise.resolve();
+  const scheduleReminders = async () => {
+    const now = Date.now();
+    try {
+      await runtime.addJob(
+        taskRemindersJob.name,
+        { scheduledAt: new Date(now).toISOString() },
+        { ...jobOptions(taskRemindersJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: taskRemindersJobId(now) },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "task-reminders: could not add the job");
+    }
+  };
+
   // RFM/ABC segments are recomputed nightly (03:00 Moscow): every worker checks now and then and
   // asks for the day's run under a job id per day, so M workers make one run (the job itself also
   // skips a day already done).
@@ -126,6 +143,10 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
       releasing = scheduleRelease();
       releaseTimer = setInterval(() => (releasing = scheduleRelease()), RELEASE_COMMISSIONS_INTERVAL_MS);
     }
+    if (findJob(list, taskRemindersJob.name)) {
+      reminding = scheduleReminders();
+      remindTimer = setInterval(() => (reminding = scheduleReminders()), TASK_REMINDERS_INTERVAL_MS);
+    }
     if (findJob(list, recomputeSegmentsJob.name)) {
       segmenting = scheduleSegments();
       segmentsTimer = setInterval(() => (segmenting = scheduleSegments()), NIGHTLY_CHECK_INTERVAL_MS);
@@ -142,8 +163,9 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
         const worker = await started;
         clearInterval(heartbeatTimer);
         clearInterval(releaseTimer);
+        clearInterval(remindTimer);
         clearInterval(segmentsTimer);
-        await Promise.all([beating, releasing, segmenting]);
+        await Promise.all([beating, releasing, reminding, segmenting]);
         await Promise.all([worker?.close(), relay.stop()]);
         if (!options.runtime) await closeQueue();
       })();

@@ -4,7 +4,9 @@
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 import { releaseHeldCommissionsJob } from "@/lib/affiliates/commissions/release-held-commissions-job";
+import { importCustomersJob } from "@/lib/crm/import/import-customers-job";
 import { recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
+import { taskRemindersJob } from "@/lib/crm/tasks/task-reminders-job";
 import { sendPostbackJob } from "@/lib/affiliates/postbacks/jobs/send-postback";
 import { AppError } from "@/lib/errors";
 import { sendMailJob } from "@/lib/mail/jobs/send-mail";
@@ -12,7 +14,7 @@ import { KEEP_COMPLETED_JOBS, KEEP_FAILED_JOBS } from "./backend";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "./heartbeat";
 
-export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob, recomputeSegmentsJob] as const;
+export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob, taskRemindersJob, recomputeSegmentsJob, importCustomersJob] as const;
 
 export type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob["name"];

@@ -45,7 +45,10 @@ export async function createCrmWorld(run: string) {
     });
   const orderA = await order(customerA.id);
   const orderB = await order(customerB.id);
-  const pipeline = await db.pipeline.create({ data: { name: `Pipeline ${run}`, stages: { create: [{ name: "Первичный контакт", position: 0 }] } }, select: { id: true, stages: { select: { id: true } } } });
+  const pipeline = await db.pipeline.create({
+    data: { name: `Pipeline ${run}`, stages: { create: [{ name: "Первичный контакт", position: 0 }] } },
+    select: { id: true, stages: { select: { id: true } } },
+  });
   const deal = (title: string, customerId: string | null) =>
     db.deal.create({ data: { title: `${title} ${run}`, pipelineId: pipeline.id, stageId: pipeline.stages[0]!.id, customerId, currency: "RUB", budget: 1_000_000n }, select: { id: true } });
   const dealA = await deal("Сделка А", customerA.id);

@@ -15,7 +15,9 @@ const LATER = "2031-03-02T10:00:00+03:00";
 
 const counts = async () => ({
   interactions: await db.interaction.count({ where: { customerId: { in: [world.customerA.id, world.customerB.id] } } }),
-  tasks: await db.task.count({ where: { OR: [{ customerId: { in: [world.customerA.id, world.customerB.id] } }, { createdById: { in: Object.values(world.users).map((user) => user.id) } }] } }),
+  tasks: await db.task.count({
+    where: { OR: [{ customerId: { in: [world.customerA.id, world.customerB.id] } }, { createdById: { in: Object.values(world.users).map((user) => user.id) } }] },
+  }),
 });
 
 beforeAll(async () => {
@@ -31,9 +33,15 @@ describe("logging an interaction", () => {
   it("on an order (by an operator): the customer is the order's, the next step a call task for the operator in the same transaction", async () => {
     const operator = actorOf(world.users.operator);
     const before = await counts();
-    const logged = await logInteraction({ kind: "CALL", orderId: world.orderA.id, result: "Клиент подтвердил адрес", nextStep: "Перезвонить после доставки", nextStepDueAt: LATER }, operator);
+    const logged = await logInteraction(
+      { kind: "CALL", orderId: world.orderA.id, result: "Клиент подтвердил адрес", nextStep: "Перезвонить после доставки", nextStepDueAt: LATER },
+      operator,
+    );
     expect(logged.taskId).not.toBeNull();
-    const interaction = await db.interaction.findUniqueOrThrow({ where: { id: logged.id }, select: { customerId: true, orderId: true, userId: true, kind: true, nextStep: true, nextStepDueAt: true, occurredAt: true } });
+    const interaction = await db.interaction.findUniqueOrThrow({
+      where: { id: logged.id },
+      select: { customerId: true, orderId: true, userId: true, kind: true, nextStep: true, nextStepDueAt: true, occurredAt: true },
+    });
     expect(interaction).toMatchObject({ customerId: world.customerA.id, orderId: world.orderA.id, userId: operator.id, kind: "CALL", nextStep: "Перезвонить после доставки" });
     expect(interaction.nextStepDueAt?.toISOString()).toBe("2031-03-02T07:00:00.000Z");
     expect(Math.abs(interaction.occurredAt.getTime() - Date.now())).toBeLessThan(10_000);
@@ -56,7 +64,15 @@ describe("logging an interaction", () => {
   it("on a deal: the deal's customer, a chosen contact person, an OTHER task for another employee", async () => {
     const manager = actorOf(world.users.manager);
     const logged = await logInteraction(
-      { kind: "MEETING", dealId: world.dealA.id, contactPersonId: world.personA.id, subject: "Презентация", nextStep: "Отправить договор", nextStepDueAt: LATER, nextStepAssigneeId: world.users.owner.id },
+      {
+        kind: "MEETING",
+        dealId: world.dealA.id,
+        contactPersonId: world.personA.id,
+        subject: "Презентация",
+        nextStep: "Отправить договор",
+        nextStepDueAt: LATER,
+        nextStepAssigneeId: world.users.owner.id,
+      },
       manager,
     );
     expect(await db.interaction.findUniqueOrThrow({ where: { id: logged.id }, select: { customerId: true, dealId: true, contactPersonId: true } })).toEqual({
@@ -75,7 +91,10 @@ describe("logging an interaction", () => {
 
   it("keeps a next step without a due time on the interaction only, and takes a given past time", async () => {
     const before = await counts();
-    const logged = await logInteraction({ kind: "NOTE", customerId: world.customerB.id, content: "Любит звонки после 18:00", nextStep: "Предложить новинку", occurredAt: "2026-01-10T18:30" }, actorOf(world.users.manager));
+    const logged = await logInteraction(
+      { kind: "NOTE", customerId: world.customerB.id, content: "Любит звонки после 18:00", nextStep: "Предложить новинку", occurredAt: "2026-01-10T18:30" },
+      actorOf(world.users.manager),
+    );
     expect(logged.taskId).toBeNull();
     const row = await db.interaction.findUniqueOrThrow({ where: { id: logged.id }, select: { occurredAt: true, nextStep: true } });
     expect(row).toEqual({ occurredAt: new Date("2026-01-10T15:30:00.000Z"), nextStep: "Предложить новинку" });
@@ -113,7 +132,10 @@ describe("logging an interaction", () => {
     const before = await counts();
     for (const assignee of [world.users.inactive, world.users.logistics]) {
       await expect(
-        logInteraction({ kind: "CALL", customerId: world.customerA.id, result: "Договорились", nextStep: "Перезвонить", nextStepDueAt: LATER, nextStepAssigneeId: assignee.id }, actorOf(world.users.manager)),
+        logInteraction(
+          { kind: "CALL", customerId: world.customerA.id, result: "Договорились", nextStep: "Перезвонить", nextStepDueAt: LATER, nextStepAssigneeId: assignee.id },
+          actorOf(world.users.manager),
+        ),
       ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { assigneeId: ["crmInteractions.errors.assigneeInvalid"] } });
     }
     expect(await counts()).toEqual(before);
@@ -162,7 +184,12 @@ describe("who may log and read interactions", () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     const ofOrder = await listInteractions({ orderId: world.orderA.id }, actorOf(world.users.operator));
     expect(ofOrder).toHaveLength(1);
-    expect(ofOrder[0]).toMatchObject({ kind: "CALL", result: "Клиент подтвердил адрес", user: { id: world.users.operator.id }, tasks: [{ title: "Перезвонить после доставки", status: "OPEN" }] });
+    expect(ofOrder[0]).toMatchObject({
+      kind: "CALL",
+      result: "Клиент подтвердил адрес",
+      user: { id: world.users.operator.id },
+      tasks: [{ title: "Перезвонить после доставки", status: "OPEN" }],
+    });
     const ofDeal = await listInteractions({ dealId: world.dealA.id }, manager);
     expect(ofDeal.map((row) => row.subject)).toEqual(["Презентация"]);
     // A deal is a manager's: the operator reads the order's interactions, not the deal's.

@@ -71,7 +71,10 @@ describe("creating a task", () => {
     }
     expect(await taskCount()).toBe(before);
     const standalone = await createTask({ kind: "MEETING", title: "Встреча с поставщиком", dueAt: FAR, assigneeId: world.users.operator2.id }, actorOf(world.users.manager));
-    expect(await db.task.findUniqueOrThrow({ where: { id: standalone.id }, select: { assigneeId: true, customerId: true } })).toEqual({ assigneeId: world.users.operator2.id, customerId: null });
+    expect(await db.task.findUniqueOrThrow({ where: { id: standalone.id }, select: { assigneeId: true, customerId: true } })).toEqual({
+      assigneeId: world.users.operator2.id,
+      customerId: null,
+    });
   });
 
   it("refuses links that do not belong together", async () => {
@@ -90,7 +93,11 @@ describe("changing a task", () => {
     expect((await db.task.findUniqueOrThrow({ where: { id } })).status).toBe("OPEN");
 
     await completeTask(id, { result: "Заказ подтверждён" }, manager);
-    expect(await db.task.findUniqueOrThrow({ where: { id }, select: { status: true, result: true, completedAt: true } })).toMatchObject({ status: "DONE", result: "Заказ подтверждён", completedAt: expect.any(Date) });
+    expect(await db.task.findUniqueOrThrow({ where: { id }, select: { status: true, result: true, completedAt: true } })).toMatchObject({
+      status: "DONE",
+      result: "Заказ подтверждён",
+      completedAt: expect.any(Date),
+    });
     await expect(completeTask(id, { result: "ещё раз" }, manager)).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(rescheduleTask(id, { dueAt: FAR }, manager)).rejects.toMatchObject({ code: "CONFLICT" });
 
@@ -123,7 +130,10 @@ describe("changing a task", () => {
     const sentAt = new Date("2026-01-01T00:00:00Z");
     await db.task.update({ where: { id }, data: { reminderSentAt: sentAt } });
     await rescheduleTask(id, { dueAt: "2020-01-01T10:00" }, manager);
-    expect(await db.task.findUniqueOrThrow({ where: { id }, select: { dueAt: true, reminderSentAt: true } })).toEqual({ dueAt: new Date("2020-01-01T07:00:00.000Z"), reminderSentAt: sentAt });
+    expect(await db.task.findUniqueOrThrow({ where: { id }, select: { dueAt: true, reminderSentAt: true } })).toEqual({
+      dueAt: new Date("2020-01-01T07:00:00.000Z"),
+      reminderSentAt: sentAt,
+    });
     await rescheduleTask(id, { dueAt: FAR }, manager);
     expect((await db.task.findUniqueOrThrow({ where: { id } })).reminderSentAt).toBeNull();
     await expect(rescheduleTask(id, { dueAt: "" }, manager)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { dueAt: ["crmTasks.errors.dueRequired"] } });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { contactsReportCsv } from "./contacts-report-csv";
 
-const labels = { employee: "Сотрудник", CALL: "Звонки", EMAIL: "Письма", MEETING: "Встречи", NOTE: "Заметки", total: "Всего", withResult: "С результатом", withNextStep: "Со следующим шагом", noEmployee: "Без сотрудника", totalRow: "Итого" };
+const labels = {
+  employee: "Сотрудник",
+  CALL: "Звонки",
+  EMAIL: "Письма",
+  MEETING: "Встречи",
+  NOTE: "Заметки",
+  total: "Всего",
+  withResult: "С результатом",
+  withNextStep: "Со следующим шагом",
+  noEmployee: "Без сотрудника",
+  totalRow: "Итого",
+};
 
 describe("contactsReportCsv", () => {
   it("writes one row per employee and a totals row, defusing formula-like names", () => {

@@ -11,14 +11,17 @@ export const INTERACTION_SUBJECT_MAX = 300;
 /** How far in the future an occurredAt may lie (clock skew between the browser and the server). */
 export const FUTURE_TOLERANCE_MS = 60_000;
 
-const optionalInstant = z.unknown().transform((value, context) => {
-  const instant = parseInstant(value);
-  if (instant === null) {
-    context.addIssue({ code: "custom", message: "crmInteractions.errors.timeInvalid" });
-    return z.NEVER;
-  }
-  return instant;
-}).optional();
+const optionalInstant = z
+  .unknown()
+  .transform((value, context) => {
+    const instant = parseInstant(value);
+    if (instant === null) {
+      context.addIssue({ code: "custom", message: "crmInteractions.errors.timeInvalid" });
+      return z.NEVER;
+    }
+    return instant;
+  })
+  .optional();
 
 const text = (max: number) => optionalText(max, "crmInteractions.errors.textTooLong");
 

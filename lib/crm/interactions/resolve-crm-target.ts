@@ -23,8 +23,7 @@ export interface CrmTarget {
 const customerSelect = { id: true, name: true, phone: true, phoneNormalized: true, email: true, emailNormalized: true, mergedIntoId: true } as const;
 
 /** A refused target: a field error keyed by the form field, the message an i18n key of `namespace`. */
-const targetError = (namespace: string, field: string, key: string) =>
-  new AppError("VALIDATION", `Invalid ${field}`, { fieldErrors: { [field]: [`${namespace}.errors.${key}`] } });
+const targetError = (namespace: string, field: string, key: string) => new AppError("VALIDATION", `Invalid ${field}`, { fieldErrors: { [field]: [`${namespace}.errors.${key}`] } });
 
 /**
  * Loads and checks the target inside `tx`. `requireCustomer`: an interaction always has a customer

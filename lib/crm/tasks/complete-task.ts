@@ -10,7 +10,5 @@ export const ZCompleteTaskInput = z.object({
 
 export async function completeTask(taskId: unknown, input: unknown, actor: TCrmActor, now = new Date()): Promise<{ id: string }> {
   const { result } = parseInput(ZCompleteTaskInput, input);
-  return withLockedTask(actor, taskId, "complete", (tx, task, next) =>
-    tx.task.update({ where: { id: task.id }, data: { status: next, result, completedAt: now }, select: { id: true } }),
-  );
+  return withLockedTask(actor, taskId, "complete", (tx, task, next) => tx.task.update({ where: { id: task.id }, data: { status: next, result, completedAt: now }, select: { id: true } }));
 }

@@ -16,7 +16,17 @@ export async function createTask(input: unknown, actor: TCrmActor): Promise<{ id
 /** Inserts a checked task in `tx` (also the next step of an interaction). */
 export async function insertTask(
   tx: DbTransaction,
-  data: { kind: "CALL" | "MEETING" | "OTHER"; title: string; description?: string; assigneeId?: string; dueAt: Date; customerId?: string | null; orderId?: string | null; dealId?: string | null; interactionId?: string },
+  data: {
+    kind: "CALL" | "MEETING" | "OTHER";
+    title: string;
+    description?: string;
+    assigneeId?: string;
+    dueAt: Date;
+    customerId?: string | null;
+    orderId?: string | null;
+    dealId?: string | null;
+    interactionId?: string;
+  },
   actorId: string,
   namespace = "crmTasks",
 ): Promise<{ id: string }> {

@@ -85,9 +85,7 @@ export async function listTasks(filter: TTaskFilter, actor: TCrmActor): Promise<
       f.assigneeId ? { assigneeId: f.assigneeId } : {},
       f.status ? { status: f.status } : {},
       f.customerId ? { customerId: f.customerId } : {},
-      f.dueFrom || f.dueTo
-        ? { dueAt: { ...(f.dueFrom ? { gte: zonedDayStart(f.dueFrom) } : {}), ...(f.dueTo ? { lt: zonedDayStart(addDays(f.dueTo, 1)) } : {}) } }
-        : {},
+      f.dueFrom || f.dueTo ? { dueAt: { ...(f.dueFrom ? { gte: zonedDayStart(f.dueFrom) } : {}), ...(f.dueTo ? { lt: zonedDayStart(addDays(f.dueTo, 1)) } : {}) } } : {},
     ],
   };
   const rows = await db.task.findMany({

@@ -62,7 +62,14 @@ describe("task statuses", () => {
     expect(transitionTask("DONE", "reopen")).toBe("OPEN");
     expect(transitionTask("CANCELLED", "reopen")).toBe("OPEN");
     expect(transitionTask("OPEN", "reschedule")).toBe("OPEN");
-    for (const [status, action] of [["DONE", "complete"], ["CANCELLED", "complete"], ["DONE", "cancel"], ["OPEN", "reopen"], ["DONE", "reassign"], ["CANCELLED", "reschedule"]] as const) {
+    for (const [status, action] of [
+      ["DONE", "complete"],
+      ["CANCELLED", "complete"],
+      ["DONE", "cancel"],
+      ["OPEN", "reopen"],
+      ["DONE", "reassign"],
+      ["CANCELLED", "reschedule"],
+    ] as const) {
       expect(() => transitionTask(status, action), `${status} ${action}`).toThrow(expect.objectContaining({ code: "CONFLICT" }));
     }
   });
@@ -83,5 +90,15 @@ describe("task scope", () => {
       expect(() => assertTaskInScope({ id: "l", role }, { orderId: "o", assigneeId: "l" })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     }
     expect(taskScopeWhere({ id: "m", role: "MANAGER" })).toEqual({});
+  });
+});
+
+describe("localInputValue", () => {
+  it("writes an instant on the Moscow clock, and parseInstant reads it back", async () => {
+    const { localInputValue, suggestedDueAt } = await import("./local-input-value");
+    const instant = new Date("2026-12-05T21:30:00Z");
+    expect(localInputValue(instant)).toBe("2026-12-06T00:30");
+    expect(parseInstant(localInputValue(instant))?.toISOString()).toBe(instant.toISOString());
+    expect(suggestedDueAt(new Date("2026-12-05T21:30:00Z"))).toBe("2026-12-07T10:00");
   });
 });

@@ -63,7 +63,7 @@ export const zInstant = (requiredKey: string, invalidKey: string) =>
 
 /** Empty strings from forms read as absent. */
 export const optionalText = (max: number, tooLongKey: string) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value ?? undefined), z.string().trim().max(max, { error: tooLongKey }).optional());
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : (value ?? undefined)), z.string().trim().max(max, { error: tooLongKey }).optional());
 
 export const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.string().trim().min(1).max(64).optional());
 
