@@ -22,13 +22,18 @@ const ZUploadInput = z.object({
   delimiter: ZImportDelimiter.nullish(),
 });
 
-export interface UploadCustomerImportInput extends z.input<typeof ZUploadInput> {
+export interface UploadCustomerImportInput {
+  fileName: string;
+  declaredSize?: number | null;
+  /** As the user chose them (checked here); null: guessed from the file. */
+  encoding?: string | null;
+  delimiter?: string | null;
   body: FileSource | null;
 }
 
 export async function uploadCustomerImport(input: UploadCustomerImportInput, actor: TSectionActor, options: { store?: FileStore; ip?: string } = {}): Promise<{ id: string }> {
   const checked = assertImporter(actor);
-  const parsed = ZUploadInput.safeParse(input);
+  const parsed = ZUploadInput.safeParse({ fileName: input.fileName, declaredSize: input.declaredSize, encoding: input.encoding, delimiter: input.delimiter });
   if (!parsed.success) throw new AppError("VALIDATION", "Invalid upload", { fieldErrors: { file: ["crmImport.errors.invalidUpload"] } });
   const fileName = cleanFileName(parsed.data.fileName) || "customers.csv";
   if (!input.body) throw new ImportFileError("empty");
