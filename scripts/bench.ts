@@ -1,6 +1,6 @@
 // `npm run bench`: load figures of the production server (server.ts, as `npm start` runs it) on
-// this machine, each beside a baseline measured in the same run. BENCH_ONLY=orders,checkout,clicks
-// picks parts.
+// this machine, each beside a baseline measured in the same run. BENCH_ONLY=orders,checkout,clicks,crm
+// picks parts (`crm` is scripts/bench-crm.ts, `npm run bench:crm`, run first in a process of its own).
 // - Order submissions (POST /api/v1/orders: validation, pricing, customer, duplicate check,
 //   order, item, history, token, stock, outbox in one transaction) at a fixed rate, and at the
 //   highest rate it sustains; baseline: the same rows written by plain statements behind bare
@@ -16,14 +16,14 @@ import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
-import { buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, startApp, waitForHttp } from "./lib/runtime";
+import { bin, buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, run, startApp, waitForHttp } from "./lib/runtime";
 import { seedDemo } from "./seed-demo";
 
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE) || 300; // orders/s, the issue's target
 const DURATION = Number(process.env.BENCH_DURATION) || 10; // seconds per run
 const CONNECTIONS = 32;
-// BENCH_ONLY=orders,checkout,clicks (any of them) measures only those parts.
-const PARTS = new Set((process.env.BENCH_ONLY || "orders,checkout,clicks").split(",").map((part) => part.trim()));
+// BENCH_ONLY=orders,checkout,clicks,crm (any of them) measures only those parts.
+const PARTS = new Set((process.env.BENCH_ONLY || "orders,checkout,clicks,crm").split(",").map((part) => part.trim()));
 
 let sequence = 0;
 function orderBody() {
@@ -76,6 +76,13 @@ function summary(result: Result) {
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx - redirects,
   };
+}
+
+// The CRM part needs no web app: it runs first, with its own database, and alone when it is the only part.
+if (PARTS.has("crm")) {
+  console.log("CRM part (scripts/bench-crm.ts)…");
+  await run(bin("tsx"), ["scripts/bench-crm.ts"], process.env);
+  if (PARTS.size === 1) process.exit(0);
 }
 
 const started = Date.now();
