@@ -29,6 +29,8 @@ export const ZDealInput = z.object({
   contactPersonId: optionalId,
   responsibleId: optionalId,
   orderId: optionalId,
+  /** The linked order by its number, as the form asks for it (instead of orderId). */
+  orderNumber: z.preprocess((value) => (value === "" ? null : value), z.string().trim().regex(/^\d{1,9}$/, "crmDeals.errors.orderNotFound").nullish()),
   /** Major units as typed; parsed with the currency's minor digits. */
   budget: z.string().trim().max(32).default("0"),
   currency: z.string().trim().regex(/^[A-Z]{3}$/, "crmDeals.errors.currencyInvalid"),
@@ -66,7 +68,11 @@ async function resolveDeal(tx: DbTransaction, input: unknown) {
   const customer = data.customerId ? await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true, mergedIntoId: true } }) : null;
   const contact = data.contactPersonId ? await tx.contactPerson.findUnique({ where: { id: data.contactPersonId }, select: { id: true, customerId: true } }) : null;
   const responsible = data.responsibleId ? await tx.user.findUnique({ where: { id: data.responsibleId }, select: { id: true, role: true, isActive: true } }) : null;
-  const order = data.orderId ? await tx.order.findUnique({ where: { id: data.orderId }, select: { id: true } }) : null;
+  const order = data.orderId
+    ? await tx.order.findUnique({ where: { id: data.orderId }, select: { id: true } })
+    : data.orderNumber
+      ? await tx.order.findUnique({ where: { number: Number(data.orderNumber) }, select: { id: true } })
+      : null;
   if (!currency) fieldErrors.currency = ["crmDeals.errors.currencyInvalid"];
   const budget = currency ? parseMoneyInput(data.budget || "0", currencyMinorDigits(currency.code)) : null;
   if (currency && budget === null) fieldErrors.budget = ["crmDeals.errors.budgetInvalid"];
@@ -77,6 +83,7 @@ async function resolveDeal(tx: DbTransaction, input: unknown) {
   if (data.contactPersonId && (!contact || contact.customerId !== data.customerId)) fieldErrors.contactPersonId = ["crmDeals.errors.contactNotOfCustomer"];
   if (data.responsibleId && (!responsible || !responsible.isActive || !canCrm(responsible.role, "manageDeals"))) fieldErrors.responsibleId = ["crmDeals.errors.responsibleInvalid"];
   if (data.orderId && !order) fieldErrors.orderId = ["crmDeals.errors.orderNotFound"];
+  else if (data.orderNumber && !order) fieldErrors.orderNumber = ["crmDeals.errors.orderNotFound"];
   if (Object.keys(fieldErrors).length || !stage) throw invalid(fieldErrors);
   return {
     stage,
@@ -86,7 +93,7 @@ async function resolveDeal(tx: DbTransaction, input: unknown) {
       customerId: data.customerId ?? null,
       contactPersonId: data.contactPersonId ?? null,
       responsibleId: data.responsibleId ?? null,
-      orderId: data.orderId ?? null,
+      orderId: order?.id ?? null,
       budget: BigInt(budget ?? 0),
       currency: data.currency,
       expectedCloseAt: data.expectedCloseAt ? zonedDayStart(data.expectedCloseAt) : null,
