@@ -184,7 +184,7 @@ export function primaryContacts(input: Pick<CustomerInput, "phones" | "emails">)
   return { phone: phone?.phone ?? null, phoneNormalized: phone?.normalized ?? null, email: email?.email ?? null, emailNormalized: email?.normalized ?? null };
 }
 
-const rowsOf = (form: FormData, prefix: string, fields: readonly string[]) => {
+const rowsOf = (form: FormData, prefix: string, fields: readonly string[]): Record<string, string>[] => {
   // Rows are numbered by the form (phones.0.phone, phones.1.phone…), possibly with gaps after a
   // row was removed in the browser: read them in index order, skipping fully blank rows.
   const indexes = new Set<number>();
@@ -198,6 +198,24 @@ const rowsOf = (form: FormData, prefix: string, fields: readonly string[]) => {
     .filter((row) => fields.some((field) => !["id", "country"].includes(field) && row[field]?.trim()));
 };
 const stringOf = (value: FormDataEntryValue | null) => (typeof value === "string" ? value.slice(0, 5000) : "");
+
+const ROW_FIELDS = {
+  phones: ["phone", "label"],
+  emails: ["email", "label"],
+  addresses: ["id", "label", "country", "postcode", "province", "city", "street", "house", "flat"],
+  contactPersons: ["id", "name", "position", "role", "phone", "email", "notes"],
+} as const;
+
+/**
+ * The form's field name of a domain error path: the schema numbers the rows it was given
+ * ("phones.0.phone"), the form numbers its rows by their own keys ("phones.7.phone").
+ */
+export function customerFormField(form: FormData, path: string): string {
+  const [list, index, ...rest] = path.split(".");
+  if (!list || !(list in ROW_FIELDS) || index === undefined || !/^\d+$/.test(index)) return list ?? "_";
+  const row = rowsOf(form, list, ROW_FIELDS[list as keyof typeof ROW_FIELDS])[Number(index)];
+  return row ? [list, row.index, ...rest].join(".") : list;
+}
 
 /** The card's form as input for ZCustomerInput (validation is the schema's job). */
 export function customerInputFromForm(form: FormData): Record<string, unknown> {
@@ -221,13 +239,13 @@ export function customerInputFromForm(form: FormData): Record<string, unknown> {
     segmentId: scalar("segmentId"),
     responsibleId: scalar("responsibleId"),
     // The primary phone / email / default address is one radio group per list, valued by row index.
-    phones: rowsOf(form, "phones", ["phone", "label"]).map(({ index, ...row }) => ({ ...row, isPrimary: index === primaryPhone })),
-    emails: rowsOf(form, "emails", ["email", "label"]).map(({ index, ...row }) => ({ ...row, isPrimary: index === primaryEmail })),
-    addresses: rowsOf(form, "addresses", ["id", "label", "country", "postcode", "province", "city", "street", "house", "flat"]).map(({ index, ...row }) => ({
+    phones: rowsOf(form, "phones", ROW_FIELDS.phones).map(({ index, ...row }) => ({ ...row, isPrimary: index === primaryPhone })),
+    emails: rowsOf(form, "emails", ROW_FIELDS.emails).map(({ index, ...row }) => ({ ...row, isPrimary: index === primaryEmail })),
+    addresses: rowsOf(form, "addresses", ROW_FIELDS.addresses).map(({ index, ...row }) => ({
       ...row,
       isDefault: index === defaultAddress,
     })),
-    contactPersons: rowsOf(form, "contactPersons", ["id", "name", "position", "role", "phone", "email", "notes"]).map(({ index: _index, ...row }) => row),
+    contactPersons: rowsOf(form, "contactPersons", ROW_FIELDS.contactPersons).map(({ index: _index, ...row }) => row),
   };
 }
 

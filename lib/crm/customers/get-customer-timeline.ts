@@ -12,6 +12,8 @@ import { notFound } from "@/lib/errors";
 import { assertCanViewCustomers } from "./list-customers";
 
 export const TIMELINE_PAGE_SIZE = 50;
+/** The printable history report's (and its CSV's) number of events. */
+export const HISTORY_LIMIT = 2000;
 export const TIMELINE_KINDS = ["order", "status", "mail", "interaction", "taskCreated", "taskCompleted", "dealStage"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

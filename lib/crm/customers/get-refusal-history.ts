@@ -66,3 +66,12 @@ export async function getRefusalHistory(input: z.input<typeof ZRefusalHistoryInp
   }
   return { phones: unique, counts, total, recent: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) };
 }
+
+/** The refusal history of an order's phone (the order page's risk panel), with the order's customer card. */
+export async function getOrderRefusalHistory(orderId: string, actor: TSectionActor): Promise<{ phone: string | null; customerId: string; history: RefusalHistory } | null> {
+  assertCrm(assertSectionActor(actor, "customers"), "viewCustomers");
+  const order = await db.order.findUnique({ where: { id: z.string().min(1).max(64).parse(orderId) }, select: { phoneNormalized: true, customerId: true } });
+  if (!order) return null;
+  const history = await getRefusalHistory({ phones: order.phoneNormalized ? [order.phoneNormalized] : [], limit: 5 }, actor);
+  return { phone: order.phoneNormalized, customerId: order.customerId, history };
+}

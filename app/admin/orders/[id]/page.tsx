@@ -10,6 +10,7 @@ import { StatusChangeForm } from "@/components/admin/orders/status-change-form";
 import { panel } from "@/components/ui/styles";
 import { TrackingNumberForm } from "@/components/admin/orders/tracking-number-form";
 import { OrderCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
+import { OrderRefusalPanel } from "@/components/crm/customers/order-refusal-panel";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -225,6 +226,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
 
         <aside className="flex flex-col gap-6">
+          <OrderRefusalPanel orderId={order.id} />
           <section className="card" aria-labelledby="status-title">
             <h2 id="status-title" className="mb-3 text-base font-semibold">
               {tOrders("status.title")}
