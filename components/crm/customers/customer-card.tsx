@@ -12,6 +12,7 @@ import { CustomerRfm } from "./customer-rfm";
 import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTotals } from "./customer-totals";
 import { RefusalHistoryPanel } from "./refusal-history-panel";
+import { CustomerCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
 
 export interface CustomerCardLinks {
   olderOrders: string | null;
@@ -67,7 +68,7 @@ export async function CustomerCardView({
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <CustomerOrders orders={card.orders} olderHref={links.olderOrders} newestHref={links.newestOrders} />
-          {/* crm:interactions */}
+          <CustomerCrmPanel customerId={customer.id} />
           {/* crm:deals */}
           <CustomerTimeline page={timeline} olderHref={links.olderTimeline} newestHref={links.newestTimeline} />
         </div>

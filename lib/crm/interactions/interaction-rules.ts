@@ -39,7 +39,7 @@ export function interactionInputSchema(now: Date) {
       result: text(INTERACTION_TEXT_MAX),
       nextStep: optionalText(TASK_TITLE_MAX, "crmInteractions.errors.nextStepTooLong"),
       nextStepDueAt: optionalInstant,
-      /** Who takes the next step's task (default: the actor). */
+      /** Who takes the next step's task (default: the actor); ignored without a due time (no task). */
       nextStepAssigneeId: optionalId,
     })
     .superRefine((value, context) => {
@@ -49,7 +49,6 @@ export function interactionInputSchema(now: Date) {
       }
       if (!value.subject && !value.content && !value.result) context.addIssue({ code: "custom", path: ["content"], message: "crmInteractions.errors.emptyInteraction" });
       if (value.nextStepDueAt && !value.nextStep) context.addIssue({ code: "custom", path: ["nextStep"], message: "crmInteractions.errors.nextStepRequired" });
-      if (value.nextStepAssigneeId && !value.nextStepDueAt) context.addIssue({ code: "custom", path: ["nextStepDueAt"], message: "crmInteractions.errors.nextStepDueRequired" });
       if (value.nextStepDueAt && (value.nextStepDueAt.getFullYear() < 2000 || value.nextStepDueAt.getFullYear() >= 2100)) {
         context.addIssue({ code: "custom", path: ["nextStepDueAt"], message: "crmInteractions.errors.timeInvalid" });
       }

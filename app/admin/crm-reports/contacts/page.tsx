@@ -115,7 +115,7 @@ export default async function ContactsReportPage({ searchParams }: { searchParam
             <tr className="font-semibold" data-testid="contacts-totals">
               <td>{t("totalRow")}</td>
               {INTERACTION_KINDS.map((kind) => (
-                <td key={kind} className="text-right tabular-nums">
+                <td key={kind} className="text-right tabular-nums" data-kind={kind}>
                   {report.totals.byKind[kind]}
                 </td>
               ))}
