@@ -80,7 +80,19 @@ afterAll(async () => {
   await db.auditLog.deleteMany({ where: { entityType: "CustomerImport", entityId: { in: importIds } } });
   await db.customerImport.deleteMany({ where: { id: { in: importIds } } });
   const phones = Array.from({ length: 100 }, (_, n) => phone(n));
-  const ids = (await db.customer.findMany({ where: { OR: [{ phoneNormalized: { in: phones } }, { phones: { some: { normalized: { in: phones } } } }, { emailNormalized: { endsWith: `-${run}@import.test` } }, { name: { contains: run } }] }, select: { id: true } })).map((row) => row.id);
+  const ids = (
+    await db.customer.findMany({
+      where: {
+        OR: [
+          { phoneNormalized: { in: phones } },
+          { phones: { some: { normalized: { in: phones } } } },
+          { emailNormalized: { endsWith: `-${run}@import.test` } },
+          { name: { contains: run } },
+        ],
+      },
+      select: { id: true },
+    })
+  ).map((row) => row.id);
   await db.customer.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: null } });
   await db.customer.deleteMany({ where: { id: { in: ids } } });
   await db.user.deleteMany({ where: { id: { in: Object.values(users).map((user) => user.id) } } });
@@ -217,7 +229,12 @@ describe("customer import", () => {
     const settings = { importId: id, mapping: ["phone"] as ImportMapping, encoding: "utf-8" as const, delimiter: "," as const, hasHeader: true };
     const importsBefore = await db.customerImport.count();
     for (const role of ["OPERATOR", "LOGISTICS", "ACCOUNTANT"] as const) {
-      for (const attempt of [() => upload(`phone\n${phone(51)}\n`, users[role]!), () => previewCustomerImport(settings, users[role]!), () => startCustomerImport(settings, users[role]!), () => getCustomerImport(id, users[role]!)]) {
+      for (const attempt of [
+        () => upload(`phone\n${phone(51)}\n`, users[role]!),
+        () => previewCustomerImport(settings, users[role]!),
+        () => startCustomerImport(settings, users[role]!),
+        () => getCustomerImport(id, users[role]!),
+      ]) {
         const error = await attempt().catch((caught: unknown) => caught);
         expect(error, role).toBeInstanceOf(AppError);
         expect((error as AppError).code, role).toBe("FORBIDDEN");
@@ -234,7 +251,13 @@ describe("customer import", () => {
     expect((await getCustomerImport(id, users.OWNER!)).status).toBe("PENDING");
 
     signInAs("MANAGER");
-    const uploaded = await uploadRoute(new Request("http://x/api/admin/customers/imports?delimiter=tab", { method: "POST", body: `Name\tPhone\nX ${run}\t${phone(53)}\n`, headers: { "x-file-name": encodeURIComponent("клиенты.csv") } }));
+    const uploaded = await uploadRoute(
+      new Request("http://x/api/admin/customers/imports?delimiter=tab", {
+        method: "POST",
+        body: `Name\tPhone\nX ${run}\t${phone(53)}\n`,
+        headers: { "x-file-name": encodeURIComponent("клиенты.csv") },
+      }),
+    );
     expect(uploaded.status).toBe(201);
     const created = await getCustomerImport(((await uploaded.json()) as { id: string }).id, users.MANAGER!);
     expect(created).toMatchObject({ fileName: "клиенты.csv", delimiter: "\t", mapping: ["name", "phone"] });

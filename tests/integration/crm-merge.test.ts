@@ -46,7 +46,10 @@ async function makeCard(label: string, options: { phone?: string; email?: string
   const email = options.email ?? fx.email(label);
   let id: string;
   if (options.withOrder ?? true) {
-    const { order } = await placeOrder(fx.input(productSlug, {}, { phone, email, fullName: options.name ?? `Анна ${label}`, city: options.city ?? "Москва" }), { ip: fx.ip(), userAgent: "vitest" });
+    const { order } = await placeOrder(fx.input(productSlug, {}, { phone, email, fullName: options.name ?? `Анна ${label}`, city: options.city ?? "Москва" }), {
+      ip: fx.ip(),
+      userAgent: "vitest",
+    });
     id = (await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { customerId: true } })).customerId;
     await db.customer.update({ where: { id }, data: { tags: options.tags ?? [] } });
   } else {

@@ -13,9 +13,9 @@ const ALIASES: Record<string, string> = {
   uk: "GB",
   англия: "GB",
   великобритания: "GB",
-  "кыргызстан": "KG",
-  "киргизия": "KG",
-  "молдавия": "MD",
+  кыргызстан: "KG",
+  киргизия: "KG",
+  молдавия: "MD",
 };
 
 // Historical, grouping and private-use codes ICU still names ("DD" is "Germany" in some data).

@@ -59,6 +59,17 @@ export async function listCustomerImports(actor: TSectionActor, limit = 20) {
   return db.customerImport.findMany({
     orderBy: { createdAt: "desc" },
     take: limit,
-    select: { id: true, fileName: true, status: true, totalRows: true, processedRows: true, createdCount: true, updatedCount: true, skippedCount: true, createdAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      totalRows: true,
+      processedRows: true,
+      createdCount: true,
+      updatedCount: true,
+      skippedCount: true,
+      createdAt: true,
+      createdBy: { select: { name: true } },
+    },
   });
 }

@@ -45,15 +45,7 @@ describe("guessField", () => {
 
 describe("guessColumnMapping", () => {
   it("turns a second phone or email into an extra one and skips a field's other columns", () => {
-    expect(guessColumnMapping(["ФИО", "Телефон", "Телефон", "Email", "E-mail", "Имя", "Возраст"], 7)).toEqual([
-      "name",
-      "phone",
-      "extraPhone",
-      "email",
-      "extraEmail",
-      "skip",
-      "skip",
-    ]);
+    expect(guessColumnMapping(["ФИО", "Телефон", "Телефон", "Email", "E-mail", "Имя", "Возраст"], 7)).toEqual(["name", "phone", "extraPhone", "email", "extraEmail", "skip", "skip"]);
   });
 
   it("skips every column of a file without a header", () => {

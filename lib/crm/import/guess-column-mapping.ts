@@ -5,13 +5,55 @@ import { REPEATABLE_FIELDS, type ImportField, type ImportMapping, type ImportTar
 
 // Checked in this order; each entry: exact names first, then words a header may contain.
 const SYNONYMS: readonly [ImportField, { exact: string[]; contains: string[] }][] = [
-  ["extraPhone", { exact: ["доп телефон", "дополнительный телефон", "телефон 2", "phone 2", "extra phone", "other phone", "second phone"], contains: ["доп. тел", "доп тел", "дополнительный тел", "другой тел"] }],
-  ["extraEmail", { exact: ["доп email", "доп e-mail", "дополнительный email", "дополнительный e-mail", "email 2", "e-mail 2", "extra email", "other email"], contains: ["доп. email", "доп. e-mail", "доп. почт", "другой email"] }],
-  ["phone", { exact: ["телефон", "тел", "phone", "tel", "mobile", "мобильный", "моб", "номер телефона", "phone number", "контактный телефон", "сотовый", "whatsapp"], contains: ["телефон", "phone", "мобильн"] }],
+  [
+    "extraPhone",
+    {
+      exact: ["доп телефон", "дополнительный телефон", "телефон 2", "phone 2", "extra phone", "other phone", "second phone"],
+      contains: ["доп. тел", "доп тел", "дополнительный тел", "другой тел"],
+    },
+  ],
+  [
+    "extraEmail",
+    {
+      exact: ["доп email", "доп e-mail", "дополнительный email", "дополнительный e-mail", "email 2", "e-mail 2", "extra email", "other email"],
+      contains: ["доп. email", "доп. e-mail", "доп. почт", "другой email"],
+    },
+  ],
+  [
+    "phone",
+    {
+      exact: ["телефон", "тел", "phone", "tel", "mobile", "мобильный", "моб", "номер телефона", "phone number", "контактный телефон", "сотовый", "whatsapp"],
+      contains: ["телефон", "phone", "мобильн"],
+    },
+  ],
   ["email", { exact: ["email", "e-mail", "e mail", "mail", "почта", "эл почта", "электронная почта", "адрес электронной почты", "email address"], contains: ["email", "e-mail", "почт"] }],
-  ["legalName", { exact: ["компания", "организация", "юр лицо", "юридическое лицо", "полное наименование", "наименование организации", "company", "company name", "organization", "organisation", "legal name"], contains: ["компани", "организац", "юрлиц", "юр. лиц", "company", "organi"] }],
+  [
+    "legalName",
+    {
+      exact: [
+        "компания",
+        "организация",
+        "юр лицо",
+        "юридическое лицо",
+        "полное наименование",
+        "наименование организации",
+        "company",
+        "company name",
+        "organization",
+        "organisation",
+        "legal name",
+      ],
+      contains: ["компани", "организац", "юрлиц", "юр. лиц", "company", "organi"],
+    },
+  ],
   ["taxId", { exact: ["инн", "inn", "tax id", "taxid", "vat", "vat number", "унп", "бин"], contains: ["инн", "tax id", "vat"] }],
-  ["name", { exact: ["фио", "имя", "ф и о", "name", "full name", "fullname", "клиент", "покупатель", "контакт", "customer", "client", "contact", "наименование", "название", "фамилия имя отчество"], contains: ["фио", "имя", "name", "клиент", "покупател"] }],
+  [
+    "name",
+    {
+      exact: ["фио", "имя", "ф и о", "name", "full name", "fullname", "клиент", "покупатель", "контакт", "customer", "client", "contact", "наименование", "название", "фамилия имя отчество"],
+      contains: ["фио", "имя", "name", "клиент", "покупател"],
+    },
+  ],
   ["type", { exact: ["тип", "тип клиента", "type", "customer type", "лицо", "физ юр"], contains: ["тип клиента", "customer type"] }],
   ["country", { exact: ["страна", "country", "country code", "код страны"], contains: ["страна", "country"] }],
   ["postcode", { exact: ["индекс", "почтовый индекс", "zip", "zip code", "postcode", "postal code", "post code"], contains: ["индекс", "postcode", "postal", "zip"] }],
@@ -22,7 +64,13 @@ const SYNONYMS: readonly [ImportField, { exact: string[]; contains: string[] }][
   ["flat", { exact: ["квартира", "кв", "офис", "flat", "apartment", "apt", "office", "suite"], contains: ["квартир", "apartment", "flat"] }],
   ["tags", { exact: ["теги", "тэги", "метки", "tags", "labels", "тег", "метка"], contains: ["тег", "тэг", "метк", "tag", "label"] }],
   ["source", { exact: ["источник", "откуда узнал", "откуда узнали", "канал", "source", "utm source", "utm_source", "lead source", "channel"], contains: ["источник", "откуда", "source"] }],
-  ["notes", { exact: ["примечание", "примечания", "комментарий", "заметки", "notes", "note", "comment", "comments", "описание", "description"], contains: ["примечан", "коммент", "заметк", "note", "comment"] }],
+  [
+    "notes",
+    {
+      exact: ["примечание", "примечания", "комментарий", "заметки", "notes", "note", "comment", "comments", "описание", "description"],
+      contains: ["примечан", "коммент", "заметк", "note", "comment"],
+    },
+  ],
 ];
 
 /** Lower-cased, ё → е, punctuation and extra spaces dropped: "E-mail:" → "e-mail", "Ф.И.О." → "ф и о". */

@@ -15,8 +15,7 @@ export interface ImportRowInput {
 }
 
 export type ImportRowOutcome =
-  | { row: number; action: "create" | "update"; card: ImportCard; customer: ImportedCustomer }
-  | { row: number; action: "skip"; reason: SkipReason; field?: string; value?: string };
+  { row: number; action: "create" | "update"; card: ImportCard; customer: ImportedCustomer } | { row: number; action: "skip"; reason: SkipReason; field?: string; value?: string };
 
 export interface ImportRowsOptions {
   mapping: ImportMapping;
@@ -52,7 +51,23 @@ export async function importRows(rows: readonly ImportRowInput[], options: Impor
       applyPlanToCard(existing, plan);
       card = existing;
     } else {
-      card = { id, fromRow: row, type: plan.fill.type ?? "PERSON", name: null, legalName: null, taxId: null, phone: null, phoneNormalized: null, email: null, emailNormalized: null, country: null, source: null, notes: null, tags: [], createdAt: new Date() };
+      card = {
+        id,
+        fromRow: row,
+        type: plan.fill.type ?? "PERSON",
+        name: null,
+        legalName: null,
+        taxId: null,
+        phone: null,
+        phoneNormalized: null,
+        email: null,
+        emailNormalized: null,
+        country: null,
+        source: null,
+        notes: null,
+        tags: [],
+        createdAt: new Date(),
+      };
       applyPlanToCard(card, plan);
     }
     // Later rows with any of these contacts find this card first.

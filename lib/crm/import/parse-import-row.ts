@@ -76,7 +76,11 @@ export function parseImportRow(row: readonly string[], mapping: ImportMapping): 
     values.set(field, [...(values.get(field) ?? []), value]);
   }
   const one = (field: ImportField) => values.get(field)?.[0] ?? null;
-  const list = (field: ImportField) => (values.get(field) ?? []).flatMap((value) => value.split(LIST_SEPARATOR)).map((value) => value.trim()).filter(Boolean);
+  const list = (field: ImportField) =>
+    (values.get(field) ?? [])
+      .flatMap((value) => value.split(LIST_SEPARATOR))
+      .map((value) => value.trim())
+      .filter(Boolean);
 
   const type = parseCustomerType(one("type") ?? "");
   if (type === undefined) return { ok: false, reason: "invalidType", field: "type", value: one("type") ?? "" };

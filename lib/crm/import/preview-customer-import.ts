@@ -12,7 +12,10 @@ import { importRows, type ImportRowOutcome } from "./import-rows";
 import type { ImportCard } from "./match-import-customers";
 import type { SkipReason } from "./parse-import-row";
 
-export const ZImportId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const ZImportId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const ZImportSettings = z.object({
   importId: ZImportId,

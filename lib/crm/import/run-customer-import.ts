@@ -49,7 +49,7 @@ export async function runCustomerImport(importId: string, options: RunCustomerIm
     table = await readImportTable(job.fileKey, { encoding: ZImportEncoding.parse(job.encoding), delimiter: ZImportDelimiter.parse(job.delimiter), hasHeader: job.hasHeader }, store);
   } catch (error) {
     // The file or the saved settings cannot be read: retrying would not help.
-    if (error instanceof ImportFileError || (error instanceof AppError && error.code === "NOT_FOUND") || error instanceof Error && error.name === "ZodError") {
+    if (error instanceof ImportFileError || (error instanceof AppError && error.code === "NOT_FOUND") || (error instanceof Error && error.name === "ZodError")) {
       await finish(importId, "FAILED", [{ row: 0, reason: error instanceof ImportFileError ? error.problem : "unreadable" }], store, job.fileKey);
       return;
     }
@@ -131,7 +131,10 @@ async function writeImportRow(tx: DbTransaction, card: ImportCard | null, custom
   if (plan.emails.length) await tx.customerEmail.createMany({ data: plan.emails.map((email) => ({ customerId, ...email })), skipDuplicates: true });
   if (plan.address) {
     const { country, postcode, province, city, street, house, flat } = plan.address;
-    const addresses = await tx.customerAddress.findMany({ where: { customerId }, select: { country: true, postcode: true, province: true, city: true, street: true, house: true, flat: true } });
+    const addresses = await tx.customerAddress.findMany({
+      where: { customerId },
+      select: { country: true, postcode: true, province: true, city: true, street: true, house: true, flat: true },
+    });
     const same = addresses.some(
       (address) =>
         address.country.trim() === country &&
@@ -154,9 +157,18 @@ async function finish(importId: string, status: "DONE" | "FAILED", errors: Impor
       data: { status, finishedAt: new Date(), ...(errors ? { errors: errors as unknown as Prisma.InputJsonValue } : {}) },
     });
     if (updated.count === 0) return null;
-    const row = await tx.customerImport.findUniqueOrThrow({ where: { id: importId }, select: { totalRows: true, processedRows: true, createdCount: true, updatedCount: true, skippedCount: true } });
+    const row = await tx.customerImport.findUniqueOrThrow({
+      where: { id: importId },
+      select: { totalRows: true, processedRows: true, createdCount: true, updatedCount: true, skippedCount: true },
+    });
     await tx.auditLog.create({
-      data: { actorType: "system", action: status === "DONE" ? "crm.import.done" : "crm.import.failed", entityType: "CustomerImport", entityId: importId, data: { ...row, ...(errors ? { errors } : {}) } as unknown as Prisma.InputJsonValue },
+      data: {
+        actorType: "system",
+        action: status === "DONE" ? "crm.import.done" : "crm.import.failed",
+        entityType: "CustomerImport",
+        entityId: importId,
+        data: { ...row, ...(errors ? { errors } : {}) } as unknown as Prisma.InputJsonValue,
+      },
     });
     return row;
   });

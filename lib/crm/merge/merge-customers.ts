@@ -17,7 +17,10 @@ import { advisoryLockSql } from "@/lib/customers/customer-dedup";
 import { db, Prisma, type DbTransaction } from "@/lib/db";
 import { MERGE_FIELDS, MergeError, assertMergeList, planMerge, type MergeCard, type MergePlan } from "./plan-merge";
 
-const ZCustomerId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ZCustomerId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const ZMergeInput = z.object({
   customerIds: z.array(ZCustomerId).max(50),
@@ -50,7 +53,19 @@ export const MERGE_CARD_SELECT = {
 } as const;
 
 /** Tables whose rows follow the customer (column "customerId"), moved as they are. */
-export const MOVED_TABLES = ["Order", "Interaction", "Task", "Deal", "ContactPerson", "CustomerAddress", "RefusalRecord", "LinkToken", "MailingRecipient", "Unsubscribe", "CustomerSegmentChange"] as const;
+export const MOVED_TABLES = [
+  "Order",
+  "Interaction",
+  "Task",
+  "Deal",
+  "ContactPerson",
+  "CustomerAddress",
+  "RefusalRecord",
+  "LinkToken",
+  "MailingRecipient",
+  "Unsubscribe",
+  "CustomerSegmentChange",
+] as const;
 
 /** MANAGER and OWNER only (CRM ability mergeCustomers). */
 export function assertMerger(actor: TSectionActor) {

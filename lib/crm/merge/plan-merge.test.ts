@@ -52,7 +52,14 @@ describe("planMerge", () => {
   it("takes the main card's value where the cards disagree", () => {
     expect(planMerge([a, b], "a").values.name).toBe("Анна");
     expect(planMerge([a, b], "b").values.name).toBe("Анна Иванова");
-    expect(planMerge([a, b], "b").fields.name).toMatchObject({ from: "b", rule: "main", options: [{ customerId: "b", value: "Анна Иванова" }, { customerId: "a", value: "Анна" }] });
+    expect(planMerge([a, b], "b").fields.name).toMatchObject({
+      from: "b",
+      rule: "main",
+      options: [
+        { customerId: "b", value: "Анна Иванова" },
+        { customerId: "a", value: "Анна" },
+      ],
+    });
   });
 
   it("takes the first filled card's value when the main card has none and the others disagree", () => {
@@ -81,10 +88,24 @@ describe("planMerge", () => {
   it("refuses bad lists and picks", () => {
     expect(problemOf(() => planMerge([a], "a"))).toBe("tooFew");
     expect(problemOf(() => planMerge([a, a], "a"))).toBe("sameCardTwice");
-    expect(problemOf(() => planMerge(Array.from({ length: 11 }, (_, index) => card(`c${index}`)), "c0"))).toBe("tooMany");
+    expect(
+      problemOf(() =>
+        planMerge(
+          Array.from({ length: 11 }, (_, index) => card(`c${index}`)),
+          "c0",
+        ),
+      ),
+    ).toBe("tooMany");
     expect(problemOf(() => planMerge([a, b], "z"))).toBe("mainNotInList");
     expect(problemOf(() => planMerge([a, b], "a", { name: "z" }))).toBe("pickNotInList");
     expect(problemOf(() => planMerge([a, b], "a", { email: "a" }))).toBe("pickEmpty");
-    expect(problemOf(() => planMerge(Array.from({ length: 10 }, (_, index) => card(`c${index}`)), "c0"))).toBeNull();
+    expect(
+      problemOf(() =>
+        planMerge(
+          Array.from({ length: 10 }, (_, index) => card(`c${index}`)),
+          "c0",
+        ),
+      ),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,23 @@
 import type { CustomerType, Region } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 
-export const MERGE_FIELDS = ["type", "name", "legalName", "taxId", "legalAddress", "website", "phone", "email", "country", "region", "locale", "segmentId", "responsibleId", "source", "notes"] as const;
+export const MERGE_FIELDS = [
+  "type",
+  "name",
+  "legalName",
+  "taxId",
+  "legalAddress",
+  "website",
+  "phone",
+  "email",
+  "country",
+  "region",
+  "locale",
+  "segmentId",
+  "responsibleId",
+  "source",
+  "notes",
+] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
 export const MIN_MERGE_CARDS = 2;
@@ -108,7 +124,8 @@ export function planMerge(cards: readonly MergeCard[], mainId: string, picks: Pa
 
   const source = (field: MergeField) => cards.find((card) => card.id === fields[field].from) ?? main;
   // Every card empty: the survivor gets null (not the main card's blank text).
-  const take = <K extends Exclude<keyof MergeCard, "id" | "tags" | "type" | "locale">>(field: MergeField, key: K): MergeCard[K] | null => (fields[field].from === null ? null : source(field)[key]);
+  const take = <K extends Exclude<keyof MergeCard, "id" | "tags" | "type" | "locale">>(field: MergeField, key: K): MergeCard[K] | null =>
+    fields[field].from === null ? null : source(field)[key];
   const values: MergePlan["values"] = {
     type: source("type").type,
     name: take("name", "name"),

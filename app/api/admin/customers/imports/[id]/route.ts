@@ -13,7 +13,14 @@ export const GET = handle(async (_request: Request, { params }: Context) => {
   const { id } = await params;
   const state = await getCustomerImport(id, actor);
   return NextResponse.json(
-    { status: state.status, totalRows: state.totalRows, processedRows: state.processedRows, createdCount: state.createdCount, updatedCount: state.updatedCount, skippedCount: state.skippedCount },
+    {
+      status: state.status,
+      totalRows: state.totalRows,
+      processedRows: state.processedRows,
+      createdCount: state.createdCount,
+      updatedCount: state.updatedCount,
+      skippedCount: state.skippedCount,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });
