@@ -9,7 +9,7 @@ import { assertCrm } from "@/lib/crm/crm-access";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db, Prisma } from "@/lib/db";
 import type { CustomerType, Region } from "@/lib/db/generated/enums";
-import { normalizePhone } from "@/lib/customers/normalize-contact";
+import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { addDays, SHOP_TIME_ZONE, zonedDayStart } from "@/lib/reports/resolve-period";
 import {
   classifySearch,
@@ -202,16 +202,26 @@ function searchSql(q: string | undefined): Prisma.Sql | null {
     case "none":
       return null;
     case "email": {
-      const contains = `%${escapeLike(search.text)}%`;
+      // A whole address is looked up by equality (btree); a trigram LIKE of "…@example.ru" would
+      // meet the common trigrams of every address of the domain.
+      const exact = normalizeEmail(search.text);
+      const own = exact
+        ? Prisma.sql`SELECT "customerId" FROM "CustomerEmail" WHERE normalized = ${exact}`
+        : Prisma.sql`SELECT "customerId" FROM "CustomerEmail" WHERE normalized LIKE ${`%${escapeLike(search.text)}%`}`;
       return Prisma.sql`c.id IN (
-        SELECT "customerId" FROM "CustomerEmail" WHERE normalized LIKE ${contains}
+        ${own}
         UNION SELECT id FROM "Customer" WHERE "emailNormalized" = ${search.text}
         UNION SELECT "customerId" FROM "ContactPerson" WHERE "emailNormalized" = ${search.text})`;
     }
     case "phone": {
       const digits = [search.digits, ...search.alternatives];
       const exact = [...new Set([search.e164, ...digits.map((value) => `+${value}`)].filter((value): value is string => Boolean(value)))];
-      const branches = digits.map((value) => Prisma.sql`SELECT "customerId" FROM "CustomerPhone" WHERE normalized LIKE ${`%${value}%`}`);
+      // A whole valid number by equality (btree): its trigrams ("+79", "916"…) are in every
+      // number of the operator, so a trigram LIKE would recheck most of the table. Part of a
+      // number by trigram LIKE.
+      const branches = search.e164
+        ? [Prisma.sql`SELECT "customerId" FROM "CustomerPhone" WHERE normalized = ANY(${exact}::text[])`]
+        : digits.map((value) => Prisma.sql`SELECT "customerId" FROM "CustomerPhone" WHERE normalized LIKE ${`%${value}%`}`);
       branches.push(Prisma.sql`SELECT id FROM "Customer" WHERE "phoneNormalized" = ANY(${exact}::text[])`);
       branches.push(Prisma.sql`SELECT "customerId" FROM "ContactPerson" WHERE "phoneNormalized" = ANY(${exact}::text[])`);
       // A Russian tax id (ИНН) is digits too.
