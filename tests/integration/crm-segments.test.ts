@@ -198,6 +198,7 @@ describe("the recompute job", () => {
     const { db } = lib.db;
     const again = await lib.recompute.recomputeSegments();
     expect(again.changed).toBe(0);
+    expect(again.written).toBe(0); // nothing rewritten when nothing moved
     expect(await db.customerSegmentChange.count()).toBe(14);
 
     // The window shopper buys a lot today: they get scores and class A; others may move too.

@@ -13,6 +13,7 @@ import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTotals } from "./customer-totals";
 import { RefusalHistoryPanel } from "./refusal-history-panel";
 import { CustomerCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
+import { CustomerSegmentPanel } from "@/components/crm/segments/customer-segment-panel";
 
 export interface CustomerCardLinks {
   olderOrders: string | null;
@@ -77,7 +78,7 @@ export async function CustomerCardView({
           <RefusalHistoryPanel history={card.refusals} />
           <CustomerProfile customer={customer} />
           <CustomerRfm rfm={customer.rfm} />
-          {/* crm:segments */}
+          <CustomerSegmentPanel customerId={customer.id} />
         </aside>
       </div>
     </>

@@ -1,16 +1,19 @@
 // The customer card's segment panel: current R/F/M scores, RFM segment and ABC class, and the
-// history of changes (CustomerSegmentChange). A server component: the card page has checked the
-// signed-in staff member; getCustomerSegment checks viewCustomers again.
+// history of changes (CustomerSegmentChange). A server component for the card's marked place: it
+// reads the signed-in staff member itself (the card page has already let them in), and
+// getCustomerSegment checks viewCustomers again.
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { panel } from "@/components/ui/styles";
-import type { TSectionActor } from "@/lib/auth/section-actor";
+import { assertStaff } from "@/lib/auth/guard";
+import { sectionRoles } from "@/lib/auth/permissions";
 import { getCustomerSegment } from "@/lib/crm/segments/get-customer-segment";
 import { SHOP_TIME_ZONE } from "@/lib/reports/resolve-period";
 import { segmentLabel } from "./segment-label";
 
-export async function CustomerSegmentPanel({ customerId, actor }: { customerId: string; actor: TSectionActor }) {
-  const [t, format, view] = await Promise.all([getTranslations("crmSegments"), getFormatter(), getCustomerSegment(actor, customerId)]);
+export async function CustomerSegmentPanel({ customerId }: { customerId: string }) {
+  const staff = await assertStaff(sectionRoles("customers"));
+  const [t, format, view] = await Promise.all([getTranslations("crmSegments"), getFormatter(), getCustomerSegment({ id: staff.id, role: staff.role }, customerId)]);
   const time = (value: Date) => format.dateTime(value, { dateStyle: "medium", timeStyle: "short", timeZone: SHOP_TIME_ZONE });
   const none = t("panel.none");
   return (

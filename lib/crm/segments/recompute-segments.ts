@@ -6,9 +6,12 @@
 //    temporary table: ntile(5) per dimension over the customers with a PAID order (the rule of
 //    score-rfm.ts), the segment map as a CASE in the map's order, the ABC class from the running
 //    revenue total (classify-abc.ts). Nothing is loaded into Node.
-// 3. The results are written back in batches of 10,000 rows, each batch its own statement, so a
-//    checkout that updates a customer's counters waits for one batch at most, never for the whole
-//    run; a CustomerSegmentChange row is written only where the segment or class changed.
+// 3. Only the customers whose scores, segment or class changed are written (segmentedAt is when
+//    that last happened; the run's own time is in the run state): rewriting every row of a wide,
+//    much-indexed table each night would cost more than the ranking itself. They are written back
+//    in batches of 10,000 rows, each batch its own statement, so a checkout that updates a
+//    customer's counters waits for one batch at most, never for the whole run; a
+//    CustomerSegmentChange row is written only where the segment or class changed.
 // Runs are exclusive (a session advisory lock): a second run while one works returns at once.
 import type pg from "pg";
 import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-revenue";
@@ -30,11 +33,13 @@ export interface RecomputeResult {
   refreshed: number;
   /** Customers with a PAID order (scored). */
   scored: number;
-  /** Rows written (scored, classed, or reset to no segment). */
+  /** Rows written: customers whose scores, segment or class changed (or were reset). */
   written: number;
   /** Customers whose segment or class changed (history rows written). */
   changed: number;
   ms: number;
+  /** Wall time of each step. */
+  steps: { refreshMs: number; computeMs: number; writeMs: number };
 }
 
 /** The map as a CASE over s.r/s.f/s.m: scores are validated integers 1–5, names are parameters. */
@@ -90,16 +95,17 @@ async function computeInto(client: pg.PoolClient, settings: TCrmSegmentSettings)
      next AS (
        SELECT c."id" AS id, s.r, s.f, s.m, ${segment} AS segment,
          CASE WHEN k.id IS NULL THEN NULL WHEN k.before * 100 < ${a} * k.total THEN 'A' WHEN k.before * 100 < ${b} * k.total THEN 'B' ELSE 'C' END AS abc,
-         c."rfmSegment" AS "oldSegment", c."abcClass" AS "oldAbc"
+         c."rfmRecency" AS "oldR", c."rfmFrequency" AS "oldF", c."rfmMonetary" AS "oldM", c."rfmSegment" AS "oldSegment", c."abcClass" AS "oldAbc"
        FROM "Customer" c
        LEFT JOIN scored s ON s.id = c."id"
        LEFT JOIN ranked k ON k.id = c."id"
        WHERE s.id IS NOT NULL OR k.id IS NOT NULL OR c."rfmSegment" IS NOT NULL OR c."abcClass" IS NOT NULL OR c."rfmRecency" IS NOT NULL
      )
-     SELECT id, r, f, m, segment, abc, (segment IS DISTINCT FROM "oldSegment" OR abc IS DISTINCT FROM "oldAbc") FROM next`,
+     SELECT id, r, f, m, segment, abc, (segment IS DISTINCT FROM "oldSegment" OR abc IS DISTINCT FROM "oldAbc") FROM next
+     WHERE r IS DISTINCT FROM "oldR" OR f IS DISTINCT FROM "oldF" OR m IS DISTINCT FROM "oldM" OR segment IS DISTINCT FROM "oldSegment" OR abc IS DISTINCT FROM "oldAbc"`,
     params,
   );
-  const counted = await client.query<{ scored: number }>(`SELECT count(*) FILTER (WHERE r IS NOT NULL)::int AS scored FROM crm_segment_next`);
+  const counted = await client.query<{ scored: number }>(`SELECT count(*)::int AS scored FROM "Customer" WHERE "mergedIntoId" IS NULL AND "paidOrdersCount" > 0`);
   return { rows: result.rowCount ?? 0, scored: counted.rows[0]?.scored ?? 0 };
 }
 
@@ -138,14 +144,18 @@ export async function recomputeSegments(options: { now?: () => Date } = {}): Pro
   let broken = false;
   try {
     const locked = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock($1) AS locked`, [LOCK_KEY]);
-    if (!locked.rows[0]?.locked) return { ran: false, refreshed: 0, scored: 0, written: 0, changed: 0, ms: 0 };
+    if (!locked.rows[0]?.locked) return { ran: false, refreshed: 0, scored: 0, written: 0, changed: 0, ms: 0, steps: { refreshMs: 0, computeMs: 0, writeMs: 0 } };
     try {
+      const since = (from: number) => Math.round(performance.now() - from);
       const refreshed = await refreshRevenue();
+      const computing = performance.now();
       const settings = await getSegmentSettings();
       const { scored } = await computeInto(client, settings);
+      const writing = performance.now();
       const { written, changed } = await writeBack(client, options.now?.() ?? new Date());
       await client.query(`DROP TABLE IF EXISTS crm_segment_next`);
-      return { ran: true, refreshed, scored, written, changed, ms: Math.round(performance.now() - started) };
+      const steps = { refreshMs: Math.round(computing - started), computeMs: Math.round(writing - computing), writeMs: since(writing) };
+      return { ran: true, refreshed, scored, written, changed, ms: since(started), steps };
     } finally {
       await client.query(`SELECT pg_advisory_unlock($1)`, [LOCK_KEY]).catch(() => (broken = true));
     }
