@@ -13,6 +13,7 @@ import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTotals } from "./customer-totals";
 import { RefusalHistoryPanel } from "./refusal-history-panel";
 import { CustomerCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
+import { CustomerDealsPanel } from "@/components/crm/deals/customer-deals-panel";
 import { CustomerSegmentPanel } from "@/components/crm/segments/customer-segment-panel";
 
 export interface CustomerCardLinks {
@@ -70,7 +71,7 @@ export async function CustomerCardView({
         <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
           <CustomerOrders orders={card.orders} olderHref={links.olderOrders} newestHref={links.newestOrders} />
           <CustomerCrmPanel customerId={customer.id} />
-          {/* crm:deals */}
+          <CustomerDealsPanel customerId={customer.id} />
           <CustomerTimeline page={timeline} olderHref={links.olderTimeline} newestHref={links.newestTimeline} />
         </div>
         <aside className="flex flex-col gap-6">
