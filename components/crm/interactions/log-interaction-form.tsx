@@ -102,6 +102,10 @@ export function LogInteractionForm(props: {
         <p className="text-xs text-slate-500 sm:col-span-2">{t("nextStepHint")}</p>
       </fieldset>
       <div className="flex flex-col gap-2 sm:col-span-2">
+        {/* What the form is about comes from the page (hidden fields): its errors show here. */}
+        {error("customerId")}
+        {error("orderId")}
+        {error("dealId")}
         <FormMessage state={state} testId="log-interaction-message" />
         <button type="submit" className="btn self-start" disabled={pending}>
           {t("log")}

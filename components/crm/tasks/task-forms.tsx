@@ -70,6 +70,10 @@ export function CreateTaskForm(props: {
         {fieldError(state, "description")}
       </label>
       <div className="flex flex-col gap-2 sm:col-span-2">
+        {/* The links come from the page (hidden fields): their errors show here. */}
+        {fieldError(state, "customerId")}
+        {fieldError(state, "orderId")}
+        {fieldError(state, "dealId")}
         <FormMessage state={state} testId="create-task-message" />
         <button type="submit" className="btn self-start" disabled={pending}>
           {t("create")}
