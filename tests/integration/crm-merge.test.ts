@@ -224,6 +224,9 @@ describe("listDuplicateGroups", () => {
     const one = await makeCard("dup-1", { phone, name: `Дубль ${fx.run}`, city: " Тверь ", withOrder: false });
     const two = await makeCard("dup-2", { name: `дубль ${fx.run.toUpperCase()} `, city: "тверь", withOrder: false });
     await db.customerPhone.create({ data: { customerId: two.id, phone, normalized: normalizePhone(phone, "RU")! } });
+    // A card whose primary phone has no CustomerPhone row (data older than the CRM).
+    const three = await db.customer.create({ data: { name: "three", phone, phoneNormalized: normalizePhone(phone, "RU") }, select: { id: true } });
+    customerIds.push(three.id);
     const email = fx.email("dup");
     await db.customerEmail.createMany({ data: [one.id, two.id].map((customerId) => ({ customerId, email, normalized: email })) });
 
@@ -237,11 +240,11 @@ describe("listDuplicateGroups", () => {
       }
     };
     const byPhone = await findGroup("phone", normalizePhone(phone, "RU")!);
-    expect(byPhone?.members.map((member) => member.id).sort()).toEqual([one.id, two.id].sort());
+    expect(byPhone?.members.map((member) => member.id).sort()).toEqual([one.id, two.id, three.id].sort());
     expect((await findGroup("email", email))?.members).toHaveLength(2);
     expect((await findGroup("name", `дубль ${fx.run.toLowerCase()} · тверь`))?.members.map((member) => member.id).sort()).toEqual([one.id, two.id].sort());
 
-    await mergeCustomers({ customerIds: [one.id, two.id], mainId: one.id }, users.OWNER!);
+    await mergeCustomers({ customerIds: [one.id, two.id, three.id], mainId: one.id }, users.OWNER!);
     expect(await findGroup("phone", normalizePhone(phone, "RU")!)).toBeUndefined();
     expect(await findGroup("email", email)).toBeUndefined();
   });

@@ -1,9 +1,10 @@
 // "Possible duplicates": groups of cards (not merged away) that share a normalised phone (the
 // card's own or any of its CustomerPhone rows), an email (likewise), or the same name and city
 // (case and surrounding spaces ignored). One kind per page, in key order, keyset-paginated by
-// the last key shown. Phones and emails are read in index order (Customer_phoneNormalized_idx,
-// CustomerPhone_normalized_idx, …: a merge append feeding a streaming group aggregate) and the
-// scan stops once a page of groups is found, so a page costs what it shows even at 300,000 cards.
+// the last key shown. Phones and emails are grouped in the order of CustomerPhone_normalized_idx
+// / CustomerEmail_normalized_idx and the scan stops at the page's end (EXPLAIN at 300,000 cards:
+// index scan → GroupAggregate → Limit, ~1 ms a page); name + city has no index to follow and is
+// one hash join and sort over the cards with a city.
 import { z } from "zod";
 import type { TSectionActor } from "@/lib/auth/section-actor";
 import { db, Prisma } from "@/lib/db";
@@ -40,40 +41,66 @@ export interface DuplicateGroup {
   members: DuplicateMember[];
 }
 
-function groupsSql(by: DuplicateKind, after: string, limit: number): Prisma.Sql {
-  if (by === "phone") {
-    return Prisma.sql`
-      SELECT k.key, array_agg(DISTINCT k.id) AS ids FROM (
-        SELECT c."phoneNormalized" AS key, c.id FROM "Customer" c WHERE c."phoneNormalized" > ${after} AND c."mergedIntoId" IS NULL
-        UNION ALL
-        SELECT p.normalized, p."customerId" FROM "CustomerPhone" p WHERE p.normalized > ${after}
-      ) k
-      GROUP BY k.key HAVING count(DISTINCT k.id) > 1 ORDER BY k.key LIMIT ${limit}`;
+interface FoundGroup {
+  key: string;
+  ids: string[];
+}
+
+const CONTACT_TABLES = {
+  phone: { table: Prisma.raw(`"CustomerPhone"`), primary: Prisma.raw(`"phoneNormalized"`) },
+  email: { table: Prisma.raw(`"CustomerEmail"`), primary: Prisma.raw(`"emailNormalized"`) },
+} as const;
+
+/**
+ * Groups by phone or email. Every writer keeps a card's primary contact among its
+ * CustomerPhone/CustomerEmail rows too (unique per card), so the page is a streaming group
+ * aggregate over that table's index — count(*) is the number of cards, and the scan stops at
+ * the page's end (~1 ms at 300,000 cards). Cards whose primary contact has no row (older data)
+ * are added for the keys of the page's range: a second, range-bounded index scan.
+ */
+async function contactGroups(by: "phone" | "email", after: string, limit: number): Promise<{ groups: FoundGroup[]; upper: string | null }> {
+  const { table, primary } = CONTACT_TABLES[by];
+  const found = await db.$queryRaw<FoundGroup[]>`
+    SELECT x.normalized AS key, array_agg(x."customerId" ORDER BY x."createdAt", x."customerId") AS ids
+    FROM ${table} x WHERE x.normalized > ${after}
+    GROUP BY x.normalized HAVING count(*) > 1 ORDER BY x.normalized LIMIT ${limit + 1}`;
+  const upper = found.length > limit ? found[limit - 1]!.key : null;
+  const orphans = await db.$queryRaw<{ key: string; id: string }[]>`
+    SELECT c.${primary} AS key, c.id FROM "Customer" c
+    WHERE c.${primary} > ${after} AND (${upper}::text IS NULL OR c.${primary} <= ${upper}::text) AND c."mergedIntoId" IS NULL
+      AND NOT EXISTS (SELECT 1 FROM ${table} x WHERE x."customerId" = c.id AND x.normalized = c.${primary})`;
+  const groups = new Map<string, Set<string>>(found.slice(0, limit).map((group) => [group.key, new Set(group.ids)]));
+  if (orphans.length) {
+    const keys = [...new Set(orphans.map((orphan) => orphan.key))];
+    const others = await db.$queryRaw<{ key: string; id: string }[]>`SELECT x.normalized AS key, x."customerId" AS id FROM ${table} x WHERE x.normalized = ANY(${keys}::text[])`;
+    for (const { key, id } of [...others, ...orphans]) groups.set(key, (groups.get(key) ?? new Set()).add(id));
   }
-  if (by === "email") {
-    return Prisma.sql`
-      SELECT k.key, array_agg(DISTINCT k.id) AS ids FROM (
-        SELECT c."emailNormalized" AS key, c.id FROM "Customer" c WHERE c."emailNormalized" > ${after} AND c."mergedIntoId" IS NULL
-        UNION ALL
-        SELECT e.normalized, e."customerId" FROM "CustomerEmail" e WHERE e.normalized > ${after}
-      ) k
-      GROUP BY k.key HAVING count(DISTINCT k.id) > 1 ORDER BY k.key LIMIT ${limit}`;
-  }
-  return Prisma.sql`
+  return {
+    groups: [...groups.entries()]
+      .filter(([, ids]) => ids.size > 1)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, ids]) => ({ key, ids: [...ids] })),
+    upper,
+  };
+}
+
+/** Groups by name and city: an aggregate over the cards with an address in a city. */
+async function nameCityGroups(after: string, limit: number): Promise<{ groups: FoundGroup[]; upper: string | null }> {
+  const found = await db.$queryRaw<FoundGroup[]>`
     SELECT k.key, array_agg(DISTINCT k.id) AS ids FROM (
       SELECT lower(btrim(c.name)) || ' · ' || lower(btrim(a.city)) AS key, c.id
       FROM "CustomerAddress" a JOIN "Customer" c ON c.id = a."customerId"
       WHERE a.city IS NOT NULL AND btrim(a.city) <> '' AND c.name IS NOT NULL AND btrim(c.name) <> '' AND c."mergedIntoId" IS NULL
     ) k
     WHERE k.key > ${after}
-    GROUP BY k.key HAVING count(DISTINCT k.id) > 1 ORDER BY k.key LIMIT ${limit}`;
+    GROUP BY k.key HAVING count(DISTINCT k.id) > 1 ORDER BY k.key LIMIT ${limit + 1}`;
+  return { groups: found.slice(0, limit), upper: found.length > limit ? found[limit - 1]!.key : null };
 }
 
 export async function listDuplicateGroups(query: z.input<typeof ZDuplicateQuery>, actor: TSectionActor): Promise<{ groups: DuplicateGroup[]; nextAfter: string | null }> {
   assertMerger(actor);
   const { by, after } = ZDuplicateQuery.parse(query);
-  const found = await db.$queryRaw<{ key: string; ids: string[] }[]>(groupsSql(by, after ?? "", DUPLICATE_PAGE_SIZE + 1));
-  const page = found.slice(0, DUPLICATE_PAGE_SIZE);
+  const { groups: page, upper } = by === "name" ? await nameCityGroups(after ?? "", DUPLICATE_PAGE_SIZE) : await contactGroups(by, after ?? "", DUPLICATE_PAGE_SIZE);
   const ids = [...new Set(page.flatMap((group) => group.ids.slice(0, MAX_GROUP_MEMBERS)))];
   const customers = ids.length
     ? await db.customer.findMany({
@@ -102,5 +129,5 @@ export async function listDuplicateGroups(query: z.input<typeof ZDuplicateQuery>
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
     }))
     .filter((group) => group.members.length > 1);
-  return { groups, nextAfter: found.length > DUPLICATE_PAGE_SIZE ? (page.at(-1)?.key ?? null) : null };
+  return { groups, nextAfter: upper };
 }

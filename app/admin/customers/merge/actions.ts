@@ -26,6 +26,7 @@ export async function mergeCustomersAction(_state: ActionState, formData: FormDa
     const picks = Object.fromEntries(
       MERGE_FIELDS.flatMap((field) =>
         strings(formData, `pick_${field}`)
+          .filter(Boolean)
           .slice(0, 1)
           .map((value) => [field, value] as const),
       ),

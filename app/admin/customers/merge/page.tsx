@@ -29,9 +29,10 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
   const query = await searchParams;
   const ids = list(query.ids);
   const main = list(query.main)[0] ?? ids[0] ?? "";
-  const picks = Object.fromEntries(
+  const picks: Partial<Record<MergeField, string>> = Object.fromEntries(
     MERGE_FIELDS.flatMap((field) =>
       list(query[`pick_${field}`])
+        .filter(Boolean)
         .slice(0, 1)
         .map((value) => [field, value] as const),
     ),
@@ -117,7 +118,7 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
                           <td key={card.id} className="px-3 py-2">
                             {value !== null && choosable ? (
                               <label className="flex items-start gap-2">
-                                <input type="radio" name={`pick_${field}`} value={card.id} defaultChecked={entry.from === card.id} />
+                                <input type="radio" name={`pick_${field}`} value={card.id} defaultChecked={picks[field] === card.id} />
                                 <span className="break-words">{value}</span>
                               </label>
                             ) : (
@@ -126,9 +127,18 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
                           </td>
                         );
                       })}
-                      <td className="bg-emerald-50/50 px-3 py-2" data-testid={`merge-result-${field}`}>
-                        <span className="break-words">{(result && shown(result, field)) ?? t("merge.empty")}</span>
+                      <td className="bg-emerald-50/50 px-3 py-2">
+                        <span className="break-words" data-testid={`merge-result-${field}`}>
+                          {(result && shown(result, field)) ?? t("merge.empty")}
+                        </span>
                         <span className="block text-xs text-slate-500">{t(`merge.rules.${entry.rule}`)}</span>
+                        {choosable ? (
+                          // No choice: the rule decides, so a change of the main card changes the value.
+                          <label className="mt-1 flex items-center gap-1 text-xs text-slate-600">
+                            <input type="radio" name={`pick_${field}`} value="" defaultChecked={!picks[field]} />
+                            {t("merge.auto")}
+                          </label>
+                        ) : null}
                       </td>
                     </tr>
                   );
