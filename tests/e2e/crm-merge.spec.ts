@@ -3,7 +3,7 @@
 // them, and the merged card's URL leads to the survivor, which now has both phones; then a small
 // CSV is imported through the pages (mapping guessed, dry run, job to completion with the worker).
 import { randomInt } from "node:crypto";
-import { DEMO, expect, test, withAppDatabase } from "./fixtures";
+import { DEMO, expect, signInThroughApi, test, withAppDatabase } from "./fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -109,4 +109,23 @@ test("the owner imports a small CSV through the pages to completion", async ({ p
     { name: `Импорт Ирина ${run}`, emailNormalized: `irina-${run}@lavka.test`, tags: ["import"] },
     { name: `Импорт Олег ${run}`, emailNormalized: `oleg-${run}@lavka.test`, tags: ["import"] },
   ]);
+});
+
+test("operators, logistics and accountants cannot open import, duplicates or merge, nor call their routes", async ({ playwright, baseURL }) => {
+  const importId = await withAppDatabase(async (client) => {
+    const result = await client.query(`SELECT id FROM "CustomerImport" ORDER BY "createdAt" DESC LIMIT 1`);
+    return (result.rows[0]?.id as string | undefined) ?? "none";
+  });
+  const accounts = [DEMO.operator, DEMO.accountant, DEMO.logistics];
+  for (const account of accounts) {
+    const context = await playwright.request.newContext({ baseURL });
+    await signInThroughApi(context, account);
+    for (const path of ["/admin/customers/import", `/admin/customers/import/${importId}`, "/admin/customers/duplicates", "/admin/customers/merge?ids=a&ids=b"]) {
+      expect((await context.get(path, { maxRedirects: 0 })).status(), `${account.identifier} ${path}`).toBe(403);
+    }
+    const upload = await context.post("/api/admin/customers/imports", { data: "phone\n+79161234501\n", headers: { "content-type": "text/csv", "x-file-name": "a.csv" } });
+    expect(upload.status(), account.identifier).toBe(403);
+    expect((await context.get(`/api/admin/customers/imports/${importId}`)).status(), account.identifier).toBe(403);
+    await context.dispose();
+  }
 });

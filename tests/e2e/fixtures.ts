@@ -7,6 +7,7 @@ export const DEMO = {
   owner: { kind: "staff", identifier: "owner@lavka.local", password: "lavka-owner" },
   operator: { kind: "staff", identifier: "operator@lavka.local", password: "lavka-operator" },
   accountant: { kind: "staff", identifier: "accountant@lavka.local", password: "lavka-accountant" },
+  logistics: { kind: "staff", identifier: "logistics@lavka.local", password: "lavka-logistics" },
   partner: { kind: "partner", identifier: "alpha", password: "lavka-partner" },
 } as const;
 
