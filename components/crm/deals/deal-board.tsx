@@ -10,13 +10,16 @@ import {
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
+  pointerWithin,
   useDroppable,
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
@@ -43,6 +46,12 @@ interface Props {
   move: (request: MoveRequest) => Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
+/** The column or card under the mouse; for the keyboard (no pointer) the nearest by corners. */
+const collisionDetection: CollisionDetection = (args) => {
+  const hits = pointerWithin(args);
+  return hits.length ? hits : closestCorners(args);
+};
+
 export function DealBoard({ columns: initial, moreHrefs, move }: Props) {
   const t = useTranslations("crmDeals.board");
   const [columns, setColumns] = useState(initial);
@@ -52,7 +61,21 @@ export function DealBoard({ columns: initial, moreHrefs, move }: Props) {
   const [saving, startSaving] = useTransition();
   const snapshot = useRef<BoardColumn[]>(initial);
   const instructionsId = useId();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
+  // Up and down move within the column (dnd-kit's sortable coordinates); left and right go to the
+  // top of the neighbouring column, whatever the columns' heights and the board's scroll.
+  const coordinateGetter = useRef<KeyboardCoordinateGetter>((event, args) => {
+    if (event.code !== "ArrowLeft" && event.code !== "ArrowRight") return sortableKeyboardCoordinates(event, args);
+    event.preventDefault();
+    const { active, droppableRects } = args.context;
+    const list = columnsRef.current;
+    const index = list.findIndex((column) => column.deals.some((deal) => deal.id === active?.id));
+    const target = list[index + (event.code === "ArrowRight" ? 1 : -1)];
+    const rect = target ? droppableRects.get(target.id) : undefined;
+    return rect ? { x: rect.left + 8, y: rect.top + 8 } : args.currentCoordinates;
+  }).current;
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter }));
 
   const columnOf = (id: UniqueIdentifier | undefined, from = columns) => from.find((column) => column.id === id || column.deals.some((deal) => deal.id === id));
   const dealOf = (id: UniqueIdentifier) => columns.flatMap((column) => column.deals).find((deal) => deal.id === id);
@@ -127,7 +150,7 @@ export function DealBoard({ columns: initial, moreHrefs, move }: Props) {
       ) : null}
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={collisionDetection}
         onDragStart={onDragStart}
         onDragOver={onDragOver}
         onDragEnd={onDragEnd}
