@@ -14,12 +14,12 @@ type DemoStage = (typeof DEMO_OPEN_STAGES)[number];
 /** Title, main contact, company (null: a private person), stage, budget in whole roubles. */
 export const DEMO_DEALS: readonly { title: string; contact: string; company: string | null; stage: DemoStage; rub: number }[] = [
   { title: "Аудит", contact: "Максим Иванов", company: "RetailGroup", stage: "Первичный контакт", rub: 100_000 },
-  { title: "Тех. поддержка", contact: "Иван Дуликов", company: "ООО \"Автопром\"", stage: "Первичный контакт", rub: 100_000 },
+  { title: "Тех. поддержка", contact: "Иван Дуликов", company: 'ООО "Автопром"', stage: "Первичный контакт", rub: 100_000 },
   { title: "Корп сайт", contact: "Геннадий Сидоров", company: "АвтоСелект", stage: "Первичный контакт", rub: 100_000 },
   { title: "Интернет-магазин", contact: "Ольга Смирнова", company: "Детский мир", stage: "Активные переговоры", rub: 500_000 },
   { title: "Портал по", contact: "Надежда Петровна", company: "Новострой", stage: "Первичный контакт", rub: 250_000 },
   { title: "Интернет-магазин", contact: "Юлия Зайцева", company: "Компании СЕЛЕКТ", stage: "Активные переговоры", rub: 580_000 },
-  { title: "2 корп сайта с", contact: "Иван Дуликов", company: "ООО \"Автопром\"", stage: "Первичный контакт", rub: 1_520_000 },
+  { title: "2 корп сайта с", contact: "Иван Дуликов", company: 'ООО "Автопром"', stage: "Первичный контакт", rub: 1_520_000 },
   { title: "Интернет-магазин", contact: "Алия Ахметова", company: "LookGood", stage: "Первичный контакт", rub: 1_200_000 },
   { title: "Корп сайт банка", contact: "Слава Сидоренко", company: "Юникомсофт", stage: "Активные переговоры", rub: 1_250_000 },
   { title: "ИМ одежды", contact: "Стас Морозов", company: "Zalando", stage: "Принимают решение", rub: 950_000 },
@@ -32,7 +32,7 @@ export const DEMO_DEALS: readonly { title: string; contact: string; company: str
   { title: "Каталог отелей", contact: "Артур Говорухин", company: null, stage: "Согласование договора", rub: 180_000 },
   { title: "Тематический", contact: "Николай Петрович", company: "Новые медиа", stage: "Согласование договора", rub: 200_000 },
   { title: "Корпоративный сайт", contact: "Иван Коновалов", company: "Иншур", stage: "Принимают решение", rub: 780_000 },
-  { title: "Сайт доставки", contact: "Егор Добрынин", company: "ОАО \"Цветы на", stage: "Первичный контакт", rub: 470_000 },
+  { title: "Сайт доставки", contact: "Егор Добрынин", company: 'ОАО "Цветы на', stage: "Первичный контакт", rub: 470_000 },
   { title: "Разработка", contact: "Ольга Морозова", company: null, stage: "Первичный контакт", rub: 180_000 },
 ];
 

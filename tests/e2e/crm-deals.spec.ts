@@ -13,7 +13,8 @@ const TALKS = "Активные переговоры";
 const LOST = "Закрыто и не реализовано";
 
 const column = (page: Page, name: string) => page.locator(`[data-testid="deal-column"][data-stage-name="${name}"]`);
-const card = (scope: Page | Locator, title: string) => scope.getByTestId("deal-card").filter({ has: ("page" in scope ? scope.page() : scope).getByRole("link", { name: title, exact: true }) });
+const card = (scope: Page | Locator, title: string) =>
+  scope.getByTestId("deal-card").filter({ has: ("page" in scope ? scope.page() : scope).getByRole("link", { name: title, exact: true }) });
 /** Digits of the column's sum ("RUB 4,900,000.00" → "490000000"). */
 const sumOf = async (page: Page, name: string) => (await column(page, name).getByTestId("column-sum").innerText()).replace(/\D/g, "");
 

@@ -222,7 +222,8 @@ describe("moving deals", () => {
   });
 
   it("the board's counts and sums follow a move", async () => {
-    const sums = async () => (await getDealBoard({ pipelineId }, users.MANAGER)).columns.map((column) => [column.count, column.totals.find((total) => total.currency === "RUB")?.amount ?? "0"]);
+    const sums = async () =>
+      (await getDealBoard({ pipelineId }, users.MANAGER)).columns.map((column) => [column.count, column.totals.find((total) => total.currency === "RUB")?.amount ?? "0"]);
     const { id } = await newDeal("Counted", "500");
     const before = await sums();
     await moveDeal({ dealId: id, stageId: stageIds[1] }, users.MANAGER);
@@ -274,7 +275,11 @@ describe("the deal form's checks", () => {
       },
       users.MANAGER,
     );
-    await updateDeal(id, { title: "Full", pipelineId: demoPipelineId, stageId: stages[1]!.id, customerId: customerIds[0], contactPersonId: contact.id, budget: "100", currency: "USD", tags: ["vip"] }, users.MANAGER);
+    await updateDeal(
+      id,
+      { title: "Full", pipelineId: demoPipelineId, stageId: stages[1]!.id, customerId: customerIds[0], contactPersonId: contact.id, budget: "100", currency: "USD", tags: ["vip"] },
+      users.MANAGER,
+    );
     const card = await getDealOrThrow(id, users.MANAGER);
     expect(card).toMatchObject({ budget: "10000", currency: "USD", tags: ["vip"], stage: { id: stages[1]!.id }, contactPerson: { id: contact.id }, customer: { id: customerIds[0] } });
     expect(card.history.map((change) => [change.fromStage, change.toStage])).toEqual([
@@ -329,7 +334,10 @@ describe("pipelines and stages", () => {
 
 describe("the deal history report", () => {
   it("counts stage entries, time in stage, won/lost with reasons and conversion for the period", async () => {
-    const { id: pipelineId } = await createPipeline({ name: `Report ${run}`, stages: [{ name: "First" }, { name: "Talks" }, { name: "Decision" }], wonName: "Won", lostName: "Lost" }, users.MANAGER);
+    const { id: pipelineId } = await createPipeline(
+      { name: `Report ${run}`, stages: [{ name: "First" }, { name: "Talks" }, { name: "Decision" }], wonName: "Won", lostName: "Lost" },
+      users.MANAGER,
+    );
     pipelineIds.push(pipelineId);
     const stages = await stagesOf(pipelineId);
     const [first, talks, decision, won, lost] = stages.map((stage) => stage.id) as [string, string, string, string, string];
@@ -353,7 +361,13 @@ describe("the deal history report", () => {
           closedAt: spec.closed ? at(spec.closed) : null,
           lostReason: spec.reason,
           stageChanges: {
-            create: spec.path.map((stageId, step) => ({ fromStageId: step ? spec.path[step - 1]! : null, toStageId: stageId, userId: users.MANAGER.id, note: stageId === lost ? spec.reason : null, createdAt: at(spec.days[step]!) })),
+            create: spec.path.map((stageId, step) => ({
+              fromStageId: step ? spec.path[step - 1]! : null,
+              toStageId: stageId,
+              userId: users.MANAGER.id,
+              note: stageId === lost ? spec.reason : null,
+              createdAt: at(spec.days[step]!),
+            })),
           },
         },
       });
@@ -414,7 +428,7 @@ describe("cross-access", () => {
     expect((await db.pipeline.findUniqueOrThrow({ where: { id: demoPipelineId } })).name).toBe("Продажи");
     // MANAGER and OWNER may.
     await expect(getDealHistoryReport({ period: "30d", pipelineId: demoPipelineId }, users.OWNER)).resolves.toBeTruthy();
-    await expect(searchDealCustomers({ q: "Автопром" }, users.MANAGER)).resolves.toEqual([expect.objectContaining({ name: "ООО \"Автопром\"", type: "COMPANY" })]);
+    await expect(searchDealCustomers({ q: "Автопром" }, users.MANAGER)).resolves.toEqual([expect.objectContaining({ name: 'ООО "Автопром"', type: "COMPANY" })]);
   });
 
   it("the report's CSV route answers the manager and refuses the others", async () => {
@@ -425,7 +439,7 @@ describe("cross-access", () => {
     expect(response.headers.get("content-type")).toContain("text/csv");
     const text = await response.text();
     const lines = text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("Stage,Kind,Entered,Average days in stage,Reached,Went on,\"Conversion, %\"");
+    expect(lines[0]).toBe('Stage,Kind,Entered,Average days in stage,Reached,Went on,"Conversion, %"');
     expect(lines[1]).toMatch(/^Первичный контакт,OPEN,21,/);
     expect(text).toContain("Аудит");
     expect((await csv(`pipelineId=${demoPipelineId}&period=custom&from=2026-13-01&to=2026-01-01`)).status).toBe(422);

@@ -41,7 +41,22 @@ const text = (formData: FormData, name: string) => {
 
 function dealInput(formData: FormData) {
   return Object.fromEntries(
-    ["title", "pipelineId", "stageId", "customerId", "contactPersonId", "responsibleId", "orderNumber", "budget", "currency", "expectedCloseAt", "probability", "tags", "notes", "lostReason"].map((name) => [name, text(formData, name)]),
+    [
+      "title",
+      "pipelineId",
+      "stageId",
+      "customerId",
+      "contactPersonId",
+      "responsibleId",
+      "orderNumber",
+      "budget",
+      "currency",
+      "expectedCloseAt",
+      "probability",
+      "tags",
+      "notes",
+      "lostReason",
+    ].map((name) => [name, text(formData, name)]),
   );
 }
 
@@ -70,7 +85,13 @@ export async function updateDealAction(_state: ActionState, formData: FormData):
 export type MoveDealActionResult = { ok: true } | { ok: false; message: string; field?: string };
 
 /** The kanban's drop. The client has already moved the card; on a refusal it rolls back and shows `message`. */
-export async function moveDealAction(input: { dealId: string; stageId: string; afterDealId: string | null; beforeDealId: string | null; lostReason?: string | null }): Promise<MoveDealActionResult> {
+export async function moveDealAction(input: {
+  dealId: string;
+  stageId: string;
+  afterDealId: string | null;
+  beforeDealId: string | null;
+  lostReason?: string | null;
+}): Promise<MoveDealActionResult> {
   try {
     await moveDeal(input, await staff());
     revalidatePath("/admin/deals");
@@ -126,7 +147,11 @@ export async function reorderPipelinesAction(_state: ActionState, formData: Form
 }
 
 export async function addStageAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  return configure((actor) => addStage({ pipelineId: text(formData, "pipelineId"), name: text(formData, "name"), color: text(formData, "color") || undefined }, actor), formData, "stage add");
+  return configure(
+    (actor) => addStage({ pipelineId: text(formData, "pipelineId"), name: text(formData, "name"), color: text(formData, "color") || undefined }, actor),
+    formData,
+    "stage add",
+  );
 }
 
 export async function updateStageAction(_state: ActionState, formData: FormData): Promise<ActionState> {

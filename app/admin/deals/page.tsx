@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { withQuery } from "@/components/admin/orders/orders-url";
-import { primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { primaryButton, secondaryButton } from "@/components/ui/styles";
 import { DealBoard } from "@/components/crm/deals/deal-board";
 import { DealFiltersForm } from "@/components/crm/deals/deal-filters-form";
 import { DealTable, formatTotals } from "@/components/crm/deals/deal-table";
@@ -31,7 +31,9 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
   const filters = ZDealFilters.parse({ ...raw, pipelineId: pipeline?.id });
   const customerName = filters.customerId ? (await db.customer.findUnique({ where: { id: filters.customerId }, select: { name: true } }))?.name : null;
   const keep: Record<string, string> = Object.fromEntries(
-    Object.entries({ pipelineId: pipeline?.id, responsibleId: filters.responsibleId, tag: filters.tag, customerId: filters.customerId, q: filters.q }).filter((entry): entry is [string, string] => !!entry[1]),
+    Object.entries({ pipelineId: pipeline?.id, responsibleId: filters.responsibleId, tag: filters.tag, customerId: filters.customerId, q: filters.q }).filter(
+      (entry): entry is [string, string] => !!entry[1],
+    ),
   );
 
   const header = (
@@ -108,7 +110,12 @@ export default async function DealsPage({ searchParams }: { searchParams: Promis
 
   if (view === "table") {
     const list = await listDeals({ ...query, pipelineId: pipeline.id }, actor);
-    const pageLink = (page: number) => withQuery("/admin/deals", { ...keep, view: "table", ...(filters.open ? { open: "1" } : {}), ...(filters.stageId ? { stageId: filters.stageId } : {}) }, { page: page > 1 ? String(page) : undefined });
+    const pageLink = (page: number) =>
+      withQuery(
+        "/admin/deals",
+        { ...keep, view: "table", ...(filters.open ? { open: "1" } : {}), ...(filters.stageId ? { stageId: filters.stageId } : {}) },
+        { page: page > 1 ? String(page) : undefined },
+      );
     return (
       <>
         {header}

@@ -2,7 +2,7 @@
 // link that starts the form with the customer chosen. Shown only to who works on deals.
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { panel, secondaryButton } from "@/components/admin/orders/styles";
+import { panel, secondaryButton } from "@/components/ui/styles";
 import { getActor } from "@/lib/auth/guard";
 import { canCrm } from "@/lib/crm/crm-access";
 import { listCustomerDeals } from "@/lib/crm/deals/list-customer-deals";

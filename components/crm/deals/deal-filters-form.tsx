@@ -1,7 +1,7 @@
 // The filters of the deals views as a GET form: every filter lives in the URL (bookmarkable),
 // the view and the pipeline are kept.
 import Link from "next/link";
-import { control, secondaryButton } from "@/components/admin/orders/styles";
+import { control, secondaryButton } from "@/components/ui/styles";
 import type { TDealFilters } from "@/lib/crm/deals/deal-filters";
 
 interface Props {
@@ -66,7 +66,10 @@ export function DealFiltersForm({ view, pipelineId, filters, stages, employees, 
       <button type="submit" className={secondaryButton}>
         {labels.apply}
       </button>
-      <Link href={`/admin/deals?pipelineId=${encodeURIComponent(pipelineId)}${view === "table" ? "&view=table" : ""}`} className="flex h-9 items-center px-2 text-sm text-slate-600 hover:underline">
+      <Link
+        href={`/admin/deals?pipelineId=${encodeURIComponent(pipelineId)}${view === "table" ? "&view=table" : ""}`}
+        className="flex h-9 items-center px-2 text-sm text-slate-600 hover:underline"
+      >
         {labels.reset}
       </Link>
     </form>

@@ -4,7 +4,7 @@
 // when the lost stage is chosen. The server re-checks everything (lib/crm/deals/save-deal).
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState, useTransition } from "react";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import type { DealCustomerOption, DealFormOptions } from "@/lib/crm/deals/deal-form-options";
 import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";
 
@@ -48,7 +48,10 @@ export function DealForm({ mode, dealId, options, values, action, searchCustomer
     <form action={formAction} className="grid max-w-3xl gap-4" noValidate data-testid="deal-form">
       {dealId ? <input type="hidden" name="dealId" value={dealId} /> : null}
       {state.message ? (
-        <p role={state.status === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}>
+        <p
+          role={state.status === "error" ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-green-50 text-green-800"}`}
+        >
           {state.message}
         </p>
       ) : null}
@@ -85,13 +88,26 @@ export function DealForm({ mode, dealId, options, values, action, searchCustomer
       </div>
       {stage?.kind === "LOST" ? (
         <Field label={t("lostReason")} error={error("lostReason")}>
-          <textarea name="lostReason" rows={2} maxLength={500} defaultValue={field("lostReason" as keyof DealFormValues, "")} className={`${control} h-auto w-full py-2`} aria-invalid={!!error("lostReason")} />
+          <textarea
+            name="lostReason"
+            rows={2}
+            maxLength={500}
+            defaultValue={field("lostReason" as keyof DealFormValues, "")}
+            className={`${control} h-auto w-full py-2`}
+            aria-invalid={!!error("lostReason")}
+          />
         </Field>
       ) : null}
       <CustomerPicker customer={customer} onChange={setCustomer} search={searchCustomers} error={error("customerId")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("contact")} error={error("contactPersonId")}>
-          <select name="contactPersonId" defaultValue={field("contactPersonId", values.contactPersonId)} key={customer?.id ?? "none"} className={`${control} w-full`} aria-invalid={!!error("contactPersonId")}>
+          <select
+            name="contactPersonId"
+            defaultValue={field("contactPersonId", values.contactPersonId)}
+            key={customer?.id ?? "none"}
+            className={`${control} w-full`}
+            aria-invalid={!!error("contactPersonId")}
+          >
             <option value="">{t("contactNone")}</option>
             {customer?.contacts.map((contact) => (
               <option key={contact.id} value={contact.id}>
@@ -125,7 +141,16 @@ export function DealForm({ mode, dealId, options, values, action, searchCustomer
           </select>
         </Field>
         <Field label={t("probability")} error={error("probability")}>
-          <input name="probability" type="number" min={0} max={100} step={1} defaultValue={field("probability", values.probability)} className={`${control} w-full`} aria-invalid={!!error("probability")} />
+          <input
+            name="probability"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            defaultValue={field("probability", values.probability)}
+            className={`${control} w-full`}
+            aria-invalid={!!error("probability")}
+          />
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -136,7 +161,14 @@ export function DealForm({ mode, dealId, options, values, action, searchCustomer
           <input name="tags" maxLength={500} defaultValue={field("tags", values.tags)} className={`${control} w-full`} />
         </Field>
         <Field label={t("orderNumber")} error={error("orderNumber")}>
-          <input name="orderNumber" inputMode="numeric" maxLength={9} defaultValue={field("orderNumber", values.orderNumber)} className={`${control} w-full`} aria-invalid={!!error("orderNumber")} />
+          <input
+            name="orderNumber"
+            inputMode="numeric"
+            maxLength={9}
+            defaultValue={field("orderNumber", values.orderNumber)}
+            className={`${control} w-full`}
+            aria-invalid={!!error("orderNumber")}
+          />
         </Field>
       </div>
       <Field label={t("notes")} error={error("notes")}>
@@ -162,7 +194,17 @@ function Field({ label, hint, error, className = "", children }: { label: string
   );
 }
 
-function CustomerPicker({ customer, onChange, search, error }: { customer: DealCustomerOption | null; onChange: (customer: DealCustomerOption | null) => void; search: (query: string) => Promise<DealCustomerOption[]>; error?: string }) {
+function CustomerPicker({
+  customer,
+  onChange,
+  search,
+  error,
+}: {
+  customer: DealCustomerOption | null;
+  onChange: (customer: DealCustomerOption | null) => void;
+  search: (query: string) => Promise<DealCustomerOption[]>;
+  error?: string;
+}) {
   const t = useTranslations("crmDeals.form");
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<DealCustomerOption[] | null>(null);

@@ -1,7 +1,7 @@
 // The table view of deals (the QSOFT list): name, main contact, company, stage, budget, with
 // "Shown N of M" and the total of every filtered deal per currency.
 import Link from "next/link";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import type { DealList } from "@/lib/crm/deals/list-deals";
 import { formatMoney } from "@/lib/money/format";
 

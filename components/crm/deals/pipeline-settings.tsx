@@ -4,7 +4,7 @@
 // refusal ("deals are still in this stage") shows next to it.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { control, primaryButton, secondaryButton } from "@/components/admin/orders/styles";
+import { control, primaryButton, secondaryButton } from "@/components/ui/styles";
 import type { PipelineWithStages } from "@/lib/crm/deals/list-pipelines";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
@@ -91,13 +91,21 @@ export function PipelineSettings({ pipelines, actions }: { pipelines: PipelineWi
                   <li key={stage.id} className="flex flex-wrap items-center gap-2" data-testid="stage-settings">
                     <ActionForm action={actions.updateStage} className="flex flex-wrap items-center gap-2">
                       <input type="hidden" name="stageId" value={stage.id} />
-                      <input type="color" name="color" defaultValue={stage.color ?? "#94a3b8"} aria-label={`${t("color")}: ${stage.name}`} className="h-9 w-10 rounded border border-slate-300" />
+                      <input
+                        type="color"
+                        name="color"
+                        defaultValue={stage.color ?? "#94a3b8"}
+                        aria-label={`${t("color")}: ${stage.name}`}
+                        className="h-9 w-10 rounded border border-slate-300"
+                      />
                       <input name="name" defaultValue={stage.name} required maxLength={100} aria-label={t("stageName")} className={`${control} w-64`} />
                       <button type="submit" className={secondaryButton}>
                         {t("save")}
                       </button>
                     </ActionForm>
-                    <span className="text-xs text-slate-500">{stage.kind === "OPEN" ? t("deals", { count: stage.dealCount }) : `${t("fixed")} · ${t("deals", { count: stage.dealCount })}`}</span>
+                    <span className="text-xs text-slate-500">
+                      {stage.kind === "OPEN" ? t("deals", { count: stage.dealCount }) : `${t("fixed")} · ${t("deals", { count: stage.dealCount })}`}
+                    </span>
                     {stage.kind === "OPEN" ? (
                       <div className="ml-auto flex gap-2">
                         {[-1, 1].map((direction) =>

@@ -26,7 +26,7 @@ describe("conversionByStage", () => {
 
   it("has no rate for a stage nobody reached", () => {
     const result = conversionByStage(FUNNEL, [["unknown-stage"]]);
-    expect(result.every((row) => row.reached === 0 && (row.rateBp === null))).toBe(true);
+    expect(result.every((row) => row.reached === 0 && row.rateBp === null)).toBe(true);
   });
 
   it("rounds to basis points", () => {

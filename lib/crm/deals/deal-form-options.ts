@@ -44,7 +44,12 @@ export async function searchDealCustomers(input: unknown, actor: TSectionActor):
       ? { id, mergedIntoId: null }
       : {
           mergedIntoId: null,
-          OR: [{ name: { contains: q, mode: "insensitive" } }, { legalName: { contains: q, mode: "insensitive" } }, { phone: { contains: q } }, { emailNormalized: { contains: q.toLowerCase() } }],
+          OR: [
+            { name: { contains: q, mode: "insensitive" } },
+            { legalName: { contains: q, mode: "insensitive" } },
+            { phone: { contains: q } },
+            { emailNormalized: { contains: q.toLowerCase() } },
+          ],
         },
     orderBy: [{ type: "desc" }, { name: "asc" }],
     take: 20,

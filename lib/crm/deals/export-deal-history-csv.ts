@@ -38,7 +38,9 @@ export function dealHistoryCsv(report: DealHistoryReport, labels: DealCsvLabels)
   }
   lines.push("\r\n", csvLine(DEAL_CHANGE_CSV_COLUMNS.map((column) => labels.changes[column])));
   for (const change of report.changes) {
-    lines.push(csvLine([change.at, safeText(change.dealTitle) ?? "", safeText(change.fromStage) ?? "", safeText(change.toStage) ?? "", safeText(change.userName) ?? "", safeText(change.note) ?? ""]));
+    lines.push(
+      csvLine([change.at, safeText(change.dealTitle) ?? "", safeText(change.fromStage) ?? "", safeText(change.toStage) ?? "", safeText(change.userName) ?? "", safeText(change.note) ?? ""]),
+    );
   }
   return lines.join("");
 }

@@ -107,11 +107,25 @@ export async function getDealHistoryReport(input: TPeriodInput & { pipelineId?: 
     where: { deal: { pipelineId }, createdAt: { gte: start, lt: end } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: REPORT_CHANGES_LIMIT,
-    select: { id: true, createdAt: true, note: true, dealId: true, deal: { select: { title: true } }, fromStage: { select: { name: true } }, toStage: { select: { name: true } }, user: { select: { name: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      note: true,
+      dealId: true,
+      deal: { select: { title: true } },
+      fromStage: { select: { name: true } },
+      toStage: { select: { name: true } },
+      user: { select: { name: true } },
+    },
   });
 
   const funnel = [...stageRows.filter((stage) => stage.kind === "OPEN"), ...stageRows.filter((stage) => stage.kind === "WON")].map((stage) => stage.id);
-  const conversion = new Map(conversionByStage(funnel, cohort.map((row) => row.path)).map((row) => [row.stageId, row]));
+  const conversion = new Map(
+    conversionByStage(
+      funnel,
+      cohort.map((row) => row.path),
+    ).map((row) => [row.stageId, row]),
+  );
   const enteredBy = new Map(entered.map((row) => [row.stageId, row.count]));
   const closedOf = (kind: DealStageKind) => {
     const rows = closed.filter((row) => row.kind === kind);

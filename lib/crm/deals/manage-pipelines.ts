@@ -13,7 +13,10 @@ const ZName = z.string().trim().min(1, "crmDeals.errors.nameRequired").max(100, 
 export const ZCreatePipelineInput = z.object({
   name: ZName,
   /** The first OPEN stages, in order (at least one). */
-  stages: z.array(z.object({ name: ZName, color: ZStageColor.optional() })).min(1, "crmDeals.errors.stagesRequired").max(30),
+  stages: z
+    .array(z.object({ name: ZName, color: ZStageColor.optional() }))
+    .min(1, "crmDeals.errors.stagesRequired")
+    .max(30),
   wonName: ZName,
   lostName: ZName,
 });

@@ -9,7 +9,10 @@ import { assertDealsActor, type TSectionActor } from "./deal-access";
 const ZId = z.string().trim().min(1).max(64);
 const ZName = z.string().trim().min(1, "crmDeals.errors.nameRequired").max(100, "crmDeals.errors.nameTooLong");
 /** A colour as the colour picker gives it. */
-export const ZStageColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "crmDeals.errors.colorInvalid");
+export const ZStageColor = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, "crmDeals.errors.colorInvalid");
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
   const parsed = schema.safeParse(input);

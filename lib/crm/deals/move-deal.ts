@@ -75,9 +75,7 @@ export async function endOfColumn(tx: DbTransaction, stageId: string): Promise<n
  */
 async function positionInColumn(tx: DbTransaction, stageId: string, dealId: string, afterDealId: string | null, beforeDealId: string | null): Promise<number> {
   const neighbourIds = [afterDealId, beforeDealId].filter((id): id is string => !!id && id !== dealId);
-  const neighbours = neighbourIds.length
-    ? await tx.deal.findMany({ where: { id: { in: neighbourIds }, stageId }, select: { id: true, sortOrder: true } })
-    : [];
+  const neighbours = neighbourIds.length ? await tx.deal.findMany({ where: { id: { in: neighbourIds }, stageId }, select: { id: true, sortOrder: true } }) : [];
   const after = neighbours.find((row) => row.id === afterDealId) ?? null;
   const before = neighbours.find((row) => row.id === beforeDealId) ?? null;
   if (!after && !before) return afterDealId || !beforeDealId ? endOfColumn(tx, stageId) : topOfColumn(tx, stageId);

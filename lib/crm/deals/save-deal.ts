@@ -30,14 +30,29 @@ export const ZDealInput = z.object({
   responsibleId: optionalId,
   orderId: optionalId,
   /** The linked order by its number, as the form asks for it (instead of orderId). */
-  orderNumber: z.preprocess((value) => (value === "" ? null : value), z.string().trim().regex(/^\d{1,9}$/, "crmDeals.errors.orderNotFound").nullish()),
+  orderNumber: z.preprocess(
+    (value) => (value === "" ? null : value),
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,9}$/, "crmDeals.errors.orderNotFound")
+      .nullish(),
+  ),
   /** Major units as typed; parsed with the currency's minor digits. */
   budget: z.string().trim().max(32).default("0"),
-  currency: z.string().trim().regex(/^[A-Z]{3}$/, "crmDeals.errors.currencyInvalid"),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, "crmDeals.errors.currencyInvalid"),
   expectedCloseAt: z.preprocess((value) => (value === "" ? null : value), ZCalendarDay.nullish()),
   probability: z.preprocess(
     (value) => (value === "" || value === null || value === undefined ? null : typeof value === "string" && /^\d{1,3}$/.test(value.trim()) ? Number(value) : value),
-    z.number({ error: "crmDeals.errors.probabilityInvalid" }).int("crmDeals.errors.probabilityInvalid").min(0, "crmDeals.errors.probabilityInvalid").max(100, "crmDeals.errors.probabilityInvalid").nullable(),
+    z
+      .number({ error: "crmDeals.errors.probabilityInvalid" })
+      .int("crmDeals.errors.probabilityInvalid")
+      .min(0, "crmDeals.errors.probabilityInvalid")
+      .max(100, "crmDeals.errors.probabilityInvalid")
+      .nullable(),
   ),
   /** Comma-separated as typed, or a list. */
   tags: z.preprocess(

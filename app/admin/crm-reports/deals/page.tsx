@@ -67,7 +67,12 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
           {report.pipelines.find((pipeline) => pipeline.id === report.pipelineId) ? ` · ${report.pipelines.find((pipeline) => pipeline.id === report.pipelineId)!.name}` : null}
         </p>
         <div className="print:hidden">
-          <CustomPeriodForm action="/admin/crm-reports/deals" period={period} keep={pipelineQuery} labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }} />
+          <CustomPeriodForm
+            action="/admin/crm-reports/deals"
+            period={period}
+            keep={pipelineQuery}
+            labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }}
+          />
         </div>
       </div>
       {report.pipelines.length > 1 ? (
@@ -85,7 +90,9 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
         </nav>
       ) : null}
       <InvalidPeriodNotice
-        message={invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null}
+        message={
+          invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null
+        }
       />
       <p className="mb-5 max-w-4xl text-sm text-slate-600">{t("hint")}</p>
 
@@ -111,7 +118,10 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
             <h2 id="deal-stages-title" className="mb-3 text-base font-semibold">
               {t("stages.title")}
             </h2>
-            <DealFunnelChart data={funnel.map((stage) => ({ stage: stage.name, reached: stage.reached ?? 0, entered: stage.entered }))} labels={{ reached: t("chart.reached"), entered: t("chart.entered") }} />
+            <DealFunnelChart
+              data={funnel.map((stage) => ({ stage: stage.name, reached: stage.reached ?? 0, entered: stage.entered }))}
+              labels={{ reached: t("chart.reached"), entered: t("chart.entered") }}
+            />
             <div className="mt-4 overflow-x-auto">
               <table className="w-full text-sm" data-testid="deal-report-stages">
                 <thead className="text-left text-xs text-slate-500">
@@ -206,7 +216,9 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
                   <tbody className="divide-y divide-slate-100">
                     {report.changes.map((change) => (
                       <tr key={change.id}>
-                        <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">{format.dateTime(new Date(change.at), { dateStyle: "short", timeStyle: "short", timeZone: period.timeZone })}</td>
+                        <td className="py-1.5 pr-3 whitespace-nowrap tabular-nums">
+                          {format.dateTime(new Date(change.at), { dateStyle: "short", timeStyle: "short", timeZone: period.timeZone })}
+                        </td>
                         <td className="py-1.5 pr-3">
                           <Link href={`/admin/deals/${change.dealId}`} className="text-brand-700 hover:underline">
                             {change.dealTitle}

@@ -6,7 +6,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
-import { panel } from "@/components/admin/orders/styles";
+import { panel } from "@/components/ui/styles";
 import { DealCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
 import { DealForm } from "@/components/crm/deals/deal-form";
 import { getDealFormOptions, searchDealCustomers } from "@/lib/crm/deals/deal-form-options";
@@ -28,10 +28,17 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const [t, tStatus, locale, format, options] = await Promise.all([getTranslations("crmDeals"), getTranslations("orderStatus"), getLocale(), getFormatter(), getDealFormOptions(actor)]);
   const [customerOption] = deal.customer ? await searchDealCustomers({ id: deal.customer.id }, actor) : [];
   const date = (iso: string | null, withTime = false) =>
-    iso ? format.dateTime(new Date(iso), withTime ? { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Moscow" } : { dateStyle: "medium", timeZone: "Europe/Moscow" }) : t("card.none");
+    iso
+      ? format.dateTime(new Date(iso), withTime ? { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Moscow" } : { dateStyle: "medium", timeZone: "Europe/Moscow" })
+      : t("card.none");
   const currentIndex = deal.stages.findIndex((stage) => stage.id === deal.stage.id);
   const facts: [string, React.ReactNode][] = [
-    [t("card.budget"), <span key="b" className="font-semibold tabular-nums" data-testid="deal-budget">{formatMoney(BigInt(deal.budget), deal.currency, locale)}</span>],
+    [
+      t("card.budget"),
+      <span key="b" className="font-semibold tabular-nums" data-testid="deal-budget">
+        {formatMoney(BigInt(deal.budget), deal.currency, locale)}
+      </span>,
+    ],
     [t("card.pipeline"), deal.pipeline.name],
     [t("card.stage"), deal.stage.name],
     [t("card.inStageSince"), date(deal.stageChangedAt, true)],
@@ -92,7 +99,9 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
                     <time className="text-slate-500 tabular-nums" dateTime={change.at}>
                       {date(change.at, true)}
                     </time>
-                    <span className="font-medium">{change.fromStage ? t("card.moved", { from: change.fromStage, to: change.toStage ?? "—" }) : t("card.created", { to: change.toStage ?? "—" })}</span>
+                    <span className="font-medium">
+                      {change.fromStage ? t("card.moved", { from: change.fromStage, to: change.toStage ?? "—" }) : t("card.created", { to: change.toStage ?? "—" })}
+                    </span>
                     <span className="text-slate-500">{t("card.by", { name: change.userName ?? t("card.system") })}</span>
                     {change.note ? <span className="text-slate-700">«{change.note}»</span> : null}
                   </li>
