@@ -61,10 +61,7 @@ async function recordRefClick(request: NextRequest, login: string, response: Nex
   target.searchParams.delete("ref");
   const productSlug = /^\/checkout\/([\w-]+)\/?$/.exec(target.pathname)?.[1] ?? null;
   try {
-    const [click, lifetimeDays] = await Promise.all([
-      recordClick(clickInputFromRequest(request, login, { productSlug, targetPath: target.pathname + target.search })),
-      cookieLifetimeDays(),
-    ]);
+    const [click, lifetimeDays] = await Promise.all([recordClick(clickInputFromRequest(request, login, { productSlug, targetPath: target.pathname + target.search })), cookieLifetimeDays()]);
     if (click.clickId !== null && !click.isBot) {
       response.cookies.set(ATTRIBUTION_COOKIE, signAttributionCookie({ clickId: click.clickId, clickedAt: click.clickedAt }), attributionCookieOptions(lifetimeDays));
     }

@@ -24,8 +24,7 @@ export const ZOrderAcceptedProps = ZOrderSummary.extend({
 });
 export type TOrderAcceptedProps = z.output<typeof ZOrderAcceptedProps>;
 
-export const orderAcceptedSubject = (props: TOrderAcceptedProps, messages: EmailMessages) =>
-  props.customSubject ?? messages["order-accepted"].subject(props.orderNumber);
+export const orderAcceptedSubject = (props: TOrderAcceptedProps, messages: EmailMessages) => props.customSubject ?? messages["order-accepted"].subject(props.orderNumber);
 
 export function OrderAcceptedEmail({ locale, ...props }: TOrderAcceptedProps & { locale: Locale }) {
   const messages = getEmailMessages(locale);

@@ -26,8 +26,7 @@ export const ZOrderConfirmProps = ZOrderSummary.extend({
 });
 export type TOrderConfirmProps = z.output<typeof ZOrderConfirmProps>;
 
-export const orderConfirmSubject = (props: TOrderConfirmProps, messages: EmailMessages) =>
-  props.customSubject ?? messages["order-confirm"].subject(props.orderNumber);
+export const orderConfirmSubject = (props: TOrderConfirmProps, messages: EmailMessages) => props.customSubject ?? messages["order-confirm"].subject(props.orderNumber);
 
 export function OrderConfirmEmail({ locale, ...props }: TOrderConfirmProps & { locale: Locale }) {
   const messages = getEmailMessages(locale);

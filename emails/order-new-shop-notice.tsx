@@ -28,8 +28,7 @@ export const ZOrderNewShopNoticeProps = ZOrderSummary.extend({
 });
 export type TOrderNewShopNoticeProps = z.output<typeof ZOrderNewShopNoticeProps>;
 
-export const orderNewShopNoticeSubject = (props: TOrderNewShopNoticeProps, messages: EmailMessages) =>
-  messages["order-new-shop-notice"].subject(props.orderNumber);
+export const orderNewShopNoticeSubject = (props: TOrderNewShopNoticeProps, messages: EmailMessages) => messages["order-new-shop-notice"].subject(props.orderNumber);
 
 export function OrderNewShopNoticeEmail({ locale, ...props }: TOrderNewShopNoticeProps & { locale: Locale }) {
   const messages = getEmailMessages(locale);

@@ -17,8 +17,7 @@ export const ZPartnerApprovedProps = z.object({
 });
 export type TPartnerApprovedProps = z.output<typeof ZPartnerApprovedProps>;
 
-export const partnerApprovedSubject = (props: TPartnerApprovedProps, messages: EmailMessages, locale: Locale) =>
-  messages["partner-approved"].subject(shopNameOf(props.shop, locale));
+export const partnerApprovedSubject = (props: TPartnerApprovedProps, messages: EmailMessages, locale: Locale) => messages["partner-approved"].subject(shopNameOf(props.shop, locale));
 
 export function PartnerApprovedEmail({ locale, ...props }: TPartnerApprovedProps & { locale: Locale }) {
   const messages = getEmailMessages(locale);

@@ -21,8 +21,7 @@ export const ZPartnerWelcomeProps = z.object({
 });
 export type TPartnerWelcomeProps = z.output<typeof ZPartnerWelcomeProps>;
 
-export const partnerWelcomeSubject = (props: TPartnerWelcomeProps, messages: EmailMessages, locale: Locale) =>
-  messages["partner-welcome"].subject(shopNameOf(props.shop, locale));
+export const partnerWelcomeSubject = (props: TPartnerWelcomeProps, messages: EmailMessages, locale: Locale) => messages["partner-welcome"].subject(shopNameOf(props.shop, locale));
 
 export function PartnerWelcomeEmail({ locale, ...props }: TPartnerWelcomeProps & { locale: Locale }) {
   const messages = getEmailMessages(locale);

@@ -24,9 +24,7 @@ export const ZAmountMinor = z.number().int();
 export const ZCurrency = z.string().regex(/^[A-Z]{3}$/, { message: "must be an ISO 4217 code like RUB" });
 
 /** A moment in time: a Date from code, an ISO 8601 string with offset from a JSON payload. */
-export const ZInstant = z
-  .union([z.date(), z.iso.datetime({ offset: true })])
-  .transform((value) => (typeof value === "string" ? new Date(value) : value));
+export const ZInstant = z.union([z.date(), z.iso.datetime({ offset: true })]).transform((value) => (typeof value === "string" ? new Date(value) : value));
 
 export const ZTimeZone = z.string().refine(isTimeZone, { message: "must be an IANA time zone like Europe/Moscow" });
 

@@ -67,9 +67,7 @@ async function generate() {
       [PARTNERS],
     ),
   );
-  await client.query(
-    `INSERT INTO "Customer" ("id", "name", "updatedAt") VALUES ('bench-customer', 'Bench customer', now())`,
-  );
+  await client.query(`INSERT INTO "Customer" ("id", "name", "updatedAt") VALUES ('bench-customer', 'Bench customer', now())`);
   // Partner of row g: a tenth of the rows go to partner 00, the rest spread over the others.
   const partnerOf = `'bench-partner-' || lpad((CASE WHEN random() < 0.1 THEN 0 ELSE 1 + floor(random() * ($2 - 1))::int END)::text, 2, '0')`;
   const spreadOverDays = `(now() AT TIME ZONE 'UTC') - random() * interval '${DAYS} days'`;
@@ -159,9 +157,9 @@ const BASELINE_SQL = `
 // The 90-day statements as the cabinet sends them (lib/affiliates/cabinet), for EXPLAIN.
 const EXPLAINED = {
   "clicks by day": `SELECT to_char((c."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD'), count(*) FILTER (WHERE NOT c."isBot"), count(*) FILTER (WHERE c."isUnique" AND NOT c."isBot") FROM "Click" c WHERE c."partnerId" = $1 AND c."createdAt" >= $2::timestamp AND c."createdAt" < $3::timestamp GROUP BY 1`,
-  "orders": `SELECT count(*), count(*) FILTER (WHERE o."status" = 'PAID') FROM "Order" o WHERE o."partnerId" = $1 AND o."createdAt" >= $2::timestamp AND o."createdAt" < $3::timestamp`,
+  orders: `SELECT count(*), count(*) FILTER (WHERE o."status" = 'PAID') FROM "Order" o WHERE o."partnerId" = $1 AND o."createdAt" >= $2::timestamp AND o."createdAt" < $3::timestamp`,
   "buyout (shippedAt)": `SELECT count(*), count(*) FILTER (WHERE o."status" = 'PAID') FROM "Order" o WHERE o."partnerId" = $1 AND o."shippedAt" >= $2::timestamp AND o."shippedAt" < $3::timestamp`,
-  "earnings": `SELECT cm."currency", sum(cm."amount") FROM "Commission" cm WHERE cm."partnerId" = $1 AND cm."status" <> 'CANCELLED' AND cm."createdAt" >= $2::timestamp AND cm."createdAt" < $3::timestamp GROUP BY 1`,
+  earnings: `SELECT cm."currency", sum(cm."amount") FROM "Commission" cm WHERE cm."partnerId" = $1 AND cm."status" <> 'CANCELLED' AND cm."createdAt" >= $2::timestamp AND cm."createdAt" < $3::timestamp GROUP BY 1`,
   "earnings by day": `SELECT to_char((cm."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Europe/Moscow', 'YYYY-MM-DD'), cm."currency", sum(cm."amount") FROM "Commission" cm JOIN "Order" o ON o."id" = cm."orderId" WHERE cm."partnerId" = $1 AND cm."status" <> 'CANCELLED' AND cm."createdAt" >= $2::timestamp AND cm."createdAt" < $3::timestamp GROUP BY 1, 2`,
 };
 

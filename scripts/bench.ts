@@ -60,9 +60,7 @@ async function load(url: string, options: { overallRate?: number; duration?: num
     duration: options.duration ?? DURATION,
     overallRate: options.overallRate,
     timeout: 10,
-    requests: options.post
-      ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody() }) }]
-      : undefined,
+    requests: options.post ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody() }) }] : undefined,
   });
 }
 
@@ -168,7 +166,11 @@ try {
   for (const [name, row] of rows) {
     console.log(`${name.padEnd(40)}${String(row.rps).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${String(row.errors).padStart(8)}`);
   }
-  console.log(`\nratios (Lavka / baseline): ${Object.entries(ratios).map(([name, value]) => `${name} ${value}`).join(", ")}`);
+  console.log(
+    `\nratios (Lavka / baseline): ${Object.entries(ratios)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(", ")}`,
+  );
   await mkdir(DATA_DIR, { recursive: true });
   await writeFile(path.join(DATA_DIR, "bench.json"), JSON.stringify({ at: new Date().toISOString(), rate: ORDER_RATE, duration: DURATION, rows: Object.fromEntries(rows), ratios }, null, 2));
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s; figures in .data/bench.json)`);

@@ -217,11 +217,55 @@ async function seedCatalog(tx: DbTransaction) {
   }
 }
 
-const DEMO_ORDERS: { customer: string; phone: string; email: string; city: string; product: number; quantity: number; status: OrderStatus; method: PaymentMethod; partner: boolean; daysAgo: number }[] = [
-  { customer: "Иван Петров", phone: "+79161234501", email: "ivan.petrov@example.ru", city: "Москва", product: 0, quantity: 1, status: "UNCONFIRMED", method: "COD", partner: true, daysAgo: 0 },
+const DEMO_ORDERS: {
+  customer: string;
+  phone: string;
+  email: string;
+  city: string;
+  product: number;
+  quantity: number;
+  status: OrderStatus;
+  method: PaymentMethod;
+  partner: boolean;
+  daysAgo: number;
+}[] = [
+  {
+    customer: "Иван Петров",
+    phone: "+79161234501",
+    email: "ivan.petrov@example.ru",
+    city: "Москва",
+    product: 0,
+    quantity: 1,
+    status: "UNCONFIRMED",
+    method: "COD",
+    partner: true,
+    daysAgo: 0,
+  },
   { customer: "Мария Смирнова", phone: "+79161234502", email: "maria.s@example.ru", city: "Казань", product: 1, quantity: 2, status: "CONFIRMED", method: "COD", partner: true, daysAgo: 1 },
-  { customer: "Алексей Кузнецов", phone: "+79161234503", email: "a.kuznetsov@example.ru", city: "Самара", product: 2, quantity: 1, status: "SHIPPED", method: "COD", partner: false, daysAgo: 4 },
-  { customer: "Елена Попова", phone: "+79161234504", email: "elena.popova@example.ru", city: "Пермь", product: 0, quantity: 1, status: "DELIVERED", method: "COD", partner: true, daysAgo: 7 },
+  {
+    customer: "Алексей Кузнецов",
+    phone: "+79161234503",
+    email: "a.kuznetsov@example.ru",
+    city: "Самара",
+    product: 2,
+    quantity: 1,
+    status: "SHIPPED",
+    method: "COD",
+    partner: false,
+    daysAgo: 4,
+  },
+  {
+    customer: "Елена Попова",
+    phone: "+79161234504",
+    email: "elena.popova@example.ru",
+    city: "Пермь",
+    product: 0,
+    quantity: 1,
+    status: "DELIVERED",
+    method: "COD",
+    partner: true,
+    daysAgo: 7,
+  },
   { customer: "Дмитрий Соколов", phone: "+79161234505", email: "d.sokolov@example.ru", city: "Тула", product: 1, quantity: 1, status: "PAID", method: "COD", partner: true, daysAgo: 12 },
   { customer: "Ольга Морозова", phone: "+79161234506", email: "olga.m@example.ru", city: "Омск", product: 2, quantity: 1, status: "CANCELLED", method: "COD", partner: false, daysAgo: 3 },
   { customer: "Сергей Волков", phone: "+79161234507", email: "s.volkov@example.ru", city: "Уфа", product: 0, quantity: 1, status: "RETURNED", method: "COD", partner: true, daysAgo: 20 },
@@ -255,7 +299,17 @@ async function seedOrders(tx: DbTransaction, partnerId: string): Promise<string[
     const unitPrice = spec.prices.RU;
     const createdAt = new Date(now - demo.daysAgo * 24 * 3600 * 1000 - index * 60_000);
     const customer = await tx.customer.create({
-      data: { name: demo.customer, phone: demo.phone, phoneNormalized: demo.phone, email: demo.email, emailNormalized: demo.email, region: "RU", country: "RU", source: "checkout", createdAt },
+      data: {
+        name: demo.customer,
+        phone: demo.phone,
+        phoneNormalized: demo.phone,
+        email: demo.email,
+        emailNormalized: demo.email,
+        region: "RU",
+        country: "RU",
+        source: "checkout",
+        createdAt,
+      },
     });
     const path = PATHS[demo.status];
     const timestamps: Record<string, Date> = {};

@@ -177,14 +177,7 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
             field.type === "COUNTRY" ? (
               countrySelect
             ) : (
-              <CheckoutField
-                key={field.key}
-                field={field}
-                half={halfWidth.has(field.key)}
-                country={country}
-                defaultValue={values[`field.${field.key}`]}
-                error={fieldErrors[field.key]}
-              />
+              <CheckoutField key={field.key} field={field} half={halfWidth.has(field.key)} country={country} defaultValue={values[`field.${field.key}`]} error={fieldErrors[field.key]} />
             ),
           )}
         </div>

@@ -10,10 +10,7 @@ export function ProductShowcase({ name, description, imageUrl, price }: { name: 
           <img src={imageUrl} alt={name} className="aspect-[4/3] w-full object-cover" fetchPriority="high" />
         </div>
       ) : (
-        <div
-          aria-hidden="true"
-          className="hidden aspect-video items-center justify-center rounded-2xl bg-linear-to-br from-brand-50 via-white to-slate-100 ring-1 ring-slate-200 lg:flex"
-        >
+        <div aria-hidden="true" className="hidden aspect-video items-center justify-center rounded-2xl bg-linear-to-br from-brand-50 via-white to-slate-100 ring-1 ring-slate-200 lg:flex">
           <span className="text-7xl font-bold text-brand-600/25">{Array.from(name)[0]}</span>
         </div>
       )}

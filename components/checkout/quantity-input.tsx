@@ -26,13 +26,7 @@ export function QuantityInput({
   };
   return (
     <div className="flex h-11 w-36 items-stretch overflow-hidden rounded-lg border border-slate-300 bg-white shadow-sm focus-within:border-brand-600 focus-within:ring-2 focus-within:ring-brand-100 has-aria-invalid:border-red-400">
-      <button
-        type="button"
-        className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300"
-        onClick={() => step(-1)}
-        disabled={!(current > 1)}
-        aria-label={t("decrease")}
-      >
+      <button type="button" className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300" onClick={() => step(-1)} disabled={!(current > 1)} aria-label={t("decrease")}>
         −
       </button>
       <input
@@ -50,13 +44,7 @@ export function QuantityInput({
         aria-invalid={invalid || undefined}
         aria-describedby={describedBy}
       />
-      <button
-        type="button"
-        className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300"
-        onClick={() => step(1)}
-        disabled={current >= max}
-        aria-label={t("increase")}
-      >
+      <button type="button" className="w-11 text-lg text-slate-600 hover:bg-slate-50 disabled:text-slate-300" onClick={() => step(1)} disabled={current >= max} aria-label={t("increase")}>
         +
       </button>
     </div>

@@ -35,9 +35,13 @@ export async function PartnerPeriodPicker(props: {
         <CustomPeriodForm action={action} period={period} keep={keep} labels={{ from: t("from"), to: t("to"), show: t("show"), form: t("periods.custom") }} />
       </div>
       <p className="text-sm text-slate-500" data-testid="period-range" data-from={period.fromDay} data-to={period.toDay}>
-        {period.fromDay === period.toDay ? t("rangeDay", { day: dayText(period.fromDay, "full") }) : t("range", { from: dayText(period.fromDay, "medium"), to: dayText(period.toDay, "medium") })}
+        {period.fromDay === period.toDay
+          ? t("rangeDay", { day: dayText(period.fromDay, "full") })
+          : t("range", { from: dayText(period.fromDay, "medium"), to: dayText(period.toDay, "medium") })}
       </p>
-      <InvalidPeriodNotice message={invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? t(field) : t("period"))).join(", ") }) : null} />
+      <InvalidPeriodNotice
+        message={invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? t(field) : t("period"))).join(", ") }) : null}
+      />
     </div>
   );
 }

@@ -29,12 +29,23 @@ export const COMMISSION_DEFAULT_ERRORS = {
 
 export const ZCommissionDefault = z
   .object({
-    level: z.number().int().min(0, { error: COMMISSION_DEFAULT_ERRORS.level }).max(MAX_PROGRAM_LEVELS - 1, { error: COMMISSION_DEFAULT_ERRORS.level }),
+    level: z
+      .number()
+      .int()
+      .min(0, { error: COMMISSION_DEFAULT_ERRORS.level })
+      .max(MAX_PROGRAM_LEVELS - 1, { error: COMMISSION_DEFAULT_ERRORS.level }),
     kind: z.enum(["FIXED", "PERCENT"], { error: COMMISSION_DEFAULT_ERRORS.kind }),
     /** FIXED: minor units of `currency`; PERCENT: basis points of the order's items total. */
-    value: z.number({ error: COMMISSION_DEFAULT_ERRORS.amount }).int({ error: COMMISSION_DEFAULT_ERRORS.amount }).min(0, { error: COMMISSION_DEFAULT_ERRORS.amount }).max(MAX_DEFAULT_FIXED_MINOR, { error: COMMISSION_DEFAULT_ERRORS.amount }),
+    value: z
+      .number({ error: COMMISSION_DEFAULT_ERRORS.amount })
+      .int({ error: COMMISSION_DEFAULT_ERRORS.amount })
+      .min(0, { error: COMMISSION_DEFAULT_ERRORS.amount })
+      .max(MAX_DEFAULT_FIXED_MINOR, { error: COMMISSION_DEFAULT_ERRORS.amount }),
     /** FIXED only (null: paid in each order's own currency); PERCENT has none. */
-    currency: z.string().regex(/^[A-Z]{3}$/, { error: COMMISSION_DEFAULT_ERRORS.currency }).nullable(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { error: COMMISSION_DEFAULT_ERRORS.currency })
+      .nullable(),
   })
   .superRefine((rate, context) => {
     if (rate.kind === "PERCENT" && rate.value > MAX_DEFAULT_BASIS_POINTS) context.addIssue({ code: "custom", path: ["value"], message: COMMISSION_DEFAULT_ERRORS.percent });

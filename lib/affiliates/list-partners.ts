@@ -9,9 +9,21 @@ export const PARTNER_LIST_PAGE_SIZE = 50;
 
 export const ZListPartnersQuery = z.object({
   status: z.enum(PartnerStatus).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined).transform((value) => value || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
   /** The id of the last row of the previous page. */
-  after: z.string().trim().max(64).optional().catch(undefined).transform((value) => value || undefined),
+  after: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined),
 });
 export type TListPartnersQuery = z.input<typeof ZListPartnersQuery>;
 
@@ -39,9 +51,7 @@ export async function listPartners(query: unknown = {}): Promise<PartnerListPage
   const { status, q, after } = ZListPartnersQuery.parse(query);
   const where: Prisma.PartnerWhereInput = {
     ...(status ? { status } : {}),
-    ...(q
-      ? { OR: [{ login: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] }
-      : {}),
+    ...(q ? { OR: [{ login: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
   };
   const cursorRow = after ? await db.partner.findUnique({ where: { id: after }, select: { id: true } }) : null;
   const [rows, grouped] = await Promise.all([

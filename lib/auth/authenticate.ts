@@ -21,11 +21,7 @@ export type SessionActor =
 let dummyHash: Promise<string> | undefined;
 const timingDummy = () => (dummyHash ??= hashPassword("lavka-timing-equaliser"));
 
-export async function authenticate(
-  kind: "staff" | "partner",
-  input: { identifier?: unknown; password?: unknown },
-  ip = "unknown",
-): Promise<SessionActor> {
+export async function authenticate(kind: "staff" | "partner", input: { identifier?: unknown; password?: unknown }, ip = "unknown"): Promise<SessionActor> {
   const parsed = ZCredentials.safeParse(input);
   if (!parsed.success) throw new AppError("VALIDATION", "Enter your email and password");
   const { identifier, password } = parsed.data;

@@ -29,5 +29,4 @@ export function canOpenSection(role: Role, section: AdminSection) {
 }
 
 /** The roles (besides OWNER) for a section, for requireStaffPage / assertStaff. */
-export const sectionRoles = (section: AdminSection): readonly Role[] =>
-  ADMIN_SECTIONS[section].roles.length ? ADMIN_SECTIONS[section].roles : ["OWNER"];
+export const sectionRoles = (section: AdminSection): readonly Role[] => (ADMIN_SECTIONS[section].roles.length ? ADMIN_SECTIONS[section].roles : ["OWNER"]);

@@ -28,11 +28,39 @@ export interface CheckoutProduct {
   /** By minQuantity ascending. */
   priceTiers: { region: Region; minQuantity: number; unitPrice: number }[];
   /** By position. */
-  formFields: { type: CheckoutFieldType; key: string; label: string | null; placeholder: string | null; isRequired: boolean; validator: string | null; mask: string | null; options: string[]; position: number }[];
+  formFields: {
+    type: CheckoutFieldType;
+    key: string;
+    label: string | null;
+    placeholder: string | null;
+    isRequired: boolean;
+    validator: string | null;
+    mask: string | null;
+    options: string[];
+    position: number;
+  }[];
   /** Active order bumps whose offered product is active, by position. */
-  upsells: { id: string; title: string; description: string | null; price: number; quantity: number; offerProduct: { id: string; name: string; baseCost: number; stock: number | null; reserved: number } }[];
+  upsells: {
+    id: string;
+    title: string;
+    description: string | null;
+    price: number;
+    quantity: number;
+    offerProduct: { id: string; name: string; baseCost: number; stock: number | null; reserved: number };
+  }[];
   /** The product's own active shipping rules. */
-  shippingRules: { id: string; method: ShippingMethod; productId: string | null; country: string | null; region: Region | null; cost: number; currency: string; freeFrom: number | null; priority: number; isActive: boolean }[];
+  shippingRules: {
+    id: string;
+    method: ShippingMethod;
+    productId: string | null;
+    country: string | null;
+    region: Region | null;
+    cost: number;
+    currency: string;
+    freeFrom: number | null;
+    priority: number;
+    isActive: boolean;
+  }[];
   emailTexts: { template: string; locale: string; subject: string | null; body: string }[];
 }
 

@@ -156,7 +156,10 @@ export function orderAcceptedMail(order: OrderMailData, options: { settings: TSh
 
 /** The new-order notice to the shop. */
 export function shopNoticeMail(order: OrderMailData, options: { settings: TShopSettings; confirmationMode?: ConfirmationMode }): TSendMailPayload {
-  const address = [order.postcode, order.province, order.city, order.street, order.house, order.flat].map((part) => part?.trim()).filter(Boolean).join(", ");
+  const address = [order.postcode, order.province, order.city, order.street, order.house, order.flat]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(", ");
   return {
     idempotencyKey: mailKeys.shopNotice(order.id),
     to: options.settings.shopEmail,

@@ -43,14 +43,33 @@ export const ZPlaceOrderInput = z.object({
     .min(16, { error: "checkoutErrors.idempotencyKeyMissing" })
     .max(128, { error: "checkoutErrors.idempotencyKeyMissing" })
     .regex(/^[\w.:-]+$/, { error: "checkoutErrors.idempotencyKeyMissing" }),
-  quantity: z.preprocess(emptyToUndefined, z.coerce.number({ error: "checkoutErrors.quantityInvalid" }).int({ error: "checkoutErrors.quantityInvalid" }).min(1, { error: "checkoutErrors.quantityInvalid" }).max(MAX_ORDER_QUANTITY, { error: "checkoutErrors.quantityInvalid" })),
-  country: z.string({ error: "checkoutErrors.countryInvalid" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "checkoutErrors.countryInvalid" }),
+  quantity: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: "checkoutErrors.quantityInvalid" })
+      .int({ error: "checkoutErrors.quantityInvalid" })
+      .min(1, { error: "checkoutErrors.quantityInvalid" })
+      .max(MAX_ORDER_QUANTITY, { error: "checkoutErrors.quantityInvalid" }),
+  ),
+  country: z
+    .string({ error: "checkoutErrors.countryInvalid" })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { error: "checkoutErrors.countryInvalid" }),
   paymentMethod: z.enum(["COD", "COURIER", "PREPAID"], { error: "checkoutErrors.paymentMethodInvalid" }),
   /** Delivery method; by default the first one offered for the payment method (post for COD). */
   shippingMethod: z.preprocess(emptyToUndefined, z.enum(ShippingMethod, { error: "checkoutErrors.shippingNotAvailable" }).optional()),
   /** Pay-what-you-want: the unit price chosen, in minor units of the product's currency. */
-  payAmount: z.preprocess(emptyToUndefined, z.coerce.number({ error: "checkoutErrors.amountInvalid" }).int({ error: "checkoutErrors.amountInvalid" }).min(0, { error: "checkoutErrors.amountInvalid" }).optional()),
-  bumpIds: z.array(z.string({ error: "checkoutErrors.bumpUnknown" }).min(1, { error: "checkoutErrors.bumpUnknown" }).max(64, { error: "checkoutErrors.bumpUnknown" }), { error: "checkoutErrors.bumpUnknown" }).max(20, { error: "checkoutErrors.bumpUnknown" }).optional(),
+  payAmount: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: "checkoutErrors.amountInvalid" }).int({ error: "checkoutErrors.amountInvalid" }).min(0, { error: "checkoutErrors.amountInvalid" }).optional(),
+  ),
+  bumpIds: z
+    .array(z.string({ error: "checkoutErrors.bumpUnknown" }).min(1, { error: "checkoutErrors.bumpUnknown" }).max(64, { error: "checkoutErrors.bumpUnknown" }), {
+      error: "checkoutErrors.bumpUnknown",
+    })
+    .max(20, { error: "checkoutErrors.bumpUnknown" })
+    .optional(),
   locale: z.enum(LOCALES, { error: "checkoutErrors.localeInvalid" }),
   /** Form values by field key (getCheckout's fields). */
   fields: z
@@ -335,7 +354,13 @@ function needsEmailConfirmation(status: OrderStatus, paymentMethod: PaymentMetho
 }
 
 export function nextStep(
-  order: { publicId: string; status: OrderStatus; paymentMethod: PaymentMethod; paymentStatus?: PaymentStatus; product: { confirmationMode: ConfirmationMode; confirmPageUrl: string | null; thankYouPageUrl: string | null } },
+  order: {
+    publicId: string;
+    status: OrderStatus;
+    paymentMethod: PaymentMethod;
+    paymentStatus?: PaymentStatus;
+    product: { confirmationMode: ConfirmationMode; confirmPageUrl: string | null; thankYouPageUrl: string | null };
+  },
   stripeEnabled: boolean,
 ): PlaceOrderResult["next"] {
   // Card payment starts at the pay link, which opens (or reopens) the order's Stripe Checkout.

@@ -90,7 +90,12 @@ describe("priceOrder", () => {
 
   it.each<[string, Partial<CheckoutContext["product"]>, Record<string, unknown>, Record<string, string[]>]>([
     ["more than is left (10 − 2 reserved)", {}, { quantity: 9 }, { quantity: ["checkoutErrors.outOfStock"] }],
-    ["an amount below the minimum", { payWhatYouWant: true }, { country: "KZ", payAmount: 99999, fields: { ...fields, phone: "+7 701 123 45 67" } }, { payAmount: ["checkoutErrors.amountBelowMinimum"] }],
+    [
+      "an amount below the minimum",
+      { payWhatYouWant: true },
+      { country: "KZ", payAmount: 99999, fields: { ...fields, phone: "+7 701 123 45 67" } },
+      { payAmount: ["checkoutErrors.amountBelowMinimum"] },
+    ],
     ["COD outside the product's countries", { codCountries: ["KZ"] }, {}, { paymentMethod: ["checkoutErrors.codNotAllowed"] }],
     ["card payment without Stripe", {}, { paymentMethod: "PREPAID" }, { paymentMethod: ["checkoutErrors.paymentMethodNotAllowed"] }],
     ["a delivery method that does not go with COD", {}, { shippingMethod: "COURIER" }, { shippingMethod: ["checkoutErrors.shippingNotAvailable"] }],
@@ -98,7 +103,12 @@ describe("priceOrder", () => {
     ["an unknown bump", {}, { bumpIds: ["nope"] }, { bumpIds: ["checkoutErrors.bumpUnknown"] }],
     ["a country the product is not sold in", {}, { country: "DE" }, { country: ["checkoutErrors.countryNotAvailable"] }],
     ["a changed total", {}, { expectedTotal: 1 }, { total: ["checkoutErrors.totalChanged"] }],
-    ["a total the order cannot hold", { payWhatYouWant: true, stock: null }, { country: "KZ", quantity: 99, payAmount: 100_000_000, fields: { ...fields, phone: "+7 701 123 45 67" } }, { payAmount: ["checkoutErrors.totalTooLarge"] }], // 99 × 1,000,000.00
+    [
+      "a total the order cannot hold",
+      { payWhatYouWant: true, stock: null },
+      { country: "KZ", quantity: 99, payAmount: 100_000_000, fields: { ...fields, phone: "+7 701 123 45 67" } },
+      { payAmount: ["checkoutErrors.totalTooLarge"] },
+    ], // 99 × 1,000,000.00
   ])("refuses %s", (_name, product, overrides, expected) => {
     expect(errorsOf(() => priceOrder(context(product), input(overrides)))).toEqual(expected);
   });
@@ -119,9 +129,17 @@ describe("placement outcome", () => {
   const product = { confirmationMode: "EMAIL_LINK" as const, confirmPageUrl: null, thankYouPageUrl: null };
   it.each<[Parameters<typeof nextStep>[0], boolean, { kind: string; url: string }]>([
     [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "COD", product }, false, { kind: "CONFIRM_EMAIL", url: "/order/u1/check-email" }],
-    [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "COD", product: { ...product, confirmPageUrl: "https://x.example/c" } }, false, { kind: "CONFIRM_EMAIL", url: "https://x.example/c" }],
+    [
+      { publicId: "u1", status: "UNCONFIRMED", paymentMethod: "COD", product: { ...product, confirmPageUrl: "https://x.example/c" } },
+      false,
+      { kind: "CONFIRM_EMAIL", url: "https://x.example/c" },
+    ],
     [{ publicId: "u1", status: "CONFIRMED", paymentMethod: "COD", product }, false, { kind: "THANK_YOU", url: "/order/u1" }],
-    [{ publicId: "u1", status: "DUPLICATE", paymentMethod: "COD", product: { ...product, thankYouPageUrl: "https://x.example/t" } }, false, { kind: "THANK_YOU", url: "https://x.example/t" }],
+    [
+      { publicId: "u1", status: "DUPLICATE", paymentMethod: "COD", product: { ...product, thankYouPageUrl: "https://x.example/t" } },
+      false,
+      { kind: "THANK_YOU", url: "https://x.example/t" },
+    ],
     [{ publicId: "u1", status: "UNCONFIRMED", paymentMethod: "PREPAID", paymentStatus: "PENDING", product }, true, { kind: "PAY", url: "/order/u1/pay" }],
     [{ publicId: "u1", status: "CONFIRMED", paymentMethod: "PREPAID", paymentStatus: "PAID", product }, true, { kind: "THANK_YOU", url: "/order/u1" }],
   ])("nextStep %#", (order, stripe, expected) => {

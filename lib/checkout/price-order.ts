@@ -71,9 +71,7 @@ export function priceOrder(context: CheckoutContext, input: TPlaceOrderInput): P
   // An early answer; the reservation in the order's transaction is what really decides.
   if (product.stock !== null && product.stock - product.reserved < input.quantity) fail("quantity", "checkoutErrors.outOfStock");
 
-  const lines: PricedLine[] = [
-    { productId: product.id, kind: "MAIN", upsellId: null, productName: product.name, quantity: input.quantity, unitPrice, unitCost: product.baseCost },
-  ];
+  const lines: PricedLine[] = [{ productId: product.id, kind: "MAIN", upsellId: null, productName: product.name, quantity: input.quantity, unitPrice, unitCost: product.baseCost }];
   for (const bumpId of new Set(input.bumpIds ?? [])) {
     const bump = product.upsells.find((upsell) => upsell.id === bumpId);
     if (!bump) {

@@ -21,7 +21,11 @@ export function quoteShipping(context: Pick<CheckoutContext, "product" | "shippi
 }
 
 /** Every delivery method offered in the country with its cost for `itemsTotal`. */
-export function offeredShipping(context: Pick<CheckoutContext, "product" | "shippingRules" | "rates">, country: CheckoutCountry, itemsTotal: number): { method: ShippingMethod; cost: number }[] {
+export function offeredShipping(
+  context: Pick<CheckoutContext, "product" | "shippingRules" | "rates">,
+  country: CheckoutCountry,
+  itemsTotal: number,
+): { method: ShippingMethod; cost: number }[] {
   return SHIPPING_METHODS.flatMap((method) => {
     const cost = quoteShipping(context, country, method, itemsTotal);
     return cost === null ? [] : [{ method, cost }];

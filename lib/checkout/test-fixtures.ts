@@ -120,7 +120,10 @@ export function checkoutFixtures(label: string) {
   }
 
   /** A valid Russian mobile number nobody else uses in this run. */
-  const phone = () => `+7 916 ${String(randomInt(0, 10_000_000)).padStart(7, "0").replace(/^(\d{3})(\d{2})(\d{2})$/, "$1-$2-$3")}`;
+  const phone = () =>
+    `+7 916 ${String(randomInt(0, 10_000_000))
+      .padStart(7, "0")
+      .replace(/^(\d{3})(\d{2})(\d{2})$/, "$1-$2-$3")}`;
   const email = (name = "buyer") => `${name}-${++counter}-${run}@checkout.test`;
   const idempotencyKey = () => `key-${randomUUID()}`;
   const ip = () => `test-${run}-${++counter}`;
@@ -153,7 +156,10 @@ export function checkoutFixtures(label: string) {
 
   async function cleanup() {
     if (productIds.length === 0) return;
-    const orders = await db.order.findMany({ where: { OR: [{ productId: { in: productIds } }, { items: { some: { productId: { in: productIds } } } }] }, select: { id: true, customerId: true } });
+    const orders = await db.order.findMany({
+      where: { OR: [{ productId: { in: productIds } }, { items: { some: { productId: { in: productIds } } } }] },
+      select: { id: true, customerId: true },
+    });
     const orderIds = orders.map((order) => order.id);
     const customerIds = [...new Set(orders.map((order) => order.customerId))];
     await db.refusalRecord.deleteMany({ where: { orderId: { in: orderIds } } });
@@ -181,10 +187,7 @@ export function checkoutFixtures(label: string) {
  */
 export async function countOrderWrites(scope: { run: string; productIds: string[]; phones?: string[]; emails?: string[] }) {
   const ofProducts = { productId: { in: scope.productIds } };
-  const contacts = [
-    ...(scope.phones?.length ? [{ phoneNormalized: { in: scope.phones } }] : []),
-    ...(scope.emails?.length ? [{ emailNormalized: { in: scope.emails } }] : []),
-  ];
+  const contacts = [...(scope.phones?.length ? [{ phoneNormalized: { in: scope.phones } }] : []), ...(scope.emails?.length ? [{ emailNormalized: { in: scope.emails } }] : [])];
   const [orders, items, changes, tokens, outbox, customers, products] = await Promise.all([
     db.order.count({ where: ofProducts }),
     db.orderItem.count({ where: ofProducts }),

@@ -39,17 +39,13 @@ export const ZCountryUpdate = z.object({
       .refine((mask) => mask.includes("9"), { error: "settings.errors.maskNoDigits" })
       .nullable(),
   ),
-  postcodePattern: z.preprocess(
-    emptyToNull,
-    z
-      .string()
-      .trim()
-      .max(200, { error: "settings.errors.tooLong" })
-      .refine(isValidPattern, { error: "settings.errors.patternInvalid" })
-      .nullable(),
-  ),
+  postcodePattern: z.preprocess(emptyToNull, z.string().trim().max(200, { error: "settings.errors.tooLong" }).refine(isValidPattern, { error: "settings.errors.patternInvalid" }).nullable()),
   isEnabled: z.boolean(),
-  sortOrder: z.number({ error: "settings.errors.numberInvalid" }).int({ error: "settings.errors.numberInvalid" }).min(0, { error: "settings.errors.outOfRange" }).max(9999, { error: "settings.errors.outOfRange" }),
+  sortOrder: z
+    .number({ error: "settings.errors.numberInvalid" })
+    .int({ error: "settings.errors.numberInvalid" })
+    .min(0, { error: "settings.errors.outOfRange" })
+    .max(9999, { error: "settings.errors.outOfRange" }),
 });
 
 export type TCountryUpdate = z.input<typeof ZCountryUpdate>;

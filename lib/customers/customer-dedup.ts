@@ -39,7 +39,9 @@ export interface FoundCustomer {
 
 /** The advisory-lock keys of a contact, sorted so that two transactions never wait on each other in a circle. */
 export function contactLockKeys(contacts: { phoneNormalized?: string | null; emailNormalized?: string | null }): string[] {
-  return [contacts.phoneNormalized && `contact:${contacts.phoneNormalized}`, contacts.emailNormalized && `contact:${contacts.emailNormalized}`].filter((key): key is string => Boolean(key)).sort();
+  return [contacts.phoneNormalized && `contact:${contacts.phoneNormalized}`, contacts.emailNormalized && `contact:${contacts.emailNormalized}`]
+    .filter((key): key is string => Boolean(key))
+    .sort();
 }
 
 /** The statement taking transaction-scoped advisory locks on the keys, in the given order, in one round trip (released at commit). */
@@ -89,7 +91,6 @@ export function pickCustomerMatch<C extends Pick<FoundCustomer, "phoneNormalized
     null
   );
 }
-
 
 /** The customer a merged one was merged into (and so on), by `load`ing each next one by id. */
 export async function followMerges(start: FoundCustomer, load: (id: string) => Promise<FoundCustomer | null>): Promise<FoundCustomer> {

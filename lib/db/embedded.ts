@@ -104,12 +104,7 @@ async function stopStaleServer(dataDir: string) {
  * Starts (initialising on first use) a PostgreSQL server with its data in `dataDir`, on a free
  * port (the preferred one when free). `persistent: false` deletes the data on stop.
  */
-export async function startEmbeddedPostgres(options: {
-  dataDir: string;
-  preferredPort?: number;
-  persistent?: boolean;
-  log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: { dataDir: string; preferredPort?: number; persistent?: boolean; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const isRoot = process.getuid?.() === 0;
   const port = await findFreePort(options.preferredPort);

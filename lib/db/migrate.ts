@@ -81,11 +81,7 @@ interface AppliedRow {
  * Applies every pending migration, each in its own transaction. Refuses (changing nothing) when
  * an applied migration's file was edited or removed, or when an earlier run left one failed.
  */
-export async function migrate(options: {
-  connectionString: string;
-  dir?: string;
-  log?: (line: string) => void;
-}): Promise<MigrateResult> {
+export async function migrate(options: { connectionString: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const files = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString: options.connectionString });
@@ -94,9 +90,7 @@ export async function migrate(options: {
     await client.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK_KEY]);
     try {
       await client.query(CREATE_MIGRATIONS_TABLE);
-      const { rows } = await client.query<AppliedRow>(
-        `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-      );
+      const { rows } = await client.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
       const applied = new Map<string, AppliedRow>();
       for (const row of rows) {
         if (row.rolled_back_at) continue;
@@ -112,9 +106,7 @@ export async function migrate(options: {
       for (const row of applied.values()) {
         const file = byName.get(row.migration_name);
         if (!file) {
-          throw new MigrationError(
-            `Migration ${row.migration_name} is applied to the database but its folder is missing from prisma/migrations.`,
-          );
+          throw new MigrationError(`Migration ${row.migration_name} is applied to the database but its folder is missing from prisma/migrations.`);
         }
         if (!matchesChecksum(file.sql, row.checksum)) {
           throw new MigrationError(
@@ -136,11 +128,7 @@ export async function migrate(options: {
             [id, file.checksum, file.name],
           );
         // By id: an earlier, rolled-back attempt of the same migration keeps its own record.
-        const finish = () =>
-          client.query(
-            `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-            [id],
-          );
+        const finish = () => client.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
         if (CONTROLS_OWN_TRANSACTION.test(file.sql)) {
           // Prisma's way: the record stays unfinished (with the error in `logs`) when the script
           // fails, so the next run stops until someone resolves it.

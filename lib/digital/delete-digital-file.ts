@@ -9,7 +9,10 @@ import { getFileStore, type FileStore } from "@/lib/files/file-store";
 import { logger } from "@/lib/logger";
 import { auditProduct, type ProductActor } from "@/lib/products/product-writes";
 
-const ZId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const ZId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 const ZDeleteDigitalFileInput = z.object({ productId: ZId, fileId: ZId });
 
 export async function deleteDigitalFile(input: z.input<typeof ZDeleteDigitalFileInput>, actor: ProductActor, options: { store?: FileStore } = {}): Promise<void> {

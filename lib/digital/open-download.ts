@@ -11,9 +11,7 @@ import { loadDownloadLink } from "./load-download-link";
 
 export type DownloadRefusal = "INVALID" | "NOT_FOUND" | "EXPIRED" | "USED_UP" | "REVOKED";
 
-export type DownloadOutcome =
-  | { ok: true; fileName: string; contentType: string; sizeBytes: number; stream: Readable }
-  | { ok: false; reason: DownloadRefusal; locale?: Locale };
+export type DownloadOutcome = { ok: true; fileName: string; contentType: string; sizeBytes: number; stream: Readable } | { ok: false; reason: DownloadRefusal; locale?: Locale };
 
 const FILE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 

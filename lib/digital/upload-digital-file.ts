@@ -15,7 +15,10 @@ import type { DigitalFileRow } from "@/lib/products/list-digital-files";
 export const MAX_FILES_PER_PRODUCT = 50;
 
 const ZUploadDigitalFileInput = z.object({
-  productId: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  productId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/),
   fileName: z.string().max(2000),
   contentType: z.string().max(300).nullish(),
   /** The size the client announced (Content-Length), refused early when over the limit. */

@@ -57,7 +57,12 @@ export const ZEnv = z
       .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
       .optional()
       .transform((value) => value === "true" || value === "1"),
-    WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int({ message: "must be a whole number" }).min(1, { message: "must be at least 1" }).max(1000, { message: "must be at most 1000" }).default(8),
+    WORKER_CONCURRENCY: z.coerce
+      .number({ error: "must be a whole number" })
+      .int({ message: "must be a whole number" })
+      .min(1, { message: "must be at least 1" })
+      .max(1000, { message: "must be at most 1000" })
+      .default(8),
     WORKER_SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000, { message: "must be at least 1000 (ms)" }).default(25_000),
     /** Directory of the file store (digital goods); relative paths are taken from the working directory. Created on demand. */
     FILE_STORAGE_DIR: z

@@ -58,9 +58,7 @@ export async function listMailMessages(input: TListMailInput = {}): Promise<Mail
     ...(status ? { status } : {}),
     ...(template ? { template } : {}),
     ...(to ? { toAddress: { contains: to, mode: "insensitive" } } : {}),
-    ...(after
-      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-      : {}),
+    ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
   };
   const rows = await db.mailMessage.findMany({
     where,

@@ -71,11 +71,7 @@ describe("order-confirm", () => {
   });
 
   it("includes the product's own text, paragraph by paragraph, escaped", async () => {
-    const mail = await renderMail(
-      "order-confirm",
-      { ...mailFixtures["order-confirm"], customText: "Часы <b>в подарочной</b> коробке.\n\nДоставка 3–5 дней." },
-      "ru",
-    );
+    const mail = await renderMail("order-confirm", { ...mailFixtures["order-confirm"], customText: "Часы <b>в подарочной</b> коробке.\n\nДоставка 3–5 дней." }, "ru");
     expect(mail.html).toContain("Часы &lt;b&gt;в подарочной&lt;/b&gt; коробке.");
     expect(mail.text).toContain("Часы <b>в подарочной</b> коробке.\n\nДоставка 3–5 дней.");
   });
@@ -89,7 +85,15 @@ describe("order-confirm", () => {
   it("formats currencies without minor units", async () => {
     const mail = await renderMail(
       "order-confirm",
-      { ...mailFixtures["order-confirm"], currency: "JPY", items: [{ name: "Casio", quantity: 1, amount: 9800 }], itemsTotal: undefined, discount: undefined, shipping: undefined, total: 9800 }, // 9,800 JPY
+      {
+        ...mailFixtures["order-confirm"],
+        currency: "JPY",
+        items: [{ name: "Casio", quantity: 1, amount: 9800 }],
+        itemsTotal: undefined,
+        discount: undefined,
+        shipping: undefined,
+        total: 9800,
+      }, // 9,800 JPY
       "en",
     );
     expect(mail.text).toContain("¥9,800");

@@ -16,11 +16,7 @@ export interface RenderedMail {
   unsubscribeUrl?: string;
 }
 
-export async function renderMail<Template extends MailTemplate>(
-  template: Template,
-  props: MailProps<Template>,
-  locale: Locale,
-): Promise<RenderedMail> {
+export async function renderMail<Template extends MailTemplate>(template: Template, props: MailProps<Template>, locale: Locale): Promise<RenderedMail> {
   // One lookup, read through the common interface: TypeScript cannot relate the generic
   // name to its own entry's schema, and the schema's parse restores the exact props type.
   const definition: EmailTemplate | undefined = emailTemplates[template];

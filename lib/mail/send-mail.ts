@@ -109,10 +109,7 @@ export async function sendMail(input: SendMailInput, options: SendMailOptions = 
     }
     if (row.template !== content.template || row.toAddress !== content.toAddress) {
       // A key reused for another mail is a bug in the caller; sending would hide it.
-      throw new AppError(
-        "CONFLICT",
-        `Mail idempotency key "${envelope.idempotencyKey}" already belongs to another mail (${row.template} to ${maskAddress(row.toAddress)})`,
-      );
+      throw new AppError("CONFLICT", `Mail idempotency key "${envelope.idempotencyKey}" already belongs to another mail (${row.template} to ${maskAddress(row.toAddress)})`);
     }
 
     // The row is refreshed with this attempt's rendering: what is stored is what was sent.

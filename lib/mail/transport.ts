@@ -10,9 +10,7 @@ import SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
-export type MailTransport =
-  | { kind: "CAPTURE"; from: string }
-  | { kind: "SMTP"; from: string; transporter: Transporter<SMTPPool.SentMessageInfo> };
+export type MailTransport = { kind: "CAPTURE"; from: string } | { kind: "SMTP"; from: string; transporter: Transporter<SMTPPool.SentMessageInfo> };
 
 export interface MailTransportConfig {
   /** The From header, e.g. `Lavka <shop@example.com>`. */

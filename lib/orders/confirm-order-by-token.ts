@@ -42,10 +42,7 @@ export async function confirmOrderByToken(rawToken: string): Promise<ConfirmOrde
     if (order.status !== "UNCONFIRMED") return { result: "INVALID" as const };
 
     await useToken(tx, link.id);
-    const changed = await changeOrderStatus(
-      { orderId: order.id, to: "CONFIRMED", actor: { type: "CUSTOMER", id: order.customerId }, reason: CONFIRMED_BY_LINK_REASON },
-      { tx },
-    );
+    const changed = await changeOrderStatus({ orderId: order.id, to: "CONFIRMED", actor: { type: "CUSTOMER", id: order.customerId }, reason: CONFIRMED_BY_LINK_REASON }, { tx });
     return outcome("CONFIRMED", { ...order, status: changed.status });
   });
 }
@@ -54,7 +51,10 @@ async function useToken(tx: DbTransaction, id: string) {
   await tx.linkToken.update({ where: { id }, data: { usedAt: new Date(), useCount: { increment: 1 } }, select: { id: true } });
 }
 
-function outcome(result: ConfirmOrderResult, order: { publicId: string; number: number; total: number; currency: string; status: OrderStatus; locale: string; product: { name: string } }): ConfirmOrderOutcome {
+function outcome(
+  result: ConfirmOrderResult,
+  order: { publicId: string; number: number; total: number; currency: string; status: OrderStatus; locale: string; product: { name: string } },
+): ConfirmOrderOutcome {
   return {
     result,
     order: { publicId: order.publicId, number: order.number, productName: order.product.name, total: order.total, currency: order.currency, status: order.status, locale: order.locale },

@@ -61,7 +61,11 @@ describe("isDuplicateOf", () => {
 
 describe("pickDuplicateOf", () => {
   it("links the most recent open order", () => {
-    const candidates = [earlier({ id: "old", createdAt: hoursAgo(20) }), earlier({ id: "recent", createdAt: hoursAgo(2) }), earlier({ id: "cancelled", status: "CANCELLED", createdAt: hoursAgo(1) })];
+    const candidates = [
+      earlier({ id: "old", createdAt: hoursAgo(20) }),
+      earlier({ id: "recent", createdAt: hoursAgo(2) }),
+      earlier({ id: "cancelled", status: "CANCELLED", createdAt: hoursAgo(1) }),
+    ];
     expect(pickDuplicateOf(newOrder, candidates, 24)?.id).toBe("recent");
   });
 

@@ -93,7 +93,11 @@ export async function listOrders(input: TListOrdersInput = {}): Promise<OrderPag
   const { tab, cursor, limit, ...filters } = ZListOrdersInput.parse(input);
   const after = cursor === undefined ? undefined : decodeOrderCursor(cursor);
   const where: Prisma.OrderWhereInput = {
-    AND: [orderFilterWhere(filters), tab && tab !== "all" ? { status: tab } : {}, after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}],
+    AND: [
+      orderFilterWhere(filters),
+      tab && tab !== "all" ? { status: tab } : {},
+      after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
+    ],
   };
   const rows = await db.order.findMany({
     where,

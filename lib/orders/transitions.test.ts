@@ -128,9 +128,7 @@ const ROLE_MOVES: Record<Role, [OrderStatus, OrderStatus][]> = {
 const ROLES = Object.keys(ROLE_MOVES) as Role[];
 
 describe("canRoleChangeStatus", () => {
-  const cases = ROLES.flatMap((role) =>
-    ALL_PAIRS.map(([from, to]) => [role, from, to, ROLE_MOVES[role].some(([f, t]) => f === from && t === to)] as const),
-  );
+  const cases = ROLES.flatMap((role) => ALL_PAIRS.map(([from, to]) => [role, from, to, ROLE_MOVES[role].some(([f, t]) => f === from && t === to)] as const));
 
   it.each(cases)("%s: %s → %s is %s", (role, from, to, allowed) => {
     expect(canRoleChangeStatus(role, from, to)).toBe(allowed);

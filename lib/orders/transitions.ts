@@ -16,18 +16,7 @@
 import type { OrderStatus, Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 
-export const ORDER_STATUSES = [
-  "UNCONFIRMED",
-  "CONFIRMED",
-  "SHIPPED",
-  "DELIVERED",
-  "HANDED",
-  "PAID",
-  "CANCELLED",
-  "RETURNED",
-  "DUPLICATE",
-  "SPAM",
-] as const satisfies readonly OrderStatus[];
+export const ORDER_STATUSES = ["UNCONFIRMED", "CONFIRMED", "SHIPPED", "DELIVERED", "HANDED", "PAID", "CANCELLED", "RETURNED", "DUPLICATE", "SPAM"] as const satisfies readonly OrderStatus[];
 
 export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   UNCONFIRMED: ["CONFIRMED", "CANCELLED", "DUPLICATE", "SPAM"],

@@ -25,7 +25,11 @@ export const ZUpdateOrderBeforeShippingInput = z.object({
       z.object({
         itemId: z.string().trim().min(1).max(64).optional(),
         productId: z.string().trim().min(1, { error: "checkoutErrors.productNotFound" }).max(64, { error: "checkoutErrors.productNotFound" }),
-        quantity: z.number({ error: "checkoutErrors.quantityInvalid" }).int({ error: "checkoutErrors.quantityInvalid" }).min(1, { error: "checkoutErrors.quantityInvalid" }).max(99, { error: "checkoutErrors.quantityInvalid" }),
+        quantity: z
+          .number({ error: "checkoutErrors.quantityInvalid" })
+          .int({ error: "checkoutErrors.quantityInvalid" })
+          .min(1, { error: "checkoutErrors.quantityInvalid" })
+          .max(99, { error: "checkoutErrors.quantityInvalid" }),
       }),
     )
     .min(1, { error: "checkoutErrors.required" })
@@ -142,7 +146,11 @@ async function updateInTransaction(
         for (const line of lines) {
           const values = { quantity: line.quantity, unitPrice: line.unitPrice, total: line.unitPrice * line.quantity };
           if (line.itemId) await tx.orderItem.update({ where: { id: line.itemId }, data: values, select: { id: true } });
-          else await tx.orderItem.create({ data: { orderId: order.id, productId: line.productId, kind: line.kind, productName: line.productName, unitCost: line.unitCost, ...values }, select: { id: true } });
+          else
+            await tx.orderItem.create({
+              data: { orderId: order.id, productId: line.productId, kind: line.kind, productName: line.productName, unitCost: line.unitCost, ...values },
+              select: { id: true },
+            });
         }
         Object.assign(data, totals);
         changed.push("items");
@@ -160,7 +168,14 @@ async function updateInTransaction(
   if (changed.length > 0) {
     // A history note without a move: the timeline shows who edited the order and what.
     await tx.orderStatusChange.create({
-      data: { orderId: order.id, fromStatus: order.status, toStatus: order.status, actorType: change.actor.type, actorId: change.actor.id ?? null, reason: `order edited: ${changed.join(", ")}` },
+      data: {
+        orderId: order.id,
+        fromStatus: order.status,
+        toStatus: order.status,
+        actorType: change.actor.type,
+        actorId: change.actor.id ?? null,
+        reason: `order edited: ${changed.join(", ")}`,
+      },
       select: { id: true },
     });
     if (change.actor.type === "USER") {
@@ -183,8 +198,16 @@ interface EditedLine {
   unitCost: number;
 }
 
-async function priceLines(tx: DbTransaction, order: LockedOrder, items: { itemId?: string; productId: string; quantity: number }[], fail: (key: string, message: string) => void): Promise<EditedLine[]> {
-  const existing = await tx.orderItem.findMany({ where: { orderId: order.id }, select: { id: true, productId: true, kind: true, productName: true, unitPrice: true, unitCost: true, quantity: true } });
+async function priceLines(
+  tx: DbTransaction,
+  order: LockedOrder,
+  items: { itemId?: string; productId: string; quantity: number }[],
+  fail: (key: string, message: string) => void,
+): Promise<EditedLine[]> {
+  const existing = await tx.orderItem.findMany({
+    where: { orderId: order.id },
+    select: { id: true, productId: true, kind: true, productName: true, unitPrice: true, unitCost: true, quantity: true },
+  });
   const productIds = [...new Set(items.map((item) => item.productId))];
   const products = await tx.product.findMany({
     where: { id: { in: productIds } },

@@ -126,7 +126,14 @@ describe("computeTotals", () => {
     ],
     [
       "several lines and a discount",
-      { items: [{ unitPrice: 180000, quantity: 2 }, { unitPrice: 49000, quantity: 1 }], discount: 10000, shipping: 35000 }, // 2 × 1,800.00 + 490.00 − 100.00 + 350.00
+      {
+        items: [
+          { unitPrice: 180000, quantity: 2 },
+          { unitPrice: 49000, quantity: 1 },
+        ],
+        discount: 10000,
+        shipping: 35000,
+      }, // 2 × 1,800.00 + 490.00 − 100.00 + 350.00
       { itemsTotal: 409000, discountTotal: 10000, shippingTotal: 35000, total: 434000 }, // 4,340.00 RUB
     ],
     [

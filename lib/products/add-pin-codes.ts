@@ -11,7 +11,14 @@ const MAX_CODE_LENGTH = 200;
 
 /** Lines of the paste, trimmed, blank ones dropped, first occurrence kept. */
 export function splitPinCodes(text: string): string[] {
-  return [...new Set(text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export const ZAddPinCodesInput = z.object({

@@ -17,8 +17,18 @@ describe("ZFormFields", () => {
   });
 
   it("refuses duplicate keys (case-insensitively) and a standard field twice", () => {
-    expect(messages([{ type: "PHONE", key: "phone" }, { type: "CUSTOM", key: "Phone", label: "x" }])).toEqual(["1.key:products.errors.duplicateKey"]);
-    expect(messages([{ type: "EMAIL", key: "email" }, { type: "EMAIL", key: "email2" }])).toEqual(["1.type:products.errors.duplicateType"]);
+    expect(
+      messages([
+        { type: "PHONE", key: "phone" },
+        { type: "CUSTOM", key: "Phone", label: "x" },
+      ]),
+    ).toEqual(["1.key:products.errors.duplicateKey"]);
+    expect(
+      messages([
+        { type: "EMAIL", key: "email" },
+        { type: "EMAIL", key: "email2" },
+      ]),
+    ).toEqual(["1.type:products.errors.duplicateType"]);
   });
 
   it("needs a label on custom fields, options only there, and identifier-like keys", () => {

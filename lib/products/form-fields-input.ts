@@ -44,27 +44,33 @@ export const ZFormField = z.object({
   isRequired: z.boolean().default(false),
   validator: optional(200).refine((value) => value === null || isValidValidator(value), E("validatorInvalid")),
   mask: optional(60),
-  options: z.array(z.string().trim().min(1).max(200, E("tooLong"))).max(MAX_OPTIONS, E("tooMany")).default([]),
+  options: z
+    .array(z.string().trim().min(1).max(200, E("tooLong")))
+    .max(MAX_OPTIONS, E("tooMany"))
+    .default([]),
 });
 
-export const ZFormFields = z.array(ZFormField).max(40, E("tooMany")).superRefine((fields, ctx) => {
-  const keys = new Map<string, number>();
-  const types = new Set<string>();
-  let custom = 0;
-  fields.forEach((field, index) => {
-    const key = field.key.toLowerCase();
-    if (keys.has(key)) ctx.addIssue({ code: "custom", message: "products.errors.duplicateKey", path: [index, "key"] });
-    keys.set(key, index);
-    if (field.type === "CUSTOM") {
-      custom += 1;
-      if (custom > MAX_CUSTOM_FIELDS) ctx.addIssue({ code: "custom", message: "products.errors.tooManyCustomFields", path: [index, "type"] });
-      if (!field.label) ctx.addIssue({ code: "custom", message: "products.errors.labelRequired", path: [index, "label"] });
-    } else {
-      if (types.has(field.type)) ctx.addIssue({ code: "custom", message: "products.errors.duplicateType", path: [index, "type"] });
-      types.add(field.type);
-      if (field.options.length > 0) ctx.addIssue({ code: "custom", message: "products.errors.optionsOnlyCustom", path: [index, "options"] });
-    }
+export const ZFormFields = z
+  .array(ZFormField)
+  .max(40, E("tooMany"))
+  .superRefine((fields, ctx) => {
+    const keys = new Map<string, number>();
+    const types = new Set<string>();
+    let custom = 0;
+    fields.forEach((field, index) => {
+      const key = field.key.toLowerCase();
+      if (keys.has(key)) ctx.addIssue({ code: "custom", message: "products.errors.duplicateKey", path: [index, "key"] });
+      keys.set(key, index);
+      if (field.type === "CUSTOM") {
+        custom += 1;
+        if (custom > MAX_CUSTOM_FIELDS) ctx.addIssue({ code: "custom", message: "products.errors.tooManyCustomFields", path: [index, "type"] });
+        if (!field.label) ctx.addIssue({ code: "custom", message: "products.errors.labelRequired", path: [index, "label"] });
+      } else {
+        if (types.has(field.type)) ctx.addIssue({ code: "custom", message: "products.errors.duplicateType", path: [index, "type"] });
+        types.add(field.type);
+        if (field.options.length > 0) ctx.addIssue({ code: "custom", message: "products.errors.optionsOnlyCustom", path: [index, "options"] });
+      }
+    });
   });
-});
 
 export type TFormFieldInput = z.input<typeof ZFormField>;

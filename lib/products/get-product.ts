@@ -29,7 +29,17 @@ export interface ProductDetails {
   prices: { region: Region; price: number; compareAtPrice: number | null; minimumPrice: number | null }[];
   priceTiers: { region: Region; minQuantity: number; unitPrice: number }[];
   commissions: { level: number; kind: AmountKind; value: number }[];
-  formFields: { type: CheckoutFieldType; key: string; label: string | null; placeholder: string | null; isRequired: boolean; validator: string | null; mask: string | null; options: string[]; position: number }[];
+  formFields: {
+    type: CheckoutFieldType;
+    key: string;
+    label: string | null;
+    placeholder: string | null;
+    isRequired: boolean;
+    validator: string | null;
+    mask: string | null;
+    options: string[];
+    position: number;
+  }[];
   emailTexts: { template: string; locale: string; subject: string | null; body: string }[];
 }
 
@@ -80,7 +90,11 @@ export interface ProductEditorReferences {
 /** `keepCurrency`: the product's own currency, offered even if it was disabled since (else the select would silently switch it). */
 export async function getProductEditorReferences(keepCurrency?: string): Promise<ProductEditorReferences> {
   const [currencies, countries] = await Promise.all([
-    db.currency.findMany({ where: { OR: [{ isEnabled: true }, ...(keepCurrency ? [{ code: keepCurrency }] : [])] }, select: { code: true, minorUnitDigits: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
+    db.currency.findMany({
+      where: { OR: [{ isEnabled: true }, ...(keepCurrency ? [{ code: keepCurrency }] : [])] },
+      select: { code: true, minorUnitDigits: true },
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    }),
     db.country.findMany({ select: { code: true, region: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }] }),
   ]);
   return { currencies: currencies.map((currency) => ({ ...currency, code: currency.code.trim() })), countries: countries.map((country) => ({ ...country, code: country.code.trim() })) };

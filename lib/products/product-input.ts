@@ -83,7 +83,10 @@ export const ZProductInput = z
     /** null: stock is not tracked. */
     stock: z.number(E("numberInvalid")).int(E("numberInvalid")).min(0, E("numberInvalid")).max(10_000_000, E("numberInvalid")).nullable().default(null),
     codAllowed: z.boolean().default(true),
-    codCountries: z.array(z.string().regex(/^[A-Z]{2}$/, E("countryInvalid"))).max(300).default([]),
+    codCountries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, E("countryInvalid")))
+      .max(300)
+      .default([]),
     confirmationMode: z.enum(ConfirmationMode, E("invalid")),
     rewardTrigger: z.enum(RewardTrigger, E("invalid")),
     confirmPageUrl: optionalUrl,

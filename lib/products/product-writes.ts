@@ -72,5 +72,8 @@ export async function replacePricing(tx: DbTransaction, productId: string, value
 }
 
 export async function auditProduct(tx: DbTransaction, actor: ProductActor, action: string, productId: string, data?: Prisma.InputJsonValue) {
-  await tx.auditLog.create({ data: { actorType: "staff", actorId: actor.id, action, entityType: "product", entityId: productId, ...(data === undefined ? {} : { data }) }, select: { id: true } });
+  await tx.auditLog.create({
+    data: { actorType: "staff", actorId: actor.id, action, entityType: "product", entityId: productId, ...(data === undefined ? {} : { data }) },
+    select: { id: true },
+  });
 }

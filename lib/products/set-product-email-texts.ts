@@ -43,7 +43,13 @@ export async function setProductEmailTexts(input: z.input<typeof ZSetProductEmai
     for (const text of texts) {
       const where = { productId_template_locale: { productId, template: text.template, locale: text.locale } };
       if (!text.body) await tx.productEmailText.deleteMany({ where: { productId, template: text.template, locale: text.locale } });
-      else await tx.productEmailText.upsert({ where, update: { subject: text.subject, body: text.body }, create: { productId, template: text.template, locale: text.locale, subject: text.subject, body: text.body }, select: { id: true } });
+      else
+        await tx.productEmailText.upsert({
+          where,
+          update: { subject: text.subject, body: text.body },
+          create: { productId, template: text.template, locale: text.locale, subject: text.subject, body: text.body },
+          select: { id: true },
+        });
     }
     await auditProduct(tx, actor, "product.email_texts_updated", productId);
   });

@@ -60,7 +60,10 @@ export async function queueHealth(options: { runtime?: QueueRuntime; timeoutMs?:
     ok: counts.status === "fulfilled",
     counts: counts.status === "fulfilled" ? counts.value : {},
     ...(counts.status === "rejected" ? { error: errorMessage(counts.reason) } : {}),
-    outbox: outbox.status === "fulfilled" && outbox.value[0] ? { due: outbox.value[0].due, oldestDueAgeMs: outbox.value[0].oldestDueAgeMs === null ? null : Math.round(outbox.value[0].oldestDueAgeMs) } : null,
+    outbox:
+      outbox.status === "fulfilled" && outbox.value[0]
+        ? { due: outbox.value[0].due, oldestDueAgeMs: outbox.value[0].oldestDueAgeMs === null ? null : Math.round(outbox.value[0].oldestDueAgeMs) }
+        : null,
     worker: { alive: beat?.alive ?? false, lastRunAt: beat?.ranAt.toISOString() ?? null, lagMs: beat?.lagMs ?? null },
   };
 }

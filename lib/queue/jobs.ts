@@ -38,10 +38,7 @@ export class InvalidJobPayloadError extends AppError {
     readonly issues: readonly z.core.$ZodIssue[],
     hint = "",
   ) {
-    super(
-      "INTERNAL",
-      `Invalid payload for job "${jobName}": ${issues.map((issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`).join("; ")}${hint}`,
-    );
+    super("INTERNAL", `Invalid payload for job "${jobName}": ${issues.map((issue) => `${issue.path.join(".") || "(payload)"}: ${issue.message}`).join("; ")}${hint}`);
     this.name = "InvalidJobPayloadError";
   }
 }

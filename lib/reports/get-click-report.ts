@@ -66,10 +66,7 @@ export async function getClickReport(input: TPeriodInput & { group?: string }, n
     }
   })();
 
-  const [rows, totalRows] = await Promise.all([
-    db.$queryRaw<ClickReportRow[]>(rowsQuery),
-    db.$queryRaw<ClickReport["totals"][]>`SELECT ${counts} FROM "Click" c WHERE ${where}`,
-  ]);
+  const [rows, totalRows] = await Promise.all([db.$queryRaw<ClickReportRow[]>(rowsQuery), db.$queryRaw<ClickReport["totals"][]>`SELECT ${counts} FROM "Click" c WHERE ${where}`]);
 
   // Days without clicks are shown too, so the table reads as a calendar.
   const byDay = new Map(rows.map((row) => [row.key, row]));

@@ -16,9 +16,17 @@ export const ZShopSettings = z.object({
   /** Language of the mails to the shop. */
   shopLocale: z.enum(LOCALES, { error: "checkoutErrors.invalid" }),
   /** Lifetime of the "confirm your order" link: up to a year. */
-  confirmLinkTtlHours: z.number({ error: "checkoutErrors.numberInvalid" }).int({ error: "checkoutErrors.numberInvalid" }).min(1, { error: "checkoutErrors.outOfRange" }).max(8760, { error: "checkoutErrors.outOfRange" }),
+  confirmLinkTtlHours: z
+    .number({ error: "checkoutErrors.numberInvalid" })
+    .int({ error: "checkoutErrors.numberInvalid" })
+    .min(1, { error: "checkoutErrors.outOfRange" })
+    .max(8760, { error: "checkoutErrors.outOfRange" }),
   /** How far back a same-phone/email order of the same product makes a new one a duplicate; 0 turns the rule off. */
-  duplicateWindowHours: z.number({ error: "checkoutErrors.numberInvalid" }).int({ error: "checkoutErrors.numberInvalid" }).min(0, { error: "checkoutErrors.outOfRange" }).max(720, { error: "checkoutErrors.outOfRange" }),
+  duplicateWindowHours: z
+    .number({ error: "checkoutErrors.numberInvalid" })
+    .int({ error: "checkoutErrors.numberInvalid" })
+    .min(0, { error: "checkoutErrors.outOfRange" })
+    .max(720, { error: "checkoutErrors.outOfRange" }),
   /** Checkout's country when the visitor's is unknown or not served. */
   defaultCountry: z.string().regex(/^[A-Z]{2}$/, { error: "checkoutErrors.countryInvalid" }),
   /** Other currencies the checkout shows the price in, converted at the current rate. */

@@ -40,7 +40,11 @@ export const ZShippingRuleInput = z
       .trim()
       .regex(/^[A-Z]{3}$/, { error: "settings.errors.currencyInvalid" }),
     freeFrom: z.preprocess(emptyToUndefined, z.string().trim().max(30, { error: "settings.errors.amountInvalid" }).optional()),
-    priority: z.number({ error: "settings.errors.numberInvalid" }).int({ error: "settings.errors.numberInvalid" }).min(-1000, { error: "settings.errors.outOfRange" }).max(1000, { error: "settings.errors.outOfRange" }),
+    priority: z
+      .number({ error: "settings.errors.numberInvalid" })
+      .int({ error: "settings.errors.numberInvalid" })
+      .min(-1000, { error: "settings.errors.outOfRange" })
+      .max(1000, { error: "settings.errors.outOfRange" }),
     isActive: z.boolean(),
   })
   .superRefine((input, context) => {

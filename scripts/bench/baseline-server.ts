@@ -24,10 +24,12 @@ async function placeOrder(body: { product: string; quantity: number; fields: Rec
     let customerId = existing.rows[0]?.id;
     if (!customerId) {
       customerId = randomUUID();
-      await client.query(
-        `INSERT INTO "Customer" (id, name, phone, "phoneNormalized", email, "emailNormalized", country, "updatedAt") VALUES ($1, $2, $3, $3, $4, $4, 'RU', now())`,
-        [customerId, body.fields.fullName, phone, body.fields.email],
-      );
+      await client.query(`INSERT INTO "Customer" (id, name, phone, "phoneNormalized", email, "emailNormalized", country, "updatedAt") VALUES ($1, $2, $3, $3, $4, $4, 'RU', now())`, [
+        customerId,
+        body.fields.fullName,
+        phone,
+        body.fields.email,
+      ]);
     }
     const orderId = randomUUID();
     const total = row.price * body.quantity;
@@ -36,13 +38,23 @@ async function placeOrder(body: { product: string; quantity: number; fields: Rec
        VALUES ($1, $2, 'COD', $3, $4, $5, $6, $6, $7, $7, 'RU', 'RU', $8, $9, $10, $11, $12, $12, $13, now()) RETURNING number`,
       [orderId, randomUUID(), customerId, row.id, body.fields.fullName, phone, body.fields.email, body.fields.city, body.fields.street, body.fields.house, row.currency, total, randomUUID()],
     );
-    await client.query(
-      `INSERT INTO "OrderItem" (id, "orderId", "productId", "productName", quantity, "unitPrice", "unitCost", total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [randomUUID(), orderId, row.id, row.name, body.quantity, row.price, row.baseCost, total],
-    );
+    await client.query(`INSERT INTO "OrderItem" (id, "orderId", "productId", "productName", quantity, "unitPrice", "unitCost", total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      randomUUID(),
+      orderId,
+      row.id,
+      row.name,
+      body.quantity,
+      row.price,
+      row.baseCost,
+      total,
+    ]);
     await client.query(`INSERT INTO "OrderStatusChange" ("orderId", "toStatus", "actorType", reason) VALUES ($1, 'UNCONFIRMED', 'CUSTOMER', 'placed')`, [orderId]);
     const tokenHash = createHash("sha256").update(randomBytes(32)).digest("hex");
-    await client.query(`INSERT INTO "LinkToken" (id, purpose, "tokenHash", "orderId", "expiresAt") VALUES ($1, 'CONFIRM_ORDER', $2, $3, now() + interval '7 days')`, [randomUUID(), tokenHash, orderId]);
+    await client.query(`INSERT INTO "LinkToken" (id, purpose, "tokenHash", "orderId", "expiresAt") VALUES ($1, 'CONFIRM_ORDER', $2, $3, now() + interval '7 days')`, [
+      randomUUID(),
+      tokenHash,
+      orderId,
+    ]);
     await client.query(`UPDATE "Product" SET reserved = reserved + $1 WHERE id = $2`, [body.quantity, row.id]);
     await client.query(`INSERT INTO "OutboxEvent" ("jobName", payload) VALUES ('bench.noop', $1), ('bench.noop', $1)`, [JSON.stringify({ orderId })]);
     await client.query("COMMIT");
@@ -58,7 +70,9 @@ async function placeOrder(body: { product: string; quantity: number; fields: Rec
 // The click baseline: the same single INSERT … SELECT a Lavka click makes (partner by login,
 // product by slug, uniqueness over 24 h by fingerprint), then a 302, with no framework.
 async function recordClick(login: string, target: string, userAgent: string, ip: string) {
-  const fingerprint = createHash("sha256").update(`${ip}|${userAgent}|${login}|${new Date().toISOString().slice(0, 10)}`).digest("hex");
+  const fingerprint = createHash("sha256")
+    .update(`${ip}|${userAgent}|${login}|${new Date().toISOString().slice(0, 10)}`)
+    .digest("hex");
   await pool.query(
     `INSERT INTO "Click" ("partnerId", "productId", "userAgent", "fingerprintHash", "isUnique", "isBot")
      SELECT p.id, (SELECT id FROM "Product" WHERE slug = $2), $3, $4,

@@ -73,9 +73,7 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
     child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`)),
-    );
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`))));
   });
 }
 
@@ -114,8 +112,7 @@ export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean;
   const web = options.dev
     ? spawn(bin("next"), ["dev", "-p", String(port)], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "web" }, stdio: [...stdio] })
     : spawn(bin("tsx"), ["server.ts"], { cwd: ROOT, env: { ...env, NODE_ENV: "production", LAVKA_SERVICE: "web" }, stdio: [...stdio] });
-  const worker =
-    options.worker === false ? undefined : spawn(bin("tsx"), ["workers/index.ts"], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "worker" }, stdio: [...stdio] });
+  const worker = options.worker === false ? undefined : spawn(bin("tsx"), ["workers/index.ts"], { cwd: ROOT, env: { ...env, LAVKA_SERVICE: "worker" }, stdio: [...stdio] });
   if (!options.quiet) {
     prefixOutput(web, "web");
     if (worker) prefixOutput(worker, "worker");

@@ -52,7 +52,10 @@ async function readWelcomeMail(page: Page, email: string) {
   const text = (await page.locator("pre").textContent()) ?? "";
   const password = /Password:\s*(\S+)/.exec(text)?.[1];
   expect(password, "the password in the welcome mail").toMatch(/^[A-Za-z2-9]{14}$/);
-  const confirmUrl = await page.frameLocator("iframe[title='HTML']").getByRole("link", { name: /Confirm my email/ }).getAttribute("href");
+  const confirmUrl = await page
+    .frameLocator("iframe[title='HTML']")
+    .getByRole("link", { name: /Confirm my email/ })
+    .getAttribute("href");
   expect(confirmUrl).toMatch(/\/partners\/confirm\/[A-Za-z0-9_-]{43}$/);
   return { password: password!, confirmUrl: confirmUrl! };
 }

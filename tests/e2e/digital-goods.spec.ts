@@ -15,10 +15,11 @@ test("the owner uploads a file and codes; a paid order gets the mail; the buyer 
   const productName = `E-book ${stamp}`;
   const { productId, orderId } = await withAppDatabase(async (client) => {
     const productId = `e2e-digital-${stamp}`;
-    await client.query(
-      `INSERT INTO "Product" (id, slug, name, type, currency, "confirmationMode", "updatedAt") VALUES ($1, $2, $3, 'DIGITAL', 'RUB', 'NONE', now())`,
-      [productId, `e2e-digital-${stamp}`, productName],
-    );
+    await client.query(`INSERT INTO "Product" (id, slug, name, type, currency, "confirmationMode", "updatedAt") VALUES ($1, $2, $3, 'DIGITAL', 'RUB', 'NONE', now())`, [
+      productId,
+      `e2e-digital-${stamp}`,
+      productName,
+    ]);
     const customerId = `e2e-customer-${stamp}`;
     await client.query(`INSERT INTO "Customer" (id, name, email, "emailNormalized", "updatedAt") VALUES ($1, 'E2E Reader', $2, $2, now())`, [customerId, email]);
     const orderId = `e2e-order-${stamp}`;

@@ -46,7 +46,10 @@ test("the owner opens a captured mail and its links work", async ({ page, signIn
     await page.reload();
     await expect(page.getByRole("link", { name: /Welcome to Lavka|Добро пожаловать/ }).first()).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
-  await page.getByRole("link", { name: /Welcome to Lavka|Добро пожаловать/ }).first().click();
+  await page
+    .getByRole("link", { name: /Welcome to Lavka|Добро пожаловать/ })
+    .first()
+    .click();
   const frame = page.frameLocator("iframe[title='HTML']");
   const link = frame.getByRole("link").first();
   await expect(link).toBeVisible();

@@ -74,7 +74,8 @@ beforeAll(async () => {
   }
   productId = (await db.product.create({ data: { slug: `export-${run}`, name: `Export watch ${run}`, currency: "RUB" }, select: { id: true } })).id;
   customerId = (await db.customer.create({ data: { name: "Export Customer" }, select: { id: true } })).id;
-  partnerId = (await db.partner.create({ data: { login: `x-${run}`, email: `x-${run}@partners.test`, name: "Export Partner", passwordHash: "x", status: "ACTIVE" }, select: { id: true } })).id;
+  partnerId = (await db.partner.create({ data: { login: `x-${run}`, email: `x-${run}@partners.test`, name: "Export Partner", passwordHash: "x", status: "ACTIVE" }, select: { id: true } }))
+    .id;
   const base = {
     customerId,
     productId,

@@ -247,7 +247,14 @@ describe("getOrderOrThrow", () => {
       items: [{ productName: `Test watch ${run}`, quantity: 1, unitPrice: 195000, total: 195000, kind: "MAIN" }],
     });
     expect(order.history).toEqual([
-      { id: expect.any(String), fromStatus: null, toStatus: "UNCONFIRMED", actor: { type: "CUSTOMER", id: null, name: "Иван Тестов" }, reason: "placed", createdAt: new Date("2020-06-01T10:00:00Z") },
+      {
+        id: expect.any(String),
+        fromStatus: null,
+        toStatus: "UNCONFIRMED",
+        actor: { type: "CUSTOMER", id: null, name: "Иван Тестов" },
+        reason: "placed",
+        createdAt: new Date("2020-06-01T10:00:00Z"),
+      },
     ]);
 
     const confirmed = await getOrderOrThrow(ids.B!);

@@ -44,11 +44,19 @@ describe("the partner approval mail", () => {
     const rows = await approvalMails(partner.id);
     expect(rows).toHaveLength(1);
     const payload = ZSendMailPayload.parse(JSON.parse(JSON.stringify(rows[0]!.payload)));
-    expect(payload).toMatchObject({ to: partner.email, template: "partner-approved", locale: "en", props: { login: partner.login, signInUrl: expect.stringMatching(/\/partners\/signin$/) } });
+    expect(payload).toMatchObject({
+      to: partner.email,
+      template: "partner-approved",
+      locale: "en",
+      props: { login: partner.login, signInUrl: expect.stringMatching(/\/partners\/signin$/) },
+    });
 
     await sendMailJob.handle(payload, { jobId: `outbox-${run}`, attempt: 1, log: () => {} });
     await sendMailJob.handle(payload, { jobId: `outbox-${run}`, attempt: 2, log: () => {} });
-    const mails = await db.mailMessage.findMany({ where: { idempotencyKey: partnerApprovedMailKey(partner.id) }, select: { status: true, toAddress: true, subject: true, text: true, html: true } });
+    const mails = await db.mailMessage.findMany({
+      where: { idempotencyKey: partnerApprovedMailKey(partner.id) },
+      select: { status: true, toAddress: true, subject: true, text: true, html: true },
+    });
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ status: "SENT", toAddress: partner.email, subject: expect.stringContaining("approved") });
     expect(mails[0]!.text).toContain(partner.login);
@@ -56,7 +64,10 @@ describe("the partner approval mail", () => {
   });
 
   it("speaks Russian to a Russian partner (and to one whose stored locale is unknown)", async () => {
-    for (const [suffix, locale] of [["ru", "ru"], ["xx", "de"]] as const) {
+    for (const [suffix, locale] of [
+      ["ru", "ru"],
+      ["xx", "de"],
+    ] as const) {
       const partner = await createPartner(suffix, locale);
       await setPartnerStatus({ partnerId: partner.id, action: "approve" }, owner);
       const [row] = await approvalMails(partner.id);

@@ -21,7 +21,10 @@ let slug = "";
 
 async function createPartner(suffix: string, contact?: string) {
   const login = `hba_${run}_${suffix}`;
-  const partner = await db.partner.create({ data: { login, email: `${login}@partners.test`, name: `Partner ${suffix}`, contact, passwordHash: "x", status: "ACTIVE" }, select: { id: true, login: true, email: true } });
+  const partner = await db.partner.create({
+    data: { login, email: `${login}@partners.test`, name: `Partner ${suffix}`, contact, passwordHash: "x", status: "ACTIVE" },
+    select: { id: true, login: true, email: true },
+  });
   partnerIds.push(partner.id);
   return partner;
 }

@@ -32,14 +32,76 @@ interface OrderSpec {
 
 const ORDERS: OrderSpec[] = [
   // Partner A: 5 orders in the week, 1 outside it.
-  { key: "a1", partner: "a", product: "productA", createdAt: "2018-06-09T21:00:00Z", status: "UNCONFIRMED", method: "COD", sub1: "tiktok", total: 129000, commission: { amount: 30000, status: "PENDING" } }, // 1,290.00 RUB; 300.00 RUB; 2018-06-10 00:00 Moscow
-  { key: "a2", partner: "a", product: "productA", createdAt: "2018-06-10T10:00:00Z", status: "CONFIRMED", method: "COD", sub1: "tiktok", total: 129000, commission: { amount: 30000, status: "APPROVED", availableAt: "2018-06-24T10:00:00Z" } }, // on hold until after NOW
-  { key: "a3", partner: "a", product: "productB", createdAt: "2018-06-11T10:00:00Z", status: "PAID", method: "COD", paymentStatus: "PAID", shippedAt: "2018-06-12T10:00:00Z", sub1: "vk", total: 259000, commission: { amount: 50000, status: "AVAILABLE", availableAt: "2018-06-15T10:00:00Z" } }, // 2,590.00 RUB; 500.00 RUB
-  { key: "a4", partner: "a", product: "productA", createdAt: "2018-06-12T10:00:00Z", status: "RETURNED", method: "COD", shippedAt: "2018-06-13T10:00:00Z", total: 129000, commission: { amount: 30000, status: "CANCELLED" } },
-  { key: "a5", partner: "a", product: "productB", createdAt: "2018-06-16T20:59:00Z", status: "PAID", method: "PREPAID", paymentStatus: "PAID", total: 259000, commission: { amount: 50000, status: "PAID" } }, // 2018-06-16 23:59 Moscow
+  {
+    key: "a1",
+    partner: "a",
+    product: "productA",
+    createdAt: "2018-06-09T21:00:00Z",
+    status: "UNCONFIRMED",
+    method: "COD",
+    sub1: "tiktok",
+    total: 129000,
+    commission: { amount: 30000, status: "PENDING" },
+  }, // 1,290.00 RUB; 300.00 RUB; 2018-06-10 00:00 Moscow
+  {
+    key: "a2",
+    partner: "a",
+    product: "productA",
+    createdAt: "2018-06-10T10:00:00Z",
+    status: "CONFIRMED",
+    method: "COD",
+    sub1: "tiktok",
+    total: 129000,
+    commission: { amount: 30000, status: "APPROVED", availableAt: "2018-06-24T10:00:00Z" },
+  }, // on hold until after NOW
+  {
+    key: "a3",
+    partner: "a",
+    product: "productB",
+    createdAt: "2018-06-11T10:00:00Z",
+    status: "PAID",
+    method: "COD",
+    paymentStatus: "PAID",
+    shippedAt: "2018-06-12T10:00:00Z",
+    sub1: "vk",
+    total: 259000,
+    commission: { amount: 50000, status: "AVAILABLE", availableAt: "2018-06-15T10:00:00Z" },
+  }, // 2,590.00 RUB; 500.00 RUB
+  {
+    key: "a4",
+    partner: "a",
+    product: "productA",
+    createdAt: "2018-06-12T10:00:00Z",
+    status: "RETURNED",
+    method: "COD",
+    shippedAt: "2018-06-13T10:00:00Z",
+    total: 129000,
+    commission: { amount: 30000, status: "CANCELLED" },
+  },
+  {
+    key: "a5",
+    partner: "a",
+    product: "productB",
+    createdAt: "2018-06-16T20:59:00Z",
+    status: "PAID",
+    method: "PREPAID",
+    paymentStatus: "PAID",
+    total: 259000,
+    commission: { amount: 50000, status: "PAID" },
+  }, // 2018-06-16 23:59 Moscow
   { key: "a6", partner: "a", product: "productA", createdAt: "2018-06-16T21:00:00Z", status: "UNCONFIRMED", method: "COD", total: 129000 }, // 2018-06-17 00:00 Moscow: outside
   // Partner B: 1 order in the week.
-  { key: "b1", partner: "b", product: "productA", createdAt: "2018-06-11T12:00:00Z", status: "CONFIRMED", method: "COD", sub1: "b-secret", total: 129000, commission: { amount: 99000, status: "APPROVED", availableAt: "2018-06-12T12:00:00Z" } }, // hold ended: available
+  {
+    key: "b1",
+    partner: "b",
+    product: "productA",
+    createdAt: "2018-06-11T12:00:00Z",
+    status: "CONFIRMED",
+    method: "COD",
+    sub1: "b-secret",
+    total: 129000,
+    commission: { amount: 99000, status: "APPROVED", availableAt: "2018-06-12T12:00:00Z" },
+  }, // hold ended: available
 ];
 
 beforeAll(async () => {
@@ -99,7 +161,9 @@ beforeAll(async () => {
         statusChanges: {
           create: [
             { fromStatus: null, toStatus: "UNCONFIRMED", actorType: "SYSTEM", createdAt: new Date(spec.createdAt) },
-            ...(spec.status === "UNCONFIRMED" ? [] : [{ fromStatus: "UNCONFIRMED" as const, toStatus: spec.status, actorType: "USER" as const, reason: `reason ${spec.key}`, createdAt: new Date(spec.createdAt) }]),
+            ...(spec.status === "UNCONFIRMED"
+              ? []
+              : [{ fromStatus: "UNCONFIRMED" as const, toStatus: spec.status, actorType: "USER" as const, reason: `reason ${spec.key}`, createdAt: new Date(spec.createdAt) }]),
           ],
         },
       },

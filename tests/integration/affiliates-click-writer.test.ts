@@ -78,7 +78,10 @@ describe("insertClicks (one statement per batch)", () => {
     ]);
     expect(results.map((result) => result.clickId === null)).toEqual([false, true, false, true]);
     expect(results.map((result) => result.productSlug)).toEqual([slug, slug, slug, null]);
-    const stored = await db.click.findMany({ where: { id: { in: [results[0]!.clickId!, results[2]!.clickId!] } }, select: { id: true, partnerId: true, sub1: true, productId: true, targetUrl: true } });
+    const stored = await db.click.findMany({
+      where: { id: { in: [results[0]!.clickId!, results[2]!.clickId!] } },
+      select: { id: true, partnerId: true, sub1: true, productId: true, targetUrl: true },
+    });
     expect(stored.find((click) => click.id === results[0]!.clickId)).toMatchObject({ partnerId: partnerIds.a, sub1: "first", productId, targetUrl: `/checkout/${slug}` });
     expect(stored.find((click) => click.id === results[2]!.clickId)).toMatchObject({ partnerId: partnerIds.b, sub1: "third", productId });
     expect(await db.click.count({ where: { partnerId: partnerIds.banned } })).toBe(0);

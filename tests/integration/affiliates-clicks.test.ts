@@ -50,7 +50,26 @@ function click(login: string, query = "", headers: Record<string, string> = {}) 
 }
 
 const clicksOf = (partnerId: string) =>
-  db.click.findMany({ where: { partnerId }, orderBy: { id: "asc" }, select: { id: true, productId: true, targetUrl: true, sub1: true, sub2: true, sub3: true, sub4: true, sub5: true, referrer: true, country: true, userAgent: true, fingerprintHash: true, isUnique: true, isBot: true } });
+  db.click.findMany({
+    where: { partnerId },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      productId: true,
+      targetUrl: true,
+      sub1: true,
+      sub2: true,
+      sub3: true,
+      sub4: true,
+      sub5: true,
+      referrer: true,
+      country: true,
+      userAgent: true,
+      fingerprintHash: true,
+      isUnique: true,
+      isBot: true,
+    },
+  });
 const lastClick = async (partnerId: string) => (await clicksOf(partnerId)).at(-1);
 const refCookie = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith(`${ATTRIBUTION_COOKIE}=`));
 const cookieValue = (setCookie: string) => setCookie.split(";")[0]!.slice(ATTRIBUTION_COOKIE.length + 1);
@@ -68,7 +87,20 @@ describe("GET /r/<login>", () => {
     expect(response.headers.get("location")).toBe(`/checkout/${slug}`);
 
     const row = await lastClick(partnerIds.active);
-    expect(row).toMatchObject({ productId, targetUrl: `/checkout/${slug}`, sub1: "fb-campaign", sub2: "adset-7", sub3: null, sub4: null, sub5: "x", referrer: "https://t.me/some_channel", country: "KZ", userAgent: CHROME, isUnique: true, isBot: false });
+    expect(row).toMatchObject({
+      productId,
+      targetUrl: `/checkout/${slug}`,
+      sub1: "fb-campaign",
+      sub2: "adset-7",
+      sub3: null,
+      sub4: null,
+      sub5: "x",
+      referrer: "https://t.me/some_channel",
+      country: "KZ",
+      userAgent: CHROME,
+      isUnique: true,
+      isBot: false,
+    });
     expect(row!.fingerprintHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))).not.toContain(ip.split("-")[0]);
 

@@ -50,7 +50,20 @@ async function attributedOrder(slug: string, partnerId: string | undefined, quan
 const commissionsOf = (orderId: string) =>
   db.commission.findMany({
     where: { orderId },
-    select: { id: true, level: true, partnerId: true, amount: true, currency: true, ruleKind: true, ruleValue: true, trigger: true, status: true, approvedAt: true, availableAt: true, cancelledAt: true },
+    select: {
+      id: true,
+      level: true,
+      partnerId: true,
+      amount: true,
+      currency: true,
+      ruleKind: true,
+      ruleValue: true,
+      trigger: true,
+      status: true,
+      approvedAt: true,
+      availableAt: true,
+      cancelledAt: true,
+    },
     orderBy: { level: "asc" },
   });
 
@@ -143,7 +156,10 @@ describe("applyOrderStatusToCommissions (through changeOrderStatus)", () => {
     const order = await attributedOrder(product.slug, child.id);
     for (const status of ["CONFIRMED", "SHIPPED", "DELIVERED", "HANDED"] as const) {
       await move(order.id, status);
-      expect((await commissionsOf(order.id)).map((c) => c.status), status).toEqual(["PENDING", "PENDING"]);
+      expect(
+        (await commissionsOf(order.id)).map((c) => c.status),
+        status,
+      ).toEqual(["PENDING", "PENDING"]);
     }
     await move(order.id, "PAID");
     expect((await commissionsOf(order.id)).map((c) => c.status)).toEqual(["APPROVED", "APPROVED"]);

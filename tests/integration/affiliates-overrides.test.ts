@@ -17,7 +17,15 @@ const partnerIds: string[] = [];
 
 async function createPartner(login: string, parentId: string | null = null, createdAt?: string): Promise<string> {
   const partner = await db.partner.create({
-    data: { login: `${login}-${run}`, email: `${login}-${run}@example.test`, name: login, passwordHash: "x", status: "ACTIVE", parentId, ...(createdAt ? { createdAt: new Date(createdAt) } : {}) },
+    data: {
+      login: `${login}-${run}`,
+      email: `${login}-${run}@example.test`,
+      name: login,
+      passwordHash: "x",
+      status: "ACTIVE",
+      parentId,
+      ...(createdAt ? { createdAt: new Date(createdAt) } : {}),
+    },
     select: { id: true },
   });
   partnerIds.push(partner.id);
@@ -76,13 +84,20 @@ describe("commission overrides", () => {
     const replaced = await setCommissionOverride({ partnerId, productId, level: 0, kind: "PERCENT", value: "12.5" }, manager);
     expect(replaced).toMatchObject({ id: created.id, kind: "PERCENT", value: 1250 }); // 12.5 % in basis points
 
-    expect(await listOverrides(partnerId)).toEqual([
-      { id: created.id, productId, productName: "Override watch", productCurrency: "RUB", level: 0, kind: "PERCENT", value: 1250 },
-    ]);
-    const audit = await db.auditLog.findMany({ where: { entityType: "Partner", entityId: partnerId }, select: { action: true, actorId: true, data: true, ip: true }, orderBy: { id: "asc" } });
+    expect(await listOverrides(partnerId)).toEqual([{ id: created.id, productId, productName: "Override watch", productCurrency: "RUB", level: 0, kind: "PERCENT", value: 1250 }]);
+    const audit = await db.auditLog.findMany({
+      where: { entityType: "Partner", entityId: partnerId },
+      select: { action: true, actorId: true, data: true, ip: true },
+      orderBy: { id: "asc" },
+    });
     expect(audit).toEqual([
       { action: "partner.override_set", actorId: owner.id, ip: "203.0.113.7", data: { overrideId: created.id, productId, level: 0, kind: "FIXED", value: 15050, previous: null } },
-      { action: "partner.override_set", actorId: manager.id, ip: null, data: { overrideId: created.id, productId, level: 0, kind: "PERCENT", value: 1250, previous: { kind: "FIXED", value: 15050 } } },
+      {
+        action: "partner.override_set",
+        actorId: manager.id,
+        ip: null,
+        data: { overrideId: created.id, productId, level: 0, kind: "PERCENT", value: 1250, previous: { kind: "FIXED", value: 15050 } },
+      },
     ]);
   });
 

@@ -195,7 +195,10 @@ describe("the payout flow", () => {
 
     await expectAppError(rejectPayout({ payoutId: payout.id, reason: "" }, users.OWNER!), "VALIDATION", { reason: ["affiliatePayouts.errors.reasonRequired"] });
     await rejectPayout({ payoutId: payout.id, reason: "Card details do not match the name" }, users.OWNER!);
-    expect(await db.payout.findUniqueOrThrow({ where: { id: payout.id }, select: { status: true, reason: true } })).toEqual({ status: "REJECTED", reason: "Card details do not match the name" });
+    expect(await db.payout.findUniqueOrThrow({ where: { id: payout.id }, select: { status: true, reason: true } })).toEqual({
+      status: "REJECTED",
+      reason: "Card details do not match the name",
+    });
     expect(await getPartnerBalance(partner.id, "RUB")).toBe(balance);
     expect(await db.commission.count({ where: { partnerId: partner.id, payoutId: { not: null } } })).toBe(0);
     expect(await db.partnerLedgerEntry.findFirst({ where: { payoutId: payout.id, kind: "PAYOUT_REJECTED" }, select: { amount: true } })).toEqual({ amount: balance });

@@ -121,7 +121,19 @@ function logsOf(orderId: string) {
   return db.postbackLog.findMany({
     where: { orderId },
     orderBy: { id: "asc" },
-    select: { id: true, partnerId: true, event: true, orderStatus: true, url: true, statusCode: true, responseTimeMs: true, responseExcerpt: true, error: true, attempt: true, isReplay: true },
+    select: {
+      id: true,
+      partnerId: true,
+      event: true,
+      orderStatus: true,
+      url: true,
+      statusCode: true,
+      responseTimeMs: true,
+      responseExcerpt: true,
+      error: true,
+      attempt: true,
+      isReplay: true,
+    },
   });
 }
 
@@ -341,7 +353,10 @@ describe("postbacks", () => {
 
 describe("POST /api/admin/postbacks/[id]/replay", () => {
   async function signInStaff(role: "MANAGER" | "OPERATOR" | "OWNER") {
-    const user = await db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 6)}@${run}.postbacks.test`, name: role, passwordHash: "x", role }, select: { id: true, role: true, name: true, email: true, sessionVersion: true } });
+    const user = await db.user.create({
+      data: { email: `${role.toLowerCase()}-${randomUUID().slice(0, 6)}@${run}.postbacks.test`, name: role, passwordHash: "x", role },
+      select: { id: true, role: true, name: true, email: true, sessionVersion: true },
+    });
     session.current = { actor: { kind: "staff", ...user } };
   }
   const call = (id: string) => replayRoute(new Request(`http://localhost/api/admin/postbacks/${id}/replay`, { method: "POST" }), { params: Promise.resolve({ id }) });

@@ -43,7 +43,10 @@ async function snapshot() {
 }
 
 async function welcomeOutbox(partnerId: string) {
-  const row = await db.outboxEvent.findFirstOrThrow({ where: { jobName: "mail.send", payload: { path: ["idempotencyKey"], equals: partnerWelcomeMailKey(partnerId) } }, select: { payload: true } });
+  const row = await db.outboxEvent.findFirstOrThrow({
+    where: { jobName: "mail.send", payload: { path: ["idempotencyKey"], equals: partnerWelcomeMailKey(partnerId) } },
+    select: { payload: true },
+  });
   return ZSendMailPayload.parse(row.payload);
 }
 
@@ -95,7 +98,10 @@ describe("registration", () => {
     const before = new Date();
     const partner = await registerPartner(data, { ip: nextIp() });
 
-    const row = await db.partner.findUniqueOrThrow({ where: { id: partner.id }, select: { login: true, email: true, name: true, contact: true, status: true, emailVerifiedAt: true, passwordHash: true, parentId: true, locale: true } });
+    const row = await db.partner.findUniqueOrThrow({
+      where: { id: partner.id },
+      select: { login: true, email: true, name: true, contact: true, status: true, emailVerifiedAt: true, passwordHash: true, parentId: true, locale: true },
+    });
     expect(row).toMatchObject({ login: `mixed${run}`, email: data.email, name: "Anna Partner", contact: "@anna_tg", status: "PENDING", emailVerifiedAt: null, parentId: null, locale: "en" });
 
     const props = await welcomeProps(partner.id);
@@ -122,7 +128,10 @@ describe("registration", () => {
     // The worker's job renders and captures the mail; the owner reads it at /admin/mail.
     const payload = ZSendMailPayload.parse(JSON.parse(JSON.stringify(await welcomeOutbox(partner.id))));
     await sendMailJob.handle(payload, { jobId: `outbox-${run}`, attempt: 1, log: () => {} });
-    const mail = await db.mailMessage.findUniqueOrThrow({ where: { idempotencyKey: partnerWelcomeMailKey(partner.id) }, select: { status: true, toAddress: true, text: true, template: true } });
+    const mail = await db.mailMessage.findUniqueOrThrow({
+      where: { idempotencyKey: partnerWelcomeMailKey(partner.id) },
+      select: { status: true, toAddress: true, text: true, template: true },
+    });
     expect(mail).toMatchObject({ status: "SENT", toAddress: data.email, template: "partner-welcome" });
     expect(mail.text).toContain(props.password);
     expect(mail.text).toContain(`mixed${run}`);
@@ -161,7 +170,10 @@ describe("registration", () => {
 
   it("makes an ACTIVE partner from ?ref= the parent; an unknown or banned one is ignored", async () => {
     const parentLogin = uniqueLogin("parent");
-    const parent = await db.partner.create({ data: { login: parentLogin, email: `${parentLogin}@${domain}`, name: "Parent", status: "ACTIVE", passwordHash: await hashPassword("parent pass") }, select: { id: true } });
+    const parent = await db.partner.create({
+      data: { login: parentLogin, email: `${parentLogin}@${domain}`, name: "Parent", status: "ACTIVE", passwordHash: await hashPassword("parent pass") },
+      select: { id: true },
+    });
     const bannedLogin = uniqueLogin("banned");
     await db.partner.create({ data: { login: bannedLogin, email: `${bannedLogin}@${domain}`, name: "Banned", status: "BANNED", passwordHash: await hashPassword("banned pass") } });
 
@@ -252,7 +264,10 @@ describe("the owner's approve / ban / unban", () => {
 
   it("lists partners with their parent and filters by status and search", async () => {
     const parentLogin = uniqueLogin("lp");
-    const parent = await db.partner.create({ data: { login: parentLogin, email: `${parentLogin}@${domain}`, name: "List Parent", status: "ACTIVE", passwordHash: await hashPassword("x x x x") }, select: { id: true } });
+    const parent = await db.partner.create({
+      data: { login: parentLogin, email: `${parentLogin}@${domain}`, name: "List Parent", status: "ACTIVE", passwordHash: await hashPassword("x x x x") },
+      select: { id: true },
+    });
     const child = await registerPartner(input({ ref: parentLogin }), { ip: nextIp() });
     const page = await listPartners({ q: child.login });
     expect(page.rows).toEqual([expect.objectContaining({ id: child.id, login: child.login, status: "PENDING", parentLogin, emailVerifiedAt: null, registeredAt: expect.any(String) })]);

@@ -71,7 +71,15 @@ describe("getCheckout", () => {
     expect(ru.fields[0]).toEqual({ key: "fullName", type: "FULL_NAME", label: "Full name", placeholder: null, required: true, validator: null, mask: null, options: null, position: 0 });
 
     const kz = await getCheckout(product.id, { country: "kz", locale: "ru" });
-    expect(kz).toMatchObject({ country: "KZ", region: "CIS", unitPrice: 205000, compareAtPrice: null, tiers: [{ minQuantity: 2, unitPrice: 200000 }], paymentMethods: ["COD"], shipping: [{ method: "POST", cost: 60000 }] });
+    expect(kz).toMatchObject({
+      country: "KZ",
+      region: "CIS",
+      unitPrice: 205000,
+      compareAtPrice: null,
+      tiers: [{ minQuantity: 2, unitPrice: 200000 }],
+      paymentMethods: ["COD"],
+      shipping: [{ method: "POST", cost: 60000 }],
+    });
     expect(kz.fields[0]!.label).toBe("ФИО");
     // The view crosses to client components as is: plain JSON.
     expect(JSON.parse(JSON.stringify(kz))).toEqual(kz);

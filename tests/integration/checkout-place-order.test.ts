@@ -34,7 +34,10 @@ async function expectAppError(promise: Promise<unknown>, code: string, fieldErro
 async function deliver(payload: unknown) {
   const parsed = parseJobPayload(sendMailJob, payload);
   await sendMailJob.handle(parsed, { jobId: `test-${Math.random()}`, attempt: 1, log: () => {} });
-  return db.mailMessage.findUniqueOrThrow({ where: { idempotencyKey: parsed.idempotencyKey }, select: { toAddress: true, subject: true, html: true, text: true, status: true, template: true } });
+  return db.mailMessage.findUniqueOrThrow({
+    where: { idempotencyKey: parsed.idempotencyKey },
+    select: { toAddress: true, subject: true, html: true, text: true, status: true, template: true },
+  });
 }
 
 beforeAll(async () => {
@@ -50,7 +53,10 @@ afterAll(async () => {
 
 describe("placing a COD order that the customer confirms by email", () => {
   it("writes the order, history, token, reservation and mails; the link confirms it", async () => {
-    const product = await fx.createProduct({ stock: 10, emailTexts: [{ template: "order-confirm", locale: "ru", subject: "Подтвердите заказ часов", body: "Спасибо, что выбрали наши часы." }] });
+    const product = await fx.createProduct({
+      stock: 10,
+      emailTexts: [{ template: "order-confirm", locale: "ru", subject: "Подтвердите заказ часов", body: "Спасибо, что выбрали наши часы." }],
+    });
     const submission = fx.input(product.slug, { quantity: 2 }, { phone: "8 (916) 555-01-02".replace("555-01-02", fx.phone().slice(-9)) });
     const result = await placeOrder(submission, { ip: fx.ip(), userAgent: "vitest", attribution: undefined });
 
@@ -61,8 +67,25 @@ describe("placing a COD order that the customer confirms by email", () => {
     const order = await db.order.findUniqueOrThrow({
       where: { id: result.order.id },
       select: {
-        status: true, paymentMethod: true, paymentStatus: true, itemsTotal: true, shippingTotal: true, discountTotal: true, total: true, region: true, country: true,
-        phone: true, phoneNormalized: true, emailNormalized: true, customerId: true, shippingMethod: true, idempotencyKey: true, ip: true, userAgent: true, locale: true, city: true,
+        status: true,
+        paymentMethod: true,
+        paymentStatus: true,
+        itemsTotal: true,
+        shippingTotal: true,
+        discountTotal: true,
+        total: true,
+        region: true,
+        country: true,
+        phone: true,
+        phoneNormalized: true,
+        emailNormalized: true,
+        customerId: true,
+        shippingMethod: true,
+        idempotencyKey: true,
+        ip: true,
+        userAgent: true,
+        locale: true,
+        city: true,
         items: { select: { kind: true, quantity: true, unitPrice: true, unitCost: true, total: true, productId: true } },
         statusChanges: { select: { fromStatus: true, toStatus: true, actorType: true, actorId: true, reason: true } },
       },
@@ -87,7 +110,10 @@ describe("placing a COD order that the customer confirms by email", () => {
     expect(order.items).toEqual([{ kind: "MAIN", quantity: 2, unitPrice: 195000, unitCost: 70000, total: 390000, productId: product.id }]);
     expect(order.statusChanges).toEqual([{ fromStatus: null, toStatus: "UNCONFIRMED", actorType: "CUSTOMER", actorId: order.customerId, reason: "placed on the checkout page" }]);
 
-    const customer = await db.customer.findUniqueOrThrow({ where: { id: order.customerId }, select: { phoneNormalized: true, emailNormalized: true, name: true, phones: { select: { normalized: true } }, addresses: { select: { city: true } } } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { id: order.customerId },
+      select: { phoneNormalized: true, emailNormalized: true, name: true, phones: { select: { normalized: true } }, addresses: { select: { city: true } } },
+    });
     expect(customer).toMatchObject({ phoneNormalized: order.phoneNormalized, emailNormalized: submission.fields.email.toLowerCase(), name: "Иван Петров" });
     expect(customer.phones).toEqual([{ normalized: order.phoneNormalized }]);
     expect(customer.addresses).toEqual([{ city: "Москва" }]);
@@ -114,13 +140,19 @@ describe("placing a COD order that the customer confirms by email", () => {
     expect(hashLinkToken(link![1]!)).toBe(token.tokenHash);
 
     const notice = await deliver(mails.get("order-new-shop-notice"));
-    expect(notice.toAddress).toBe(((mails.get("order-new-shop-notice") as { to: string }).to));
+    expect(notice.toAddress).toBe((mails.get("order-new-shop-notice") as { to: string }).to);
     expect(notice.text).toContain(`/admin/orders/${result.order.id}`);
 
     // The customer clicks the link: confirmed, by the customer, and the "accepted" mail follows.
     const confirmed = await confirmOrderByToken(link![1]!);
-    expect(confirmed).toMatchObject({ result: "CONFIRMED", order: { publicId: result.order.publicId, number: result.order.number, total: 420000, currency: "RUB", status: "CONFIRMED", productName: product.name } });
-    const after = await db.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { status: true, confirmedAt: true, statusChanges: { select: { fromStatus: true, toStatus: true, actorType: true, reason: true }, orderBy: { id: "asc" } } } });
+    expect(confirmed).toMatchObject({
+      result: "CONFIRMED",
+      order: { publicId: result.order.publicId, number: result.order.number, total: 420000, currency: "RUB", status: "CONFIRMED", productName: product.name },
+    });
+    const after = await db.order.findUniqueOrThrow({
+      where: { id: result.order.id },
+      select: { status: true, confirmedAt: true, statusChanges: { select: { fromStatus: true, toStatus: true, actorType: true, reason: true }, orderBy: { id: "asc" } } },
+    });
     expect(after.status).toBe("CONFIRMED");
     expect(after.confirmedAt).toBeInstanceOf(Date);
     expect(after.statusChanges.at(-1)).toEqual({ fromStatus: "UNCONFIRMED", toStatus: "CONFIRMED", actorType: "CUSTOMER", reason: "confirmed by the link in the email" });
@@ -175,10 +207,18 @@ describe("confirmation modes and payment methods", () => {
   });
 
   it("takes courier cash where a courier rule exists, at the courier's price", async () => {
-    const product = await fx.createProduct({ shipping: [{ method: "POST", country: "RU", cost: 30000 }, { method: "COURIER", country: "RU", cost: 50000 }] }); // 300.00 / 500.00 RUB
+    const product = await fx.createProduct({
+      shipping: [
+        { method: "POST", country: "RU", cost: 30000 },
+        { method: "COURIER", country: "RU", cost: 50000 },
+      ],
+    }); // 300.00 / 500.00 RUB
     const result = await placeOrder(fx.input(product.slug, { paymentMethod: "COURIER" }), context());
     expect(result.order.total).toBe(245000); // 1,950.00 + 500.00 RUB
-    expect(await db.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { shippingMethod: true, paymentMethod: true } })).toEqual({ shippingMethod: "COURIER", paymentMethod: "COURIER" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { shippingMethod: true, paymentMethod: true } })).toEqual({
+      shippingMethod: "COURIER",
+      paymentMethod: "COURIER",
+    });
   });
 });
 
@@ -194,7 +234,11 @@ describe("pricing on the server", () => {
     expect(result.order.total).toBe(589000); // 3 × 1,800.00 + 490.00 = 5,890.00 RUB, shipping free
     const order = await db.order.findUniqueOrThrow({
       where: { id: result.order.id },
-      select: { itemsTotal: true, shippingTotal: true, items: { select: { kind: true, upsellId: true, productId: true, quantity: true, unitPrice: true, total: true }, orderBy: { kind: "asc" } } },
+      select: {
+        itemsTotal: true,
+        shippingTotal: true,
+        items: { select: { kind: true, upsellId: true, productId: true, quantity: true, unitPrice: true, total: true }, orderBy: { kind: "asc" } },
+      },
     });
     expect(order.itemsTotal).toBe(589000);
     expect(order.shippingTotal).toBe(0);
@@ -210,7 +254,11 @@ describe("pricing on the server", () => {
     const product = await fx.createProduct({ shipping: [{ method: "POST", region: "CIS", cost: 60000 }] }); // 600.00 RUB to the CIS
     const result = await placeOrder(fx.input(product.slug, { country: "KZ", expectedTotal: 265000 }, { phone: "+7 701 123 45 67", postcode: "050000", city: "Алматы" }), context()); // 2,050.00 + 600.00
     expect(result.order.total).toBe(265000);
-    expect(await db.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { region: true, country: true, phoneNormalized: true } })).toEqual({ region: "CIS", country: "KZ", phoneNormalized: "+77011234567" });
+    expect(await db.order.findUniqueOrThrow({ where: { id: result.order.id }, select: { region: true, country: true, phoneNormalized: true } })).toEqual({
+      region: "CIS",
+      country: "KZ",
+      phoneNormalized: "+77011234567",
+    });
   });
 
   it("takes the shopper's amount with pay-what-you-want, defaulting to the suggested price", async () => {
@@ -268,7 +316,10 @@ describe("customers and duplicates", () => {
     const c = await placeOrder(fx.input(third.slug, {}, { phone: fx.phone(), email: email.toUpperCase() }), context()); // same email
     const customers = await db.order.findMany({ where: { id: { in: [a.order.id, b.order.id, c.order.id] } }, select: { customerId: true } });
     expect(new Set(customers.map((row) => row.customerId)).size).toBe(1);
-    const customer = await db.customer.findUniqueOrThrow({ where: { id: customers[0]!.customerId }, select: { emails: { select: { normalized: true } }, phones: { select: { normalized: true } } } });
+    const customer = await db.customer.findUniqueOrThrow({
+      where: { id: customers[0]!.customerId },
+      select: { emails: { select: { normalized: true } }, phones: { select: { normalized: true } } },
+    });
     expect(customer.emails.map((row) => row.normalized).sort()).toEqual([email, otherEmail].sort());
     expect(customer.phones).toHaveLength(2);
   });
@@ -292,7 +343,10 @@ describe("customers and duplicates", () => {
     const second = await placeOrder(fx.input(product.slug, { quantity: 2 }, { phone: phone.replace("+7 ", "8 ") }), context());
     expect(second.order.status).toBe("DUPLICATE");
     expect(second.next.kind).toBe("THANK_YOU");
-    const duplicate = await db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { duplicateOfId: true, statusChanges: { select: { fromStatus: true, toStatus: true, reason: true } } } });
+    const duplicate = await db.order.findUniqueOrThrow({
+      where: { id: second.order.id },
+      select: { duplicateOfId: true, statusChanges: { select: { fromStatus: true, toStatus: true, reason: true } } },
+    });
     expect(duplicate.duplicateOfId).toBe(first.order.id);
     expect(duplicate.statusChanges).toEqual([{ fromStatus: null, toStatus: "DUPLICATE", reason: "placed on the checkout page" }]);
     // No confirmation link for a duplicate, no second reservation; the shop still hears of it.
@@ -382,7 +436,12 @@ describe("bad input: a clear error and nothing written", () => {
     ["card payment while Stripe is off", () => fx.input(product.slug, { paymentMethod: "PREPAID" }), "VALIDATION", { paymentMethod: ["checkoutErrors.paymentMethodNotAllowed"] }],
     ["courier where no courier goes", () => fx.input(product.slug, { paymentMethod: "COURIER" }), "VALIDATION", { paymentMethod: ["checkoutErrors.paymentMethodNotAllowed"] }],
     ["an unknown payment method", () => fx.input(product.slug, { paymentMethod: "BARTER" }), "VALIDATION", { paymentMethod: ["checkoutErrors.paymentMethodInvalid"] }],
-    ["a country the product is not sold in", () => fx.input(product.slug, { country: "DE" }, { phone: "+49 30 12345678", postcode: "10115" }), "VALIDATION", { country: ["checkoutErrors.countryNotAvailable"] }],
+    [
+      "a country the product is not sold in",
+      () => fx.input(product.slug, { country: "DE" }, { phone: "+49 30 12345678", postcode: "10115" }),
+      "VALIDATION",
+      { country: ["checkoutErrors.countryNotAvailable"] },
+    ],
     ["a malformed country", () => fx.input(product.slug, { country: "Russia" }), "VALIDATION", { country: ["checkoutErrors.countryInvalid"] }],
     ["tampered totals", () => fx.input(product.slug, { expectedTotal: 100 }), "VALIDATION", { total: ["checkoutErrors.totalChanged"] }],
     ["a missing idempotency key", () => ({ ...fx.input(product.slug), idempotencyKey: undefined }), "VALIDATION", { idempotencyKey: ["checkoutErrors.idempotencyKeyMissing"] }],

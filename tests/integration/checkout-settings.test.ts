@@ -44,7 +44,10 @@ describe("shop settings", () => {
   it("refuses bad values with field errors and writes nothing", async () => {
     const rows = await db.setting.count({ where: { key: { startsWith: "shop." } } });
     const audits = await db.auditLog.count({ where: { actorId: ownerId } });
-    const error = await expectAppError(updateShopSettings({ confirmLinkTtlHours: 0, shopEmail: "nope", defaultCountry: "russia", unknownKey: 1 }, { id: ownerId, role: "OWNER" }), "VALIDATION");
+    const error = await expectAppError(
+      updateShopSettings({ confirmLinkTtlHours: 0, shopEmail: "nope", defaultCountry: "russia", unknownKey: 1 }, { id: ownerId, role: "OWNER" }),
+      "VALIDATION",
+    );
     expect(error.fieldErrors).toMatchObject({
       confirmLinkTtlHours: ["checkoutErrors.outOfRange"],
       shopEmail: ["checkoutErrors.emailInvalid"],

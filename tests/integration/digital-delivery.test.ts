@@ -40,15 +40,19 @@ afterAll(async () => {
 
 async function digitalProduct(options: { codes?: number; files?: string[] } = {}) {
   const product = await fx.createProduct({ type: "DIGITAL", stock: null, confirmationMode: "NONE", shipping: [] });
-  if (options.codes) await db.pinCode.createMany({ data: Array.from({ length: options.codes }, (_, index) => ({ productId: product.id, code: `${run}-${product.slug}-${String(index).padStart(3, "0")}` })) });
+  if (options.codes)
+    await db.pinCode.createMany({ data: Array.from({ length: options.codes }, (_, index) => ({ productId: product.id, code: `${run}-${product.slug}-${String(index).padStart(3, "0")}` })) });
   for (const [index, name] of (options.files ?? ["manual.pdf"]).entries()) {
-    await db.digitalFile.create({ data: { productId: product.id, fileName: name, storageKey: "0".repeat(32), contentType: "application/pdf", sizeBytes: 1024n * BigInt(index + 1), position: index } });
+    await db.digitalFile.create({
+      data: { productId: product.id, fileName: name, storageKey: "0".repeat(32), contentType: "application/pdf", sizeBytes: 1024n * BigInt(index + 1), position: index },
+    });
   }
   return product;
 }
 
 const codesOf = (orderId: string) => db.pinCode.findMany({ where: { orderId }, select: { code: true, assignedAt: true }, orderBy: { code: "asc" } });
-const downloadTokens = (orderId: string) => db.linkToken.findMany({ where: { orderId, purpose: "DOWNLOAD" }, select: { id: true, tokenHash: true, expiresAt: true, email: true, useCount: true } });
+const downloadTokens = (orderId: string) =>
+  db.linkToken.findMany({ where: { orderId, purpose: "DOWNLOAD" }, select: { id: true, tokenHash: true, expiresAt: true, email: true, useCount: true } });
 
 async function outboxMail(idempotencyKey: string) {
   const rows = await db.$queryRaw<{ payload: Prisma.JsonObject }[]>`SELECT payload FROM "OutboxEvent" WHERE "jobName" = 'mail.send' AND payload->>'idempotencyKey' = ${idempotencyKey}`;
@@ -56,7 +60,9 @@ async function outboxMail(idempotencyKey: string) {
 }
 
 function deliverWebhook(payload: string, signature: string) {
-  return stripeWebhook(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload }));
+  return stripeWebhook(
+    new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "content-type": "application/json", "stripe-signature": signature }, body: payload }),
+  );
 }
 
 describe("a card payment (Stripe webhook)", () => {

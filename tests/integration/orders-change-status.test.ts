@@ -72,7 +72,18 @@ describe("changeOrderStatus: the whole way to PAID", () => {
 
     const row = await db.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { status: true, paymentStatus: true, trackingNumber: true, confirmedAt: true, shippedAt: true, deliveredAt: true, handedAt: true, paidAt: true, cancelledAt: true, statusChangedAt: true },
+      select: {
+        status: true,
+        paymentStatus: true,
+        trackingNumber: true,
+        confirmedAt: true,
+        shippedAt: true,
+        deliveredAt: true,
+        handedAt: true,
+        paidAt: true,
+        cancelledAt: true,
+        statusChangedAt: true,
+      },
     });
     expect(row).toMatchObject({ status: "PAID", paymentStatus: "PAID", trackingNumber: "80101234567890", cancelledAt: null });
     for (const field of ["confirmedAt", "shippedAt", "deliveredAt", "handedAt", "paidAt"] as const) expect(row[field]).toBeInstanceOf(Date);
@@ -217,7 +228,12 @@ describe("bulkChangeOrderStatus", () => {
     const shipped = await newOrder({ confirmationMode: "NONE" });
     await changeOrderStatus({ orderId: shipped.order.id, to: "SHIPPED", actor: { type: "SYSTEM" } });
 
-    const { results } = await bulkChangeOrderStatus({ orderIds: [a.order.id, shipped.order.id, "missing-order", b.order.id, a.order.id], to: "CONFIRMED", actor: actor("OPERATOR"), reason: "bulk" });
+    const { results } = await bulkChangeOrderStatus({
+      orderIds: [a.order.id, shipped.order.id, "missing-order", b.order.id, a.order.id],
+      to: "CONFIRMED",
+      actor: actor("OPERATOR"),
+      reason: "bulk",
+    });
     expect(results).toEqual([
       { id: a.order.id, ok: true, changed: true },
       { id: shipped.order.id, ok: false, code: "CONFLICT", error: "Cannot move an order from SHIPPED to CONFIRMED" },

@@ -65,7 +65,14 @@ describe("updateOrderBeforeShipping", () => {
 
     const row = await db.order.findUniqueOrThrow({
       where: { id: order.id },
-      select: { city: true, flat: true, phone: true, phoneNormalized: true, notes: true, items: { select: { productId: true, kind: true, quantity: true, unitPrice: true, total: true }, orderBy: { createdAt: "asc" } } },
+      select: {
+        city: true,
+        flat: true,
+        phone: true,
+        phoneNormalized: true,
+        notes: true,
+        items: { select: { productId: true, kind: true, quantity: true, unitPrice: true, total: true }, orderBy: { createdAt: "asc" } },
+      },
     });
     expect(row).toMatchObject({ city: "Казань", flat: null, phoneNormalized: "+79160001122", notes: "call after 18:00" });
     expect(row.items).toEqual([
@@ -74,7 +81,9 @@ describe("updateOrderBeforeShipping", () => {
     ]);
     expect((await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { reserved: true } })).reserved).toBe(3);
     expect((await db.product.findUniqueOrThrow({ where: { id: extra.id }, select: { reserved: true } })).reserved).toBe(1);
-    expect(await db.orderStatusChange.findFirst({ where: { orderId: order.id }, orderBy: { id: "desc" }, select: { fromStatus: true, toStatus: true, actorId: true, reason: true } })).toEqual({
+    expect(
+      await db.orderStatusChange.findFirst({ where: { orderId: order.id }, orderBy: { id: "desc" }, select: { fromStatus: true, toStatus: true, actorId: true, reason: true } }),
+    ).toEqual({
       fromStatus: "UNCONFIRMED",
       toStatus: "UNCONFIRMED",
       actorId: operatorId,
@@ -98,12 +107,16 @@ describe("updateOrderBeforeShipping", () => {
     const [main] = await db.orderItem.findMany({ where: { orderId: order.id }, select: { id: true } });
     const before = await snapshot(order.id, [product.id]);
 
-    await expectAppError(updateOrderBeforeShipping({ orderId: order.id, items: [{ itemId: main!.id, productId: product.id, quantity: 4 }], actor: operator() }), "VALIDATION", { "items.0.quantity": ["checkoutErrors.outOfStock"] });
+    await expectAppError(updateOrderBeforeShipping({ orderId: order.id, items: [{ itemId: main!.id, productId: product.id, quantity: 4 }], actor: operator() }), "VALIDATION", {
+      "items.0.quantity": ["checkoutErrors.outOfStock"],
+    });
     await expectAppError(updateOrderBeforeShipping({ orderId: order.id, address: { phone: "12", email: "nope" }, actor: operator() }), "VALIDATION", {
       "address.phone": ["checkoutErrors.phoneInvalid"],
       "address.email": ["checkoutErrors.emailInvalid"],
     });
-    await expectAppError(updateOrderBeforeShipping({ orderId: order.id, items: [{ productId: "no-such-product", quantity: 1 }], actor: operator() }), "VALIDATION", { "items.0.productId": ["checkoutErrors.productNotFound"] });
+    await expectAppError(updateOrderBeforeShipping({ orderId: order.id, items: [{ productId: "no-such-product", quantity: 1 }], actor: operator() }), "VALIDATION", {
+      "items.0.productId": ["checkoutErrors.productNotFound"],
+    });
     await expectAppError(updateOrderBeforeShipping({ orderId: order.id, items: [], actor: operator() }), "VALIDATION");
     await expectAppError(updateOrderBeforeShipping({ orderId: order.id, notes: "x", actor: { type: "USER", id: operatorId, role: "ACCOUNTANT" } }), "FORBIDDEN");
     expect(await snapshot(order.id, [product.id])).toEqual(before);

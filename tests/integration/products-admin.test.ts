@@ -55,7 +55,15 @@ async function expectValidation(promise: Promise<unknown>, fields: string[]) {
 const productState = (id: string) =>
   db.product.findUniqueOrThrow({
     where: { id },
-    select: { name: true, slug: true, stock: true, prices: { orderBy: { region: "asc" } }, priceTiers: true, commissions: { orderBy: { level: "asc" } }, formFields: { orderBy: { position: "asc" } } },
+    select: {
+      name: true,
+      slug: true,
+      stock: true,
+      prices: { orderBy: { region: "asc" } },
+      priceTiers: true,
+      commissions: { orderBy: { level: "asc" } },
+      formFields: { orderBy: { position: "asc" } },
+    },
   });
 
 beforeAll(async () => {
@@ -155,7 +163,16 @@ describe("createProduct / updateProduct", () => {
 describe("copyProduct", () => {
   it("copies prices, tiers, commissions, texts, form and own shipping rules, but not pin codes or files", async () => {
     const source = await createProduct({ product: productInput({ type: "DIGITAL", stock: null }), isActive: true }, actor);
-    await setProductFormFields({ productId: source.id, fields: [{ type: "EMAIL", key: "email", isRequired: true }, { type: "CUSTOM", key: "size", label: "Size", options: ["S", "M"] }] }, actor);
+    await setProductFormFields(
+      {
+        productId: source.id,
+        fields: [
+          { type: "EMAIL", key: "email", isRequired: true },
+          { type: "CUSTOM", key: "size", label: "Size", options: ["S", "M"] },
+        ],
+      },
+      actor,
+    );
     await setProductEmailTexts({ productId: source.id, texts: [{ template: "order-confirm", locale: "ru", subject: "Подтвердите", body: "Текст" }] }, actor);
     await db.shippingRule.create({ data: { name: "own", method: "POST", productId: source.id, country: "RU", cost: 10000, currency: "RUB" } }); // 100.00 RUB
     await addPinCodes({ productId: source.id, text: "AAA-1\nAAA-2" }, actor);
@@ -211,7 +228,19 @@ describe("setProductFormFields", () => {
   it("refuses duplicate keys, an eleventh custom field and a broken validator, writing nothing", async () => {
     const { id } = await createProduct({ product: productInput() }, actor);
     await setProductFormFields({ productId: id, fields: [{ type: "PHONE", key: "phone" }] }, actor);
-    await expectValidation(setProductFormFields({ productId: id, fields: [{ type: "PHONE", key: "phone" }, { type: "CUSTOM", key: "phone", label: "Again" }] }, actor), ["fields.1.key"]);
+    await expectValidation(
+      setProductFormFields(
+        {
+          productId: id,
+          fields: [
+            { type: "PHONE", key: "phone" },
+            { type: "CUSTOM", key: "phone", label: "Again" },
+          ],
+        },
+        actor,
+      ),
+      ["fields.1.key"],
+    );
     const eleven = Array.from({ length: 11 }, (_, index) => ({ type: "CUSTOM" as const, key: `custom${index + 1}`, label: `Q${index + 1}` }));
     await expectValidation(setProductFormFields({ productId: id, fields: eleven }, actor), ["fields.10.type"]);
     await expectValidation(setProductFormFields({ productId: id, fields: [{ type: "CITY", key: "city", validator: "([" }] }, actor), ["fields.0.validator"]);

@@ -485,10 +485,7 @@ describe.each(backends)("queue on $name", (backend) => {
     const outboxId = await enqueueJob(echoJob, payload);
     const jobId = outboxJobId(outboxId);
 
-    const results = await Promise.all([
-      relayOutbox({ runtime, jobs: testJobs, logger: silent }),
-      relayOutbox({ runtime: otherProcess, jobs: testJobs, logger: silent }),
-    ]);
+    const results = await Promise.all([relayOutbox({ runtime, jobs: testJobs, logger: silent }), relayOutbox({ runtime: otherProcess, jobs: testJobs, logger: silent })]);
     expect(results.reduce((sum, result) => sum + result.relayed, 0)).toBe(1);
     await waitFor(async () => (await jobState(runtime, jobId)) === "completed", "the job to complete");
 

@@ -88,10 +88,7 @@ createInterface({ input: process.stdin }).on("line", (line) => {
 `,
     );
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(generatorPath)}`;
-    const schema = (await readFile(schemaPath, "utf8")).replace(
-      /^generator\s+\w+\s*\{[^}]*\}/gm,
-      `generator dmmf {\n  provider = ${JSON.stringify(command)}\n  output   = "./unused"\n}`,
-    );
+    const schema = (await readFile(schemaPath, "utf8")).replace(/^generator\s+\w+\s*\{[^}]*\}/gm, `generator dmmf {\n  provider = ${JSON.stringify(command)}\n  output   = "./unused"\n}`);
     const schemaCopy = path.join(dir, "schema.prisma");
     await writeFile(schemaCopy, schema);
 
@@ -133,11 +130,9 @@ interface SchemaShape {
   enums: Map<string, string>;
 }
 
-const describeColumn = (type: string, notNull: boolean, defaultValue: string | null) =>
-  `${type}${notNull ? " NOT NULL" : ""}${defaultValue === null ? "" : ` DEFAULT ${defaultValue}`}`;
+const describeColumn = (type: string, notNull: boolean, defaultValue: string | null) => `${type}${notNull ? " NOT NULL" : ""}${defaultValue === null ? "" : ` DEFAULT ${defaultValue}`}`;
 
-const describeIndex = (unique: boolean, columns: string[], method: string) =>
-  `${unique ? "UNIQUE " : ""}(${columns.join(", ")})${method === "btree" ? "" : ` USING ${method}`}`;
+const describeIndex = (unique: boolean, columns: string[], method: string) => `${unique ? "UNIQUE " : ""}(${columns.join(", ")})${method === "btree" ? "" : ` USING ${method}`}`;
 
 const describeForeignKey = (columns: string[], table: string, referenced: string[], onDelete: string, onUpdate: string) =>
   `(${columns.join(", ")}) REFERENCES ${table}(${referenced.join(", ")}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`;
@@ -283,16 +278,11 @@ function expectedSchema(datamodel: Datamodel): SchemaShape {
       // Prisma's referential-action defaults: SetNull for optional relations, Restrict for required; Cascade on update.
       const onDelete = field.relationOnDelete ?? (optional ? "SetNull" : "Restrict");
       const onUpdate = field.relationOnUpdate ?? "Cascade";
-      shape.foreignKeys.set(
-        defaultName(table, columns, "fkey"),
-        describeForeignKey(columns, tableOf(target), referenced, REFERENTIAL_ACTIONS[onDelete]!, REFERENTIAL_ACTIONS[onUpdate]!),
-      );
+      shape.foreignKeys.set(defaultName(table, columns, "fkey"), describeForeignKey(columns, tableOf(target), referenced, REFERENTIAL_ACTIONS[onDelete]!, REFERENTIAL_ACTIONS[onUpdate]!));
     }
   }
 
-  const enums = new Map(
-    datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name).join(", ")]),
-  );
+  const enums = new Map(datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name).join(", ")]));
   return { tables, enums };
 }
 
@@ -421,13 +411,7 @@ async function actualSchema(client: pg.Client): Promise<SchemaShape> {
     } else {
       shape.foreignKeys.set(
         constraint.name,
-        describeForeignKey(
-          constraint.columns,
-          constraint.referencedTable!,
-          constraint.referencedColumns,
-          ACTION_CODES[constraint.onDelete]!,
-          ACTION_CODES[constraint.onUpdate]!,
-        ),
+        describeForeignKey(constraint.columns, constraint.referencedTable!, constraint.referencedColumns, ACTION_CODES[constraint.onDelete]!, ACTION_CODES[constraint.onUpdate]!),
       );
     }
   }
@@ -499,9 +483,7 @@ describe("the migrated database matches prisma/schema.prisma", () => {
     expect(datamodel.models.length).toBeGreaterThan(50);
     expect(expected.tables.get("Order")?.columns.get("status")).toBe("OrderStatus NOT NULL DEFAULT UNCONFIRMED");
     expect(expected.tables.get("Order")?.indexes.get("Order_status_createdAt_idx")).toBe("(status, createdAt)");
-    expect(expected.enums.get("OrderStatus")).toBe(
-      "UNCONFIRMED, CONFIRMED, SHIPPED, DELIVERED, HANDED, PAID, CANCELLED, RETURNED, DUPLICATE, SPAM",
-    );
+    expect(expected.enums.get("OrderStatus")).toBe("UNCONFIRMED, CONFIRMED, SHIPPED, DELIVERED, HANDED, PAID, CANCELLED, RETURNED, DUPLICATE, SPAM");
   });
 
   it("has every table, column, type, nullability, default, key, index, foreign key and enum — and nothing else", async () => {

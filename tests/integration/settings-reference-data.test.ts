@@ -17,8 +17,14 @@ import { updateShippingRule } from "@/lib/shipping/update-shipping-rule";
 
 // Codes of this file only, so concurrent test files never see them.
 const suffix = randomUUID().replace(/-/g, "").toUpperCase();
-const FROM = `X${suffix.replace(/[^A-Z]/g, "").slice(0, 2).padEnd(2, "Q")}`;
-const TO = `Y${suffix.replace(/[^A-Z]/g, "").slice(2, 4).padEnd(2, "Q")}`;
+const FROM = `X${suffix
+  .replace(/[^A-Z]/g, "")
+  .slice(0, 2)
+  .padEnd(2, "Q")}`;
+const TO = `Y${suffix
+  .replace(/[^A-Z]/g, "")
+  .slice(2, 4)
+  .padEnd(2, "Q")}`;
 const COUNTRY = "ZZ";
 const owner = { id: `owner-${randomUUID()}`, role: "OWNER" as const };
 const manager = { id: `manager-${randomUUID()}`, role: "MANAGER" as const };
@@ -142,7 +148,10 @@ describe("shipping rules", () => {
       [{ ...valid, productId: "no-such-product" }, { productId: ["settings.errors.productInvalid"] }],
       [{ ...valid, priority: 1.5 }, { priority: ["settings.errors.numberInvalid"] }],
       // Every problem at once, the amount's too, even when other fields fail the schema.
-      [{ ...valid, name: "", country: "", cost: "12,345" }, { name: ["settings.errors.required"], country: ["settings.errors.countryRequired"], cost: ["settings.errors.amountInvalid"] }],
+      [
+        { ...valid, name: "", country: "", cost: "12,345" },
+        { name: ["settings.errors.required"], country: ["settings.errors.countryRequired"], cost: ["settings.errors.amountInvalid"] },
+      ],
       [{ ...valid, freeFrom: "free" }, { freeFrom: ["settings.errors.amountInvalid"] }],
     ];
     for (const [input, fieldErrors] of cases) {

@@ -53,7 +53,12 @@ describe("shop settings from the settings page", () => {
 
 describe("the shop's references to countries and currencies", () => {
   it("accepts the seeded defaults' shapes and refuses unknown or disabled ones", async () => {
-    const country = `Q${randomUUID().replace(/[^A-Z]/gi, "").slice(0, 1).toUpperCase() || "Q"}`;
+    const country = `Q${
+      randomUUID()
+        .replace(/[^A-Z]/gi, "")
+        .slice(0, 1)
+        .toUpperCase() || "Q"
+    }`;
     await db.country.create({ data: { code: country, region: "WORLD", phoneCode: "+99", isEnabled: false } });
     try {
       await expect(checkShopReferences({ defaultCountry: "XX" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { defaultCountry: ["settings.errors.countryNotEnabled"] } });

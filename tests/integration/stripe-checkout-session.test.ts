@@ -34,7 +34,8 @@ async function prepaidOrder(overrides: Record<string, unknown> = {}, locale = "r
   return { product, order: result.order, next: result.next };
 }
 
-const sessionPosts = (orderId: string) => stripe.requests.filter((request) => request.method === "POST" && (request.body.metadata as Record<string, string> | undefined)?.orderId === orderId);
+const sessionPosts = (orderId: string) =>
+  stripe.requests.filter((request) => request.method === "POST" && (request.body.metadata as Record<string, string> | undefined)?.orderId === orderId);
 
 async function expectPaymentError(promise: Promise<unknown>, reason: PaymentErrorReason, status: number) {
   const error = await promise.then(

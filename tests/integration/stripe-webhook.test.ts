@@ -140,7 +140,14 @@ describe("failed and expired sessions", () => {
     const { order, sessionId } = await orderWithSession();
     const paid = event("checkout.session.completed", stripe.complete(sessionId));
     await deliver(paid.payload, paid.signature);
-    const stale = event("checkout.session.expired", { id: "cs_test_old_tab", status: "expired", metadata: { orderId: order.id }, client_reference_id: order.id, amount_total: 0, currency: "rub" });
+    const stale = event("checkout.session.expired", {
+      id: "cs_test_old_tab",
+      status: "expired",
+      metadata: { orderId: order.id },
+      client_reference_id: order.id,
+      amount_total: 0,
+      currency: "rub",
+    });
     expect(await (await deliver(stale.payload, stale.signature)).json()).toEqual({ received: true, outcome: "ignored" });
     expect(await orderState(order.id)).toMatchObject({ paymentStatus: "PAID", status: "CONFIRMED" });
   });
@@ -186,7 +193,9 @@ describe("deliveries that are refused", () => {
         controller.close();
       },
     });
-    const response = await POST(new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": huge.signature }, body: stream, duplex: "half" } as RequestInit));
+    const response = await POST(
+      new Request("http://localhost:3000/api/webhooks/stripe", { method: "POST", headers: { "stripe-signature": huge.signature }, body: stream, duplex: "half" } as RequestInit),
+    );
     await expectRefused(response, 413, order.id, huge.eventId);
   });
 

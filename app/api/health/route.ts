@@ -26,8 +26,5 @@ export async function GET() {
   // Readiness follows the database only: with the queue down, requests still succeed and their
   // side effects wait in the outbox, so taking the web app out of rotation would only hurt.
   const ok = database.ok;
-  return NextResponse.json(
-    { ok, database: database.ok ? { ok: true, ...database.value } : database, queue },
-    { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  return NextResponse.json({ ok, database: database.ok ? { ok: true, ...database.value } : database, queue }, { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -5,5 +5,4 @@ import { Prisma } from "@/lib/db";
 export const utcTimestamp = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
 /** `column >= start AND column < end`, for a raw column reference such as `c."createdAt"`. */
-export const inPeriod = (column: Prisma.Sql, period: { start: Date; end: Date }) =>
-  Prisma.sql`${column} >= ${utcTimestamp(period.start)} AND ${column} < ${utcTimestamp(period.end)}`;
+export const inPeriod = (column: Prisma.Sql, period: { start: Date; end: Date }) => Prisma.sql`${column} >= ${utcTimestamp(period.start)} AND ${column} < ${utcTimestamp(period.end)}`;

@@ -26,10 +26,7 @@ export interface AppliedCommissionChange {
   to: CommissionStatus;
 }
 
-export async function applyOrderStatusToCommissions(
-  tx: DbTransaction,
-  change: { orderId: string; status: OrderStatus; now?: Date },
-): Promise<AppliedCommissionChange[]> {
+export async function applyOrderStatusToCommissions(tx: DbTransaction, change: { orderId: string; status: OrderStatus; now?: Date }): Promise<AppliedCommissionChange[]> {
   const commissions = await tx.$queryRaw<LockedCommission[]>`
     SELECT c.id, c."partnerId", c.amount, c.currency, c.status::text AS status, c.trigger::text AS trigger,
       EXISTS (SELECT 1 FROM "PartnerLedgerEntry" e WHERE e."commissionId" = c.id AND e.kind = 'COMMISSION') AS credited

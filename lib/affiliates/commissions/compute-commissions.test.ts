@@ -80,7 +80,11 @@ describe("commissionAmount", () => {
   });
 
   it("converts a FIXED default of another currency at the given rate, and pays nothing without one", () => {
-    expect(commissionAmount({ kind: "FIXED", value: 500, currency: "USD" }, order, (amount, from) => createRatesMap([{ fromCurrency: "USD", toCurrency: "RUB", rate: "92.5" }], { USD: 2, RUB: 2 }).convert(amount, from, "RUB"))).toBe(46250); // 5.00 USD → 462.50 RUB
+    expect(
+      commissionAmount({ kind: "FIXED", value: 500, currency: "USD" }, order, (amount, from) =>
+        createRatesMap([{ fromCurrency: "USD", toCurrency: "RUB", rate: "92.5" }], { USD: 2, RUB: 2 }).convert(amount, from, "RUB"),
+      ),
+    ).toBe(46250); // 5.00 USD → 462.50 RUB
     expect(commissionAmount({ kind: "FIXED", value: 500, currency: "EUR" }, order, () => null)).toBe(0);
   });
 

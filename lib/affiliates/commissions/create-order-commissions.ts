@@ -34,8 +34,6 @@ async function loadPartnerChain(tx: DbTransaction, partnerId: string, levels: nu
   return chain;
 }
 
-
-
 export async function createOrderCommissions(tx: DbTransaction, order: { id: string }): Promise<CreatedCommission[]> {
   const loaded = await tx.order.findUnique({
     where: { id: order.id },

@@ -25,6 +25,10 @@ export async function loadCommissionSettings(tx: DbTransaction): Promise<Commiss
     levels: levels.success ? levels.data : PROGRAM_SETTING_DEFAULTS.levels,
     holdDays: holdDays.success ? holdDays.data : PROGRAM_SETTING_DEFAULTS.holdDays,
   };
-  const rates = await tx.commissionDefault.findMany({ where: { level: { lt: settings.levels } }, select: { level: true, kind: true, value: true, currency: true }, orderBy: { level: "asc" } });
+  const rates = await tx.commissionDefault.findMany({
+    where: { level: { lt: settings.levels } },
+    select: { level: true, kind: true, value: true, currency: true },
+    orderBy: { level: "asc" },
+  });
   return { ...settings, commissionDefaults: rates.map((rate) => ({ ...rate, currency: rate.currency?.trim() ?? null })) };
 }

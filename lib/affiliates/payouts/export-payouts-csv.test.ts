@@ -6,12 +6,12 @@ const headers = Object.fromEntries(PAYOUT_CSV_COLUMNS.map((column) => [column, c
 
 const row: PayoutRow = {
   id: "p1",
-  partner: { id: "a", login: "alpha", name: "Alpha, \"Traffic\"" },
+  partner: { id: "a", login: "alpha", name: 'Alpha, "Traffic"' },
   amount: 123456, // 1,234.56 RUB
   currency: "RUB",
   status: "PAID",
   method: "card",
-  details: "=HYPERLINK(\"x\")",
+  details: '=HYPERLINK("x")',
   reference: "SBP-1",
   reason: null,
   commissionCount: 2,

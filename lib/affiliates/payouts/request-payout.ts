@@ -21,7 +21,11 @@ export const ZRequestPayoutInput = z.object({
     .int({ error: "affiliatePayouts.errors.amountInvalid" })
     .positive({ error: "affiliatePayouts.errors.amountInvalid" })
     .max(1_000_000_000, { error: "affiliatePayouts.errors.amountInvalid" }),
-  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: "affiliatePayouts.errors.currencyInvalid" }),
+  currency: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, { error: "affiliatePayouts.errors.currencyInvalid" }),
 });
 export type TRequestPayoutInput = z.input<typeof ZRequestPayoutInput>;
 
@@ -59,7 +63,12 @@ export async function requestPayout(partnerId: string, input: unknown): Promise<
       select: { id: true },
     });
     await addLedgerEntry(tx, { partnerId: partner.id, amount: -amount, currency, kind: "PAYOUT", payoutId: payout.id });
-    const commissionIds = await attachCommissions(tx, { partnerId: partner.id, currency, payoutId: payout.id, budget: amount + owedBefore(balance, await freeCommissionTotal(tx, partner.id, currency)) });
+    const commissionIds = await attachCommissions(tx, {
+      partnerId: partner.id,
+      currency,
+      payoutId: payout.id,
+      budget: amount + owedBefore(balance, await freeCommissionTotal(tx, partner.id, currency)),
+    });
     return { id: payout.id, amount, currency, commissionIds };
   });
 }

@@ -47,7 +47,15 @@ export async function setPostbackUrl(partnerId: string, input: unknown, context:
     if (partner.postbackUrl === postbackUrl) return { postbackUrl };
     await tx.partner.update({ where: { id: partner.id }, data: { postbackUrl }, select: { id: true } });
     await tx.auditLog.create({
-      data: { actorType: "partner", actorId: partner.id, action: "partner.postback_url_set", entityType: "Partner", entityId: partner.id, data: { from: partner.postbackUrl, to: postbackUrl }, ip: context.ip },
+      data: {
+        actorType: "partner",
+        actorId: partner.id,
+        action: "partner.postback_url_set",
+        entityType: "Partner",
+        entityId: partner.id,
+        data: { from: partner.postbackUrl, to: postbackUrl },
+        ip: context.ip,
+      },
       select: { id: true },
     });
     return { postbackUrl };

@@ -26,7 +26,6 @@ export async function generateMetadata(): Promise<Metadata> {
 // Once per request: a second call would report the first one's work as "already confirmed".
 const confirmOnce = cache((token: string) => confirmOrderByToken(token));
 
-
 export default async function ConfirmOrderPage({ params }: Props) {
   const { token } = await params;
   const requestHeaders = await headers();

@@ -24,7 +24,6 @@ export async function generateMetadata(): Promise<Metadata> {
 // Once per request: a second call would report the first one's work as "already confirmed".
 const confirmOnce = cache((token: string) => confirmPartnerEmail(token));
 
-
 export default async function ConfirmPartnerEmailPage({ params }: Props) {
   const { token } = await params;
   if (isPersonNavigating(await headers())) {

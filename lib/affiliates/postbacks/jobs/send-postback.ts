@@ -105,7 +105,14 @@ async function orderTarget(payload: z.output<typeof ZOrderPostbackPayload>): Pro
     // A URL stored before validation existed (or by hand): retrying cannot fix it, and the
     // partner sees nothing, so it is logged as a failed attempt with the reason.
     await db.postbackLog.create({
-      data: { partnerId: order.partner.id, orderId: order.id, event: payload.event, orderStatus: payload.status, url: order.partner.postbackUrl.slice(0, 2000), error: "invalid postback URL (not http(s))" },
+      data: {
+        partnerId: order.partner.id,
+        orderId: order.id,
+        event: payload.event,
+        orderStatus: payload.status,
+        url: order.partner.postbackUrl.slice(0, 2000),
+        error: "invalid postback URL (not http(s))",
+      },
       select: { id: true },
     });
     return null;
@@ -162,7 +169,10 @@ async function sendAndLog(target: PostbackTarget, context: JobContext) {
     excerpt = await readExcerpt(response);
   } catch (caught) {
     const cause = caught as Error;
-    error = (cause.name === "TimeoutError" ? `timed out after ${POSTBACK_TIMEOUT_MS} ms` : `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`).slice(0, ERROR_MAX_CHARS);
+    error = (cause.name === "TimeoutError" ? `timed out after ${POSTBACK_TIMEOUT_MS} ms` : `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`).slice(
+      0,
+      ERROR_MAX_CHARS,
+    );
   }
   const responseTimeMs = Math.round(performance.now() - startedAt);
   const ok = statusCode !== null && statusCode >= 200 && statusCode < 300;
