@@ -4,7 +4,7 @@
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { assertCrm } from "@/lib/crm/crm-access";
 import { db, type Prisma } from "@/lib/db";
-import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, primaryContacts, ZCustomerInput, type TCustomerInput } from "./customer-input";
+import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
 
 export async function createCustomer(input: TCustomerInput | Record<string, unknown>, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string }> {
   const checked = assertSectionActor(actor, "customers");
@@ -15,21 +15,7 @@ export async function createCustomer(input: TCustomerInput | Record<string, unkn
     await assertContactsFree(tx, data, null);
     const created = await tx.customer.create({
       data: {
-        type: data.type,
-        name: data.name,
-        legalName: data.legalName,
-        taxId: data.taxId,
-        legalAddress: data.legalAddress,
-        website: data.website,
-        region: data.region,
-        country: data.country,
-        locale: data.locale,
-        source: data.source,
-        notes: data.notes,
-        tags: data.tags,
-        segmentId: data.segmentId,
-        responsibleId: data.responsibleId,
-        ...primaryContacts(data),
+        ...customerCardData(data),
         phones: { create: data.phones },
         emails: { create: data.emails },
         addresses: { create: data.addresses.map(({ id: _id, ...address }) => address) },

@@ -184,6 +184,27 @@ export function primaryContacts(input: Pick<CustomerInput, "phones" | "emails">)
   return { phone: phone?.phone ?? null, phoneNormalized: phone?.normalized ?? null, email: email?.email ?? null, emailNormalized: email?.normalized ?? null };
 }
 
+/** The card's own columns from a validated input, as create and update write them (the phone, email, address and contact person rows are written by the caller). */
+export function customerCardData(input: CustomerInput) {
+  return {
+    type: input.type,
+    name: input.name,
+    legalName: input.legalName,
+    taxId: input.taxId,
+    legalAddress: input.legalAddress,
+    website: input.website,
+    region: input.region,
+    country: input.country,
+    locale: input.locale,
+    source: input.source,
+    notes: input.notes,
+    tags: input.tags,
+    segmentId: input.segmentId,
+    responsibleId: input.responsibleId,
+    ...primaryContacts(input),
+  };
+}
+
 const rowsOf = (form: FormData, prefix: string, fields: readonly string[]): Record<string, string>[] => {
   // Rows are numbered by the form (phones.0.phone, phones.1.phone…), possibly with gaps after a
   // row was removed in the browser: read them in index order, skipping fully blank rows.

@@ -8,7 +8,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { assertCrm } from "@/lib/crm/crm-access";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
-import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, primaryContacts, ZCustomerInput, type TCustomerInput } from "./customer-input";
+import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
 
 const ZCustomerId = z.string().trim().min(1).max(64);
 
@@ -65,23 +65,7 @@ export async function updateCustomer(id: unknown, input: TCustomerInput | Record
 
     const after = await tx.customer.update({
       where: { id: customerId },
-      data: {
-        type: data.type,
-        name: data.name,
-        legalName: data.legalName,
-        taxId: data.taxId,
-        legalAddress: data.legalAddress,
-        website: data.website,
-        region: data.region,
-        country: data.country,
-        locale: data.locale,
-        source: data.source,
-        notes: data.notes,
-        tags: data.tags,
-        segmentId: data.segmentId,
-        responsibleId: data.responsibleId,
-        ...primaryContacts(data),
-      },
+      data: customerCardData(data),
       select: auditSnapshotSelect,
     });
     await tx.auditLog.create({

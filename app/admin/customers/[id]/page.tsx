@@ -1,35 +1,20 @@
 // The customer card. A merged card redirects to the card that survived it.
-import { forbidden, notFound, redirect } from "next/navigation";
 import { CustomerCardView } from "@/components/crm/customers/customer-card";
 import { customersHref } from "@/components/crm/customers/customers-url";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
-import { getCustomerOrThrow } from "@/lib/crm/customers/get-customer";
 import { decodeTimelineCursor, getCustomerTimeline } from "@/lib/crm/customers/get-customer-timeline";
-import { AppError } from "@/lib/errors";
 import { decodeOrderCursor } from "@/lib/orders/list-orders";
+import { loadCustomerPage } from "./load-customer-page";
 
 const TIMELINE_ON_CARD = 30;
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
-  const staff = await requireStaffPage(sectionRoles("customers"), `/admin/customers/${encodeURIComponent(id)}`);
-  if (!canCrm(staff.role, "viewCustomers")) forbidden();
-  const actor = { id: staff.id, role: staff.role };
   const search = await searchParams;
   // A stale or edited cursor starts from the newest rather than failing the card.
   const ordersCursor = validCursor(search.orders, (value) => Boolean(decodeOrderCursor(value)));
   const timelineCursor = validCursor(search.timeline, (value) => decodeTimelineCursor(value) !== null);
-
-  let card;
-  try {
-    card = await getCustomerOrThrow({ id, ordersCursor }, actor);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-  if (card.kind === "merged") redirect(`/admin/customers/${card.survivorId}`);
+  const { staff, actor, card } = await loadCustomerPage(id, { subpath: "", ability: "viewCustomers", input: { ordersCursor } });
   const timeline = await getCustomerTimeline({ customerId: card.customer.id, cursor: timelineCursor, limit: TIMELINE_ON_CARD }, actor);
   const base = `/admin/customers/${card.customer.id}`;
   const keep = { orders: ordersCursor, timeline: timelineCursor } as Record<string, string | undefined>;
