@@ -31,5 +31,8 @@ describe("CRM abilities", () => {
     expect(() => assertCanWorkOn({ role: "OPERATOR" }, "logInteractions", {})).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
     expect(() => assertCanWorkOn({ role: "OPERATOR" }, "manageTasks", { orderId: "o1" })).not.toThrow();
     expect(() => assertCanWorkOn({ role: "MANAGER" }, "logInteractions", {})).not.toThrow();
+    // Deals are MANAGER's: an order id beside a deal id does not open one to an operator.
+    expect(() => assertCanWorkOn({ role: "OPERATOR" }, "logInteractions", { orderId: "o1", dealId: "d1" })).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCanWorkOn({ role: "MANAGER" }, "manageTasks", { orderId: "o1", dealId: "d1" })).not.toThrow();
   });
 });

@@ -34,10 +34,11 @@ export function assertCrm(actor: { role: Role }, ability: CrmAbility): void {
 }
 
 /**
- * OPERATOR logs interactions and tasks only on orders (an order id must be given); MANAGER and
- * OWNER on any customer, order or deal.
+ * OPERATOR logs interactions and tasks only on orders (an order id must be given, and no deal:
+ * deals are MANAGER's, an order id beside one must not let an operator write onto it); MANAGER
+ * and OWNER on any customer, order or deal.
  */
-export function assertCanWorkOn(actor: { role: Role }, ability: "logInteractions" | "manageTasks", target: { orderId?: string | null }): void {
+export function assertCanWorkOn(actor: { role: Role }, ability: "logInteractions" | "manageTasks", target: { orderId?: string | null; dealId?: string | null }): void {
   assertCrm(actor, ability);
-  if (actor.role === "OPERATOR" && !target.orderId) throw new AppError("FORBIDDEN", `an operator may ${ability} only on an order`);
+  if (actor.role === "OPERATOR" && (!target.orderId || target.dealId)) throw new AppError("FORBIDDEN", `an operator may ${ability} only on an order`);
 }

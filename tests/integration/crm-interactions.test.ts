@@ -161,6 +161,10 @@ describe("who may log and read interactions", () => {
     const operator = actorOf(world.users.operator);
     await expect(logInteraction({ kind: "CALL", customerId: world.customerA.id, result: "x" }, operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(logInteraction({ kind: "CALL", dealId: world.dealA.id, result: "x" }, operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // An order id beside the deal's (a hidden field edited) does not open the MANAGER-only deal.
+    await expect(logInteraction({ kind: "CALL", orderId: world.orderA.id, dealId: world.dealA.id, result: "x", nextStep: "y", nextStepDueAt: LATER }, operator)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await counts()).toEqual(before);
   });
 

@@ -12,7 +12,7 @@ import { resolveCrmTarget } from "./resolve-crm-target";
 export async function logInteraction(input: unknown, actor: TCrmActor, now = new Date()): Promise<{ id: string; taskId: string | null }> {
   const staff = parseActor(actor);
   const data = parseInput(interactionInputSchema(now), input);
-  assertCanWorkOn(staff, "logInteractions", { orderId: data.orderId });
+  assertCanWorkOn(staff, "logInteractions", { orderId: data.orderId, dealId: data.dealId });
   return db.$transaction(async (tx) => {
     const target = await resolveCrmTarget(tx, data, { requireCustomer: true, namespace: "crmInteractions" });
     const interaction = await tx.interaction.create({
