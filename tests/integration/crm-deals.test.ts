@@ -291,6 +291,29 @@ describe("the deal form's checks", () => {
   });
 });
 
+describe("the deal form's customer search", () => {
+  it("finds a card by any of its phones, an address or a contact person, over the indexed contact tables", async () => {
+    const digits = `79${String(Date.now()).slice(-9)}`;
+    const customer = await db.customer.create({
+      data: {
+        type: "COMPANY",
+        name: `ООО "Поиск ${run}"`,
+        phones: { create: [{ phone: `+${digits}`, normalized: `+${digits}`, isPrimary: false }] },
+        emails: { create: [{ email: `deal-search-${run}@example.test`, normalized: `deal-search-${run}@example.test`, isPrimary: false }] },
+        contactPersons: { create: [{ name: `Контактов ${run}` }] },
+      },
+      select: { id: true },
+    });
+    customerIds.push(customer.id);
+    const found = async (q: string) => (await searchDealCustomers({ q }, users.MANAGER)).map((option) => option.id);
+    // A second phone lives only in CustomerPhone (the card's own phone column is empty).
+    expect(await found(digits.slice(2))).toContain(customer.id);
+    expect(await found(`deal-search-${run}@example`)).toContain(customer.id);
+    expect(await found(`Контактов ${run}`)).toContain(customer.id);
+    expect(await found(`Поиск ${run}`)).toEqual([customer.id]);
+  });
+});
+
 describe("pipelines and stages", () => {
   it("creates with fixed WON and LOST, renames, reorders; deletes only what is empty", async () => {
     const { id } = await createPipeline({ name: `Config ${run}`, stages: [{ name: "One", color: "#123456" }, { name: "Two" }], wonName: "Won", lostName: "Lost" }, users.OWNER);

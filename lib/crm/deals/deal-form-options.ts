@@ -2,6 +2,7 @@
 // work on deals, and a customer search (companies and persons, with their contact persons).
 import { z } from "zod";
 import { canCrm } from "@/lib/crm/crm-access";
+import { customerFilterSql } from "@/lib/crm/customers/list-customers";
 import { db } from "@/lib/db";
 import type { CustomerType } from "@/lib/db/generated/enums";
 import { assertDealsActor, type TSectionActor } from "./deal-access";
@@ -34,24 +35,22 @@ export interface DealCustomerOption {
 
 const ZSearch = z.object({ q: z.string().trim().max(100).default(""), id: z.string().trim().max(64).optional() });
 
-/** Up to 20 live (not merged) customers whose name, legal name, phone or email contains `q`; or the one with `id`. */
+/**
+ * Up to 20 live (not merged) customers found by the customer list's own search (name, legal name,
+ * tax id, any phone or email of the card, a contact person: each branch on its index), or the one
+ * with `id`. An OR of LIKEs over the card's unindexed phone and email columns would scan every card.
+ */
 export async function searchDealCustomers(input: unknown, actor: TSectionActor): Promise<DealCustomerOption[]> {
   assertDealsActor(actor);
   const { q, id } = ZSearch.parse(input);
   if (!id && q.length < 2) return [];
+  const ids = id
+    ? [id]
+    : (await db.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Customer" c WHERE ${customerFilterSql({ q })} ORDER BY c.type DESC, c.name ASC, c.id LIMIT 20`).map((row) => row.id);
+  if (!ids.length) return [];
   const customers = await db.customer.findMany({
-    where: id
-      ? { id, mergedIntoId: null }
-      : {
-          mergedIntoId: null,
-          OR: [
-            { name: { contains: q, mode: "insensitive" } },
-            { legalName: { contains: q, mode: "insensitive" } },
-            { phone: { contains: q } },
-            { emailNormalized: { contains: q.toLowerCase() } },
-          ],
-        },
-    orderBy: [{ type: "desc" }, { name: "asc" }],
+    where: { id: { in: ids }, mergedIntoId: null },
+    orderBy: [{ type: "desc" }, { name: "asc" }, { id: "asc" }],
     take: 20,
     select: { id: true, name: true, type: true, contactPersons: { orderBy: { name: "asc" }, select: { id: true, name: true } } },
   });
