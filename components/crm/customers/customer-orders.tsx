@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
+import { Table, Td, Th, THead } from "@/components/ui/table";
 import type { CustomerCardOrder } from "@/lib/crm/customers/get-customer";
 import { formatMoney } from "@/lib/money/format";
 
@@ -19,38 +20,34 @@ export async function CustomerOrders({ orders, olderHref, newestHref }: { orders
         {t("orders")}
       </h2>
       {orders.length ? (
-        <div className="overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("orderNumber")}</th>
-                <th>{t("orderDate")}</th>
-                <th>{t("orderProduct")}</th>
-                <th className="text-right">{t("orderTotal")}</th>
-                <th>{t("orderStatus")}</th>
-                <th>{t("paymentStatus")}</th>
+        <Table>
+          <THead>
+            <Th>{t("orderNumber")}</Th>
+            <Th>{t("orderDate")}</Th>
+            <Th>{t("orderProduct")}</Th>
+            <Th numeric>{t("orderTotal")}</Th>
+            <Th>{t("orderStatus")}</Th>
+            <Th>{t("paymentStatus")}</Th>
+          </THead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id} data-testid="customer-order">
+                <Td>
+                  <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
+                    {tOrders("number", { number: order.number })}
+                  </Link>
+                </Td>
+                <Td className="whitespace-nowrap tabular-nums">{format.dateTime(new Date(order.createdAt), { dateStyle: "medium" })}</Td>
+                <Td>{order.product}</Td>
+                <Td numeric>{formatMoney(order.total, order.currency, locale)}</Td>
+                <Td>
+                  <OrderStatusBadge status={order.status} label={tStatus(order.status)} />
+                </Td>
+                <Td className="text-sm">{tOrders(`paymentStatuses.${order.paymentStatus}`)}</Td>
               </tr>
-            </thead>
-            <tbody>
-              {orders.map((order) => (
-                <tr key={order.id} data-testid="customer-order">
-                  <td>
-                    <Link href={`/admin/orders/${order.id}`} className="font-medium text-brand-700 hover:underline">
-                      {tOrders("number", { number: order.number })}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap tabular-nums">{format.dateTime(new Date(order.createdAt), { dateStyle: "medium" })}</td>
-                  <td>{order.product}</td>
-                  <td className="text-right tabular-nums">{formatMoney(order.total, order.currency, locale)}</td>
-                  <td>
-                    <OrderStatusBadge status={order.status} label={tStatus(order.status)} />
-                  </td>
-                  <td className="text-sm">{tOrders(`paymentStatuses.${order.paymentStatus}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       ) : (
         <p className="text-sm text-slate-500">{t("noOrders")}</p>
       )}

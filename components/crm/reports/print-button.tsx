@@ -1,8 +1,8 @@
 "use client";
-// Prints the page (the report's print styles hide the admin chrome and the controls).
-export function PrintButton({ label, className }: { label: string; className?: string }) {
+// Prints the page (the page's print styles hide the admin chrome and the controls).
+export function PrintButton({ label, className, testId = "print-report" }: { label: string; className?: string; testId?: string }) {
   return (
-    <button type="button" className={className} onClick={() => window.print()} data-testid="print-report">
+    <button type="button" className={className} onClick={() => window.print()} data-testid={testId}>
       {label}
     </button>
   );

@@ -3,16 +3,15 @@
 // (the admin's navigation and the controls stay off paper).
 import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-import { PageHeader } from "@/components/admin/page-header";
 import { ContactsChart } from "@/components/crm/interactions/contacts-chart";
-import { PrintButton } from "@/components/crm/interactions/print-button";
+import { PeriodReportHeader, periodQuery, ReportSection } from "@/components/crm/reports/period-report-header";
+import { Table, Td, Th, THead } from "@/components/ui/table";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
 import { getContactsReport, INTERACTION_KINDS } from "@/lib/crm/interactions/get-contacts-report";
 import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
-import { PERIOD_PRESETS, zonedDayStart } from "@/lib/reports/resolve-period";
+import { zonedDayStart } from "@/lib/reports/resolve-period";
 
 const DEFAULT_PERIOD = { period: "30d" } as const;
 
@@ -21,150 +20,114 @@ export default async function ContactsReportPage({ searchParams }: { searchParam
   if (!canCrm(staff.role, "viewReports")) forbidden();
   const params = await searchParams;
   const actor = { id: staff.id, role: staff.role };
-  const [t, tPeriod, format, { result: report, invalidFields }] = await Promise.all([
+  const [t, format, { result: report, invalidFields }] = await Promise.all([
     getTranslations("crmContactsReport"),
-    getTranslations("dashboard"),
     getFormatter(),
     withPeriodFallback((input) => getContactsReport(input, actor), periodInput(params), DEFAULT_PERIOD),
   ]);
   const { period } = report;
   const day = (value: string) => format.dateTime(zonedDayStart(value, period.timeZone), { dateStyle: "medium", timeZone: period.timeZone });
-  const query = new URLSearchParams(period.kind === "custom" ? { period: "custom", from: period.fromDay, to: period.toDay } : { period: period.kind });
   const employeeName = (name: string | null) => name ?? t("noEmployee");
   const chartData = report.rows.map((row) => ({ employee: employeeName(row.userName), ...row.byKind }));
   const kindLabels = Object.fromEntries(INTERACTION_KINDS.map((kind) => [kind, t(`kinds.${kind}`)])) as Record<(typeof INTERACTION_KINDS)[number], string>;
 
   return (
     <>
-      {/* On paper: the report only, without the admin's navigation. */}
-      <style media="print">{"aside, header { display: none !important; } main { padding: 0 !important; } .card { break-inside: avoid; box-shadow: none; }"}</style>
-      <PageHeader title={t("title")}>
-        <div className="flex flex-wrap items-center gap-3 print:hidden">
-          <PeriodPresetNav
-            label={tPeriod("period")}
-            current={period.kind}
-            items={PERIOD_PRESETS.map((preset) => ({ preset, href: `/admin/crm-reports/contacts?period=${preset}`, text: tPeriod(`periods.${preset}`) }))}
-          />
-          <a href={`/api/admin/crm-reports/contacts?${query}`} className="btn-secondary h-8 py-0 text-sm" data-testid="contacts-csv" download>
-            {t("csv")}
-          </a>
-          <PrintButton label={t("print")} />
-        </div>
-      </PageHeader>
-      <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-500" data-testid="period-range">
-          {t("description")} {t("range", { from: day(period.fromDay), to: day(period.toDay) })}
-        </p>
-        <div className="print:hidden">
-          <CustomPeriodForm
-            action="/admin/crm-reports/contacts"
-            period={period}
-            labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }}
-          />
-        </div>
-      </div>
-      <InvalidPeriodNotice
-        message={
-          invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null
-        }
+      <PeriodReportHeader
+        title={t("title")}
+        action="/admin/crm-reports/contacts"
+        period={period}
+        presetHref={(preset) => `/admin/crm-reports/contacts?period=${preset}`}
+        csv={{ href: `/api/admin/crm-reports/contacts?${new URLSearchParams(periodQuery(period))}`, label: t("csv"), testId: "contacts-csv" }}
+        printLabel={t("print")}
+        range={`${t("description")} ${t("range", { from: day(period.fromDay), to: day(period.toDay) })}`}
+        invalidFields={invalidFields}
+        invalidMessage={(fields) => t("invalidPeriod", { fields })}
       />
 
-      <section className="card mb-6" aria-labelledby="contacts-chart-title">
-        <h2 id="contacts-chart-title" className="mb-3 text-base font-semibold">
-          {t("chartTitle")}
-        </h2>
+      <ReportSection id="contacts-chart-title" title={t("chartTitle")}>
         {report.totals.total ? <ContactsChart data={chartData} labels={kindLabels} /> : <p className="flex h-40 items-center justify-center text-sm text-slate-400">{t("chartEmpty")}</p>}
-      </section>
+      </ReportSection>
 
-      <section className="card mb-6 overflow-x-auto" aria-labelledby="contacts-table-title">
-        <h2 id="contacts-table-title" className="mb-3 text-base font-semibold">
-          {t("tableTitle")}
-        </h2>
-        <table className="table" data-testid="contacts-table">
-          <thead>
-            <tr>
-              <th>{t("employee")}</th>
-              {INTERACTION_KINDS.map((kind) => (
-                <th key={kind} className="text-right">
-                  {kindLabels[kind]}
-                </th>
-              ))}
-              <th className="text-right">{t("total")}</th>
-              <th className="text-right">{t("withResult")}</th>
-              <th className="text-right">{t("withNextStep")}</th>
-            </tr>
-          </thead>
+      <ReportSection id="contacts-table-title" title={t("tableTitle")} className="card mb-6 overflow-x-auto">
+        <Table testId="contacts-table" wrapperClassName={false}>
+          <THead>
+            <Th>{t("employee")}</Th>
+            {INTERACTION_KINDS.map((kind) => (
+              <Th key={kind} numeric>
+                {kindLabels[kind]}
+              </Th>
+            ))}
+            <Th numeric>{t("total")}</Th>
+            <Th numeric>{t("withResult")}</Th>
+            <Th numeric>{t("withNextStep")}</Th>
+          </THead>
           <tbody>
             {report.rows.map((row) => (
               <tr key={row.userId ?? "none"} data-testid="contacts-row" data-user-id={row.userId ?? ""}>
-                <td>{employeeName(row.userName)}</td>
+                <Td>{employeeName(row.userName)}</Td>
                 {INTERACTION_KINDS.map((kind) => (
-                  <td key={kind} className="text-right tabular-nums" data-kind={kind}>
+                  <Td key={kind} numeric data-kind={kind}>
                     {row.byKind[kind]}
-                  </td>
+                  </Td>
                 ))}
-                <td className="text-right font-semibold tabular-nums" data-testid="row-total">
+                <Td numeric className="font-semibold" data-testid="row-total">
                   {row.total}
-                </td>
-                <td className="text-right tabular-nums">{row.withResult}</td>
-                <td className="text-right tabular-nums">{row.withNextStep}</td>
+                </Td>
+                <Td numeric>{row.withResult}</Td>
+                <Td numeric>{row.withNextStep}</Td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr className="font-semibold" data-testid="contacts-totals">
-              <td>{t("totalRow")}</td>
+              <Td>{t("totalRow")}</Td>
               {INTERACTION_KINDS.map((kind) => (
-                <td key={kind} className="text-right tabular-nums" data-kind={kind}>
+                <Td key={kind} numeric data-kind={kind}>
                   {report.totals.byKind[kind]}
-                </td>
+                </Td>
               ))}
-              <td className="text-right tabular-nums" data-testid="total-all">
+              <Td numeric data-testid="total-all">
                 {report.totals.total}
-              </td>
-              <td className="text-right tabular-nums">{report.totals.withResult}</td>
-              <td className="text-right tabular-nums">{report.totals.withNextStep}</td>
+              </Td>
+              <Td numeric>{report.totals.withResult}</Td>
+              <Td numeric>{report.totals.withNextStep}</Td>
             </tr>
           </tfoot>
-        </table>
-      </section>
+        </Table>
+      </ReportSection>
 
-      <section className="card overflow-x-auto" aria-labelledby="contacts-entries-title">
-        <h2 id="contacts-entries-title" className="mb-3 text-base font-semibold">
-          {t("entriesTitle")}
-        </h2>
+      <ReportSection id="contacts-entries-title" title={t("entriesTitle")} className="card overflow-x-auto">
         {report.entriesTruncated ? <p className="mb-2 text-sm text-slate-500">{t("entriesTruncated", { count: report.entries.length })}</p> : null}
-        <table className="table" data-testid="contacts-entries">
-          <thead>
-            <tr>
-              <th>{t("columns.time")}</th>
-              <th>{t("employee")}</th>
-              <th>{t("columns.kind")}</th>
-              <th>{t("columns.customer")}</th>
-              <th>{t("columns.subject")}</th>
-              <th>{t("columns.result")}</th>
-              <th>{t("columns.nextStep")}</th>
-            </tr>
-          </thead>
+        <Table testId="contacts-entries" wrapperClassName={false}>
+          <THead>
+            <Th>{t("columns.time")}</Th>
+            <Th>{t("employee")}</Th>
+            <Th>{t("columns.kind")}</Th>
+            <Th>{t("columns.customer")}</Th>
+            <Th>{t("columns.subject")}</Th>
+            <Th>{t("columns.result")}</Th>
+            <Th>{t("columns.nextStep")}</Th>
+          </THead>
           <tbody>
             {report.entries.map((entry) => (
               <tr key={entry.id}>
-                <td className="whitespace-nowrap tabular-nums">{format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                <td>{employeeName(entry.userName)}</td>
-                <td>{kindLabels[entry.kind]}</td>
-                <td>
+                <Td className="whitespace-nowrap tabular-nums">{format.dateTime(entry.occurredAt, { dateStyle: "short", timeStyle: "short" })}</Td>
+                <Td>{employeeName(entry.userName)}</Td>
+                <Td>{kindLabels[entry.kind]}</Td>
+                <Td>
                   <a href={`/admin/customers/${entry.customer.id}`} className="text-brand-700 hover:underline">
                     {entry.customer.name ?? t("noName")}
                   </a>
-                </td>
-                <td>{entry.subject}</td>
-                <td>{entry.result}</td>
-                <td>{entry.nextStep}</td>
+                </Td>
+                <Td>{entry.subject}</Td>
+                <Td>{entry.result}</Td>
+                <Td>{entry.nextStep}</Td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </section>
+        </Table>
+      </ReportSection>
     </>
   );
 }

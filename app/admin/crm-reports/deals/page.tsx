@@ -4,17 +4,15 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-import { PageHeader } from "@/components/admin/page-header";
 import { formatTotals } from "@/components/crm/deals/deal-table";
 import { DealFunnelChart } from "@/components/crm/deals/deal-funnel-chart";
-import { PrintButton } from "@/components/crm/interactions/print-button";
+import { PeriodReportHeader, periodQuery as queryOfPeriod, ReportSection } from "@/components/crm/reports/period-report-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
 import { getDealHistoryReport, REPORT_CHANGES_LIMIT } from "@/lib/crm/deals/get-deal-history-report";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
-import { PERIOD_PRESETS, zonedDayStart } from "@/lib/reports/resolve-period";
+import { zonedDayStart } from "@/lib/reports/resolve-period";
 
 const DEFAULT_PERIOD = { period: "30d" } as const;
 
@@ -33,7 +31,7 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
   ]);
   const { period } = report;
   const day = (value: string) => format.dateTime(zonedDayStart(value, period.timeZone), { dateStyle: "medium", timeZone: period.timeZone });
-  const periodQuery: Record<string, string> = period.kind === "custom" ? { period: "custom", from: period.fromDay, to: period.toDay } : { period: period.kind };
+  const periodQuery = queryOfPeriod(period);
   const pipelineQuery: Record<string, string> = report.pipelineId ? { pipelineId: report.pipelineId } : {};
   const href = (query: Record<string, string>) => `/admin/crm-reports/deals?${new URLSearchParams(query)}`;
   const duration = (seconds: number | null) =>
@@ -47,53 +45,38 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
 
   return (
     <>
-      <style media="print">{"aside, header { display: none !important; } main { padding: 0 !important; } .card { break-inside: avoid; box-shadow: none; }"}</style>
-      <PageHeader title={t("title")}>
-        <div className="flex flex-wrap items-center gap-3 print:hidden">
-          <PeriodPresetNav
-            label={tPeriod("period")}
-            current={period.kind}
-            items={PERIOD_PRESETS.map((preset) => ({ preset, href: href({ ...pipelineQuery, period: preset }), text: tPeriod(`periods.${preset}`) }))}
-          />
-          <a href={`/api/admin/crm-reports/deals?${new URLSearchParams({ ...pipelineQuery, ...periodQuery })}`} className="btn-secondary h-8 py-0 text-sm" data-testid="deals-csv" download>
-            {t("csv")}
-          </a>
-          <PrintButton label={t("print")} />
-        </div>
-      </PageHeader>
-      <div className="-mt-3 mb-5 flex flex-wrap items-center justify-between gap-3">
-        <p className="text-sm text-slate-500" data-testid="period-range">
-          {period.fromDay === period.toDay ? tPeriod("rangeDay", { day: day(period.fromDay) }) : tPeriod("range", { from: day(period.fromDay), to: day(period.toDay) })}
-          {report.pipelines.find((pipeline) => pipeline.id === report.pipelineId) ? ` · ${report.pipelines.find((pipeline) => pipeline.id === report.pipelineId)!.name}` : null}
-        </p>
-        <div className="print:hidden">
-          <CustomPeriodForm
-            action="/admin/crm-reports/deals"
-            period={period}
-            keep={pipelineQuery}
-            labels={{ from: tPeriod("from"), to: tPeriod("to"), show: tPeriod("show"), form: tPeriod("periods.custom") }}
-          />
-        </div>
-      </div>
-      {report.pipelines.length > 1 ? (
-        <nav aria-label={t("pipeline")} className="mb-4 flex flex-wrap gap-1.5 print:hidden">
-          {report.pipelines.map((pipeline) => (
-            <Link
-              key={pipeline.id}
-              href={href({ ...periodQuery, pipelineId: pipeline.id })}
-              aria-current={pipeline.id === report.pipelineId ? "page" : undefined}
-              className={`rounded-full border px-3 py-1 text-sm font-medium ${pipeline.id === report.pipelineId ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"}`}
-            >
-              {pipeline.name}
-            </Link>
-          ))}
-        </nav>
-      ) : null}
-      <InvalidPeriodNotice
-        message={
-          invalidFields.length ? t("invalidPeriod", { fields: invalidFields.map((field) => (field === "from" || field === "to" ? tPeriod(field) : tPeriod("period"))).join(", ") }) : null
+      <PeriodReportHeader
+        title={t("title")}
+        action="/admin/crm-reports/deals"
+        period={period}
+        presetHref={(preset) => href({ ...pipelineQuery, period: preset })}
+        keep={pipelineQuery}
+        csv={{ href: `/api/admin/crm-reports/deals?${new URLSearchParams({ ...pipelineQuery, ...periodQuery })}`, label: t("csv"), testId: "deals-csv" }}
+        printLabel={t("print")}
+        range={
+          <>
+            {period.fromDay === period.toDay ? tPeriod("rangeDay", { day: day(period.fromDay) }) : tPeriod("range", { from: day(period.fromDay), to: day(period.toDay) })}
+            {report.pipelines.find((pipeline) => pipeline.id === report.pipelineId) ? ` · ${report.pipelines.find((pipeline) => pipeline.id === report.pipelineId)!.name}` : null}
+          </>
         }
-      />
+        invalidFields={invalidFields}
+        invalidMessage={(fields) => t("invalidPeriod", { fields })}
+      >
+        {report.pipelines.length > 1 ? (
+          <nav aria-label={t("pipeline")} className="mb-4 flex flex-wrap gap-1.5 print:hidden">
+            {report.pipelines.map((pipeline) => (
+              <Link
+                key={pipeline.id}
+                href={href({ ...periodQuery, pipelineId: pipeline.id })}
+                aria-current={pipeline.id === report.pipelineId ? "page" : undefined}
+                className={`rounded-full border px-3 py-1 text-sm font-medium ${pipeline.id === report.pipelineId ? "border-slate-900 bg-slate-900 text-white" : "border-slate-200 bg-white text-slate-700 hover:bg-slate-50"}`}
+              >
+                {pipeline.name}
+              </Link>
+            ))}
+          </nav>
+        ) : null}
+      </PeriodReportHeader>
       <p className="mb-5 max-w-4xl text-sm text-slate-600">{t("hint")}</p>
 
       {!report.pipelineId ? (
@@ -114,10 +97,7 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
             ))}
           </dl>
 
-          <section className="card mb-6" aria-labelledby="deal-stages-title">
-            <h2 id="deal-stages-title" className="mb-3 text-base font-semibold">
-              {t("stages.title")}
-            </h2>
+          <ReportSection id="deal-stages-title" title={t("stages.title")}>
             <DealFunnelChart
               data={funnel.map((stage) => ({ stage: stage.name, reached: stage.reached ?? 0, entered: stage.entered }))}
               labels={{ reached: t("chart.reached"), entered: t("chart.entered") }}
@@ -153,12 +133,9 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
                 </tbody>
               </table>
             </div>
-          </section>
+          </ReportSection>
 
-          <section className="card mb-6" aria-labelledby="deal-outcomes-title">
-            <h2 id="deal-outcomes-title" className="mb-3 text-base font-semibold">
-              {t("outcomes.title")}
-            </h2>
+          <ReportSection id="deal-outcomes-title" title={t("outcomes.title")}>
             <div className="grid gap-6 md:grid-cols-2">
               <table className="w-full text-sm" data-testid="deal-report-outcomes">
                 <thead className="text-left text-xs text-slate-500">
@@ -194,12 +171,9 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
                 )}
               </div>
             </div>
-          </section>
+          </ReportSection>
 
-          <section className="card overflow-x-auto" aria-labelledby="deal-changes-title">
-            <h2 id="deal-changes-title" className="mb-3 text-base font-semibold">
-              {t("changes.title")}
-            </h2>
+          <ReportSection id="deal-changes-title" title={t("changes.title")} className="card overflow-x-auto">
             {report.changes.length ? (
               <>
                 <table className="w-full text-sm" data-testid="deal-report-changes">
@@ -237,7 +211,7 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
             ) : (
               <p className="text-sm text-slate-500">{t("changes.empty")}</p>
             )}
-          </section>
+          </ReportSection>
         </>
       )}
     </>

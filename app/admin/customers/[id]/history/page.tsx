@@ -1,36 +1,22 @@
 // The printable "customer's history" report: everything on the card's timeline (the latest
 // HISTORY_LIMIT events), with the card's totals at the top, and a CSV of the same rows.
 import Link from "next/link";
-import { forbidden, notFound, redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { historyReportRows } from "@/components/crm/customers/history-report-rows";
-import { PrintButton } from "@/components/crm/customers/print-button";
+import { PrintButton } from "@/components/crm/reports/print-button";
 import { secondaryButton } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
-import { getCustomerOrThrow } from "@/lib/crm/customers/get-customer";
+import { Table, Td, Th, THead } from "@/components/ui/table";
 import { getCustomerTimeline, HISTORY_LIMIT } from "@/lib/crm/customers/get-customer-timeline";
-import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/format";
 import { formatRate } from "@/lib/reports/compute-rates";
+import { loadCustomerPage } from "../load-customer-page";
 
 // The admin shell (navigation, header) stays off paper.
 const PRINT_CSS = "@media print { body aside, body header { display: none !important; } main { padding: 0 !important; } a { color: inherit; text-decoration: none; } }";
 
 export default async function CustomerHistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const staff = await requireStaffPage(sectionRoles("customers"), `/admin/customers/${encodeURIComponent(id)}/history`);
-  if (!canCrm(staff.role, "viewCustomers")) forbidden();
-  const actor = { id: staff.id, role: staff.role };
-  let card;
-  try {
-    card = await getCustomerOrThrow({ id, ordersLimit: 1 }, actor);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
-  if (card.kind === "merged") redirect(`/admin/customers/${card.survivorId}/history`);
+  const { actor, card } = await loadCustomerPage(id, { subpath: "/history", ability: "viewCustomers", input: { ordersLimit: 1 } });
   const timeline = await getCustomerTimeline({ customerId: card.customer.id, limit: HISTORY_LIMIT }, actor);
   const [t, format, locale, rows] = await Promise.all([getTranslations("crmCustomers"), getFormatter(), getLocale(), historyReportRows(timeline.entries)]);
   const { customer, totals } = card;
@@ -47,7 +33,7 @@ export default async function CustomerHistoryPage({ params }: { params: Promise<
           <a href={`/api/admin/customers/${customer.id}/history`} className={secondaryButton} download data-testid="history-csv">
             {t("historyReport.csv")}
           </a>
-          <PrintButton label={t("historyReport.print")} className={secondaryButton} />
+          <PrintButton label={t("historyReport.print")} className={secondaryButton} testId="print-history" />
         </div>
       </div>
       <h1 className="text-2xl font-semibold tracking-tight">{t("historyReport.title", { name })}</h1>
@@ -72,29 +58,27 @@ export default async function CustomerHistoryPage({ params }: { params: Promise<
       </dl>
       {timeline.nextCursor ? <p className="mb-2 text-sm text-amber-800">{t("historyReport.truncated", { count: HISTORY_LIMIT })}</p> : null}
       {rows.length ? (
-        <table className="table break-inside-auto" data-testid="history-rows">
-          <thead>
-            <tr>
-              <th>{t("historyReport.columns.at")}</th>
-              <th>{t("historyReport.columns.kind")}</th>
-              <th>{t("historyReport.columns.details")}</th>
-              <th>{t("historyReport.columns.who")}</th>
-            </tr>
-          </thead>
+        <Table className="break-inside-auto" testId="history-rows" wrapperClassName={false}>
+          <THead>
+            <Th>{t("historyReport.columns.at")}</Th>
+            <Th>{t("historyReport.columns.kind")}</Th>
+            <Th>{t("historyReport.columns.details")}</Th>
+            <Th>{t("historyReport.columns.who")}</Th>
+          </THead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className="break-inside-avoid">
-                <td className="whitespace-nowrap tabular-nums">{row.atText}</td>
-                <td className="whitespace-nowrap">{row.kind}</td>
-                <td>
+                <Td className="whitespace-nowrap tabular-nums">{row.atText}</Td>
+                <Td className="whitespace-nowrap">{row.kind}</Td>
+                <Td>
                   <div className="font-medium">{row.orderId ? <Link href={`/admin/orders/${row.orderId}`}>{row.title}</Link> : row.title}</div>
                   {row.details ? <div className="whitespace-pre-line text-slate-600">{row.details}</div> : null}
-                </td>
-                <td>{row.who}</td>
+                </Td>
+                <Td>{row.who}</Td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       ) : (
         <p className="text-sm text-slate-500">{t("timeline.empty")}</p>
       )}
