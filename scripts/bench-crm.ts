@@ -16,6 +16,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { step, timeRuns } from "./lib/bench";
 import { DATA_DIR, ensureAuthSecret } from "./lib/runtime";
 import { seedDemo } from "./seed-demo";
 
@@ -32,29 +33,8 @@ const server = process.env.TEST_DATABASE_URL
 const databaseUrl = withDatabase(server.serverUrl, "lavka_bench_crm");
 const client = new pg.Client({ connectionString: databaseUrl });
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-/** p50/p95 over RUNS runs, each given the run's index (to vary the customer looked up). */
-async function time(run: (index: number) => Promise<unknown>) {
-  await run(RUNS); // warm-up: plans cached, pages in shared buffers
-  const samples: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    const before = performance.now();
-    await run(index);
-    samples.push(performance.now() - before);
-  }
-  samples.sort((a, b) => a - b);
-  return { p50: +percentile(samples, 50).toFixed(1), p95: +percentile(samples, 95).toFixed(1) };
-}
-
-async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const before = Date.now();
-  const result = await run();
-  console.log(`  ${label} (${((Date.now() - before) / 1000).toFixed(1)} s)`);
-  return result;
-}
+/** p50/p95 over RUNS runs. */
+const time = (run: (index: number) => Promise<unknown>) => timeRuns(RUNS, run);
 
 async function generate() {
   const { rows } = await client.query<{ id: string }>(`SELECT "id" FROM "Product" WHERE "slug" = 'casio-g-shock'`);

@@ -9,10 +9,10 @@
 // Data is generated inside PostgreSQL (one INSERT … SELECT generate_series per table): seeding
 // row by row from Node would take longer than everything measured here.
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { step, timeRuns } from "./lib/bench";
 import { DATA_DIR, ensureAuthSecret } from "./lib/runtime";
 import { seedDemo } from "./seed-demo";
 
@@ -31,28 +31,8 @@ const server = process.env.TEST_DATABASE_URL
 const databaseUrl = withDatabase(server.serverUrl, "lavka_bench_partner_stats");
 const client = new pg.Client({ connectionString: databaseUrl });
 
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function time(run: () => Promise<unknown>) {
-  await run(); // warm-up: plans cached, pages in shared buffers
-  const samples: number[] = [];
-  for (let index = 0; index < RUNS; index += 1) {
-    const before = performance.now();
-    await run();
-    samples.push(performance.now() - before);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: +percentile(samples, 50).toFixed(1), p95: +percentile(samples, 95).toFixed(1) };
-}
-
-async function step<T>(label: string, run: () => Promise<T>): Promise<T> {
-  const before = Date.now();
-  const result = await run();
-  console.log(`  ${label} (${((Date.now() - before) / 1000).toFixed(1)} s)`);
-  return result;
-}
+/** p50/p95 over RUNS runs. */
+const time = (run: (index: number) => Promise<unknown>) => timeRuns(RUNS, run);
 
 async function generate() {
   const { rows } = await client.query<{ id: string; currency: string }>(`SELECT "id", "currency" FROM "Product" WHERE "slug" = 'casio-g-shock'`);
@@ -213,7 +193,7 @@ try {
   }
 
   console.log(`\n${"period".padEnd(10)}${"stats med/p95".padStart(16)}${"breakdown med/p95".padStart(20)}${"both med/p95".padStart(16)}${"1 SQL med/p95".padStart(16)}  (ms, ${RUNS} runs)`);
-  const cell = (t: { median: number; p95: number }, width: number) => `${t.median}/${t.p95}`.padStart(width);
+  const cell = (t: { p50: number; p95: number }, width: number) => `${t.p50}/${t.p95}`.padStart(width);
   for (const row of results) {
     console.log(`${row.label.padEnd(10)}${cell(row.statsTime, 16)}${cell(row.breakdownTime, 20)}${cell(row.bothTime, 16)}${cell(row.baselineTime, 16)}`);
   }
