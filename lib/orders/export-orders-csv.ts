@@ -3,9 +3,9 @@
 // Cells are safe to open in a spreadsheet: text that starts like a formula is defused.
 import type { z } from "zod";
 import { db, type Prisma } from "@/lib/db";
-import { logger } from "@/lib/logger";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
 import { SHOP_TIME_ZONE } from "@/lib/reports/resolve-period";
+import { streamCsvBatches } from "@/lib/stream-csv";
 import { orderFilterWhere, ZListOrdersInput } from "./list-orders";
 
 export const EXPORT_BATCH_SIZE = 500;
@@ -102,36 +102,19 @@ export function exportOrdersCsv(input: TExportOrdersInput = {}, options: ExportO
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
   const timeZone = options.timeZone ?? SHOP_TIME_ZONE;
   const baseWhere: Prisma.OrderWhereInput = { AND: [orderFilterWhere(filters), tab && tab !== "all" ? { status: tab } : {}] };
-  const encoder = new TextEncoder();
-  let after: { createdAt: Date; id: string } | null = null;
-  let headerSent = false;
-
-  return new ReadableStream<Uint8Array>({
-    // Called whenever the consumer wants more: one batch per pull keeps memory flat and lets a
-    // slow download slow the reading down.
-    async pull(controller) {
-      try {
-        if (!headerSent) {
-          headerSent = true;
-          const header = csvLine(ORDER_CSV_COLUMNS.map((column) => options.headers?.[column] ?? column));
-          controller.enqueue(encoder.encode((options.byteOrderMark === false ? "" : "\uFEFF") + header));
-          return;
-        }
-        const rows: ExportRow[] = await db.order.findMany({
-          where: after ? { AND: [baseWhere, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : baseWhere,
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: batchSize,
-          select: exportSelect,
-        });
-        if (rows.length) controller.enqueue(encoder.encode(rows.map((row) => csvLine(orderCells(row, timeZone))).join("")));
-        const last = rows.at(-1);
-        if (!last || rows.length < batchSize) controller.close();
-        else after = { createdAt: last.createdAt, id: last.id };
-      } catch (error) {
-        logger.error({ err: error }, "order CSV export failed");
-        controller.error(error);
-      }
-    },
+  return streamCsvBatches<ExportRow>({
+    header: csvLine(ORDER_CSV_COLUMNS.map((column) => options.headers?.[column] ?? column)),
+    byteOrderMark: options.byteOrderMark,
+    batchSize,
+    readBatch: (after) =>
+      db.order.findMany({
+        where: after ? { AND: [baseWhere, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : baseWhere,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: batchSize,
+        select: exportSelect,
+      }),
+    line: (row) => csvLine(orderCells(row, timeZone)),
+    failure: "order CSV export failed",
   });
 }
 

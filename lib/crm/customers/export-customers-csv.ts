@@ -5,9 +5,9 @@
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { assertCrm } from "@/lib/crm/crm-access";
 import { db, type Prisma } from "@/lib/db";
-import { logger } from "@/lib/logger";
 import { minorUnitsToDecimalString } from "@/lib/money/format";
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
+import { streamCsvBatches } from "@/lib/stream-csv";
 import { canonicalCustomerQuery, DEFAULT_DIRECTION, decodeCustomerCursor, ZCustomerListQuery, type TCustomerListQuery } from "./customer-query";
 import { customerCursorOf, customerFilterSql, readPage, type CustomerListItem } from "./list-customers";
 
@@ -68,28 +68,13 @@ export async function exportCustomersCsv(input: TCustomerListQuery, actor: TSect
   });
 
   const batchSize = options.batchSize ?? CUSTOMER_EXPORT_BATCH_SIZE;
-  const encoder = new TextEncoder();
-  let after: string | null = null;
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (!headerSent) {
-          headerSent = true;
-          const header = csvLine(CUSTOMER_CSV_COLUMNS.map((column) => options.headers?.[column] ?? column));
-          controller.enqueue(encoder.encode((options.byteOrderMark === false ? "" : "\uFEFF") + header));
-          return;
-        }
-        const rows = await readPage(where, sort, dir, "forward", after ? decodeCustomerCursor(after) : null, batchSize);
-        if (rows.length) controller.enqueue(encoder.encode(rows.map((row) => csvLine(customerCells(row))).join("")));
-        const last = rows.at(-1);
-        if (!last || rows.length < batchSize) controller.close();
-        else after = customerCursorOf(sort, last);
-      } catch (error) {
-        logger.error({ err: error }, "customer CSV export failed");
-        controller.error(error);
-      }
-    },
+  return streamCsvBatches<CustomerListItem>({
+    header: csvLine(CUSTOMER_CSV_COLUMNS.map((column) => options.headers?.[column] ?? column)),
+    byteOrderMark: options.byteOrderMark,
+    batchSize,
+    readBatch: (last) => readPage(where, sort, dir, "forward", last ? decodeCustomerCursor(customerCursorOf(sort, last)) : null, batchSize),
+    line: (row) => csvLine(customerCells(row)),
+    failure: "customer CSV export failed",
   });
 }
 
