@@ -2,6 +2,7 @@
 // a link to the customer list filtered by it), products by ABC class, the last run and "recompute
 // now", and the settings (ABC cut-offs, RFM map). Readable with viewCustomers; the settings and
 // the recompute need configureCrm (checked again by the actions and domain operations).
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
@@ -65,13 +66,7 @@ export default async function SegmentsPage() {
           {canConfigure ? <RecomputeButton action={recomputeSegmentsAction} active={run.active} labels={{ now: t("run.now"), active: t("run.active") }} /> : null}
         </section>
 
-        <section className={`${panel} overflow-hidden`} aria-labelledby="segments-rfm" data-testid="segments-rfm">
-          <div className="px-5 pt-4 pb-3">
-            <h2 id="segments-rfm" className="text-base font-semibold">
-              {t("rfm.title")}
-            </h2>
-            <p className="text-xs text-slate-500">{t("rfm.hint")}</p>
-          </div>
+        <SegmentsPanel id="segments-rfm" title={t("rfm.title")} hint={t("rfm.hint")}>
           <div className="px-5">
             <SegmentsChart
               label={t("rfm.chartLabel")}
@@ -80,23 +75,7 @@ export default async function SegmentsPage() {
             />
           </div>
           <table className="min-w-full text-sm">
-            <thead className="border-y border-slate-100 bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("rfm.segment")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("rfm.customers")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("rfm.share")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("rfm.revenue")}
-                </th>
-                <th scope="col" className={`${th} print:hidden`} />
-              </tr>
-            </thead>
+            <ColumnHeads first={t("rfm.segment")} numeric={[t("rfm.customers"), t("rfm.share"), t("rfm.revenue")]} links />
             <tbody className="divide-y divide-slate-100">
               {overview.segments.map((segment) => (
                 <tr key={segment.name} data-segment={segment.name}>
@@ -131,30 +110,11 @@ export default async function SegmentsPage() {
             </tbody>
           </table>
           <p className="px-5 py-3 text-xs text-slate-500">{t("rfm.unsegmented", { count: overview.unsegmented })}</p>
-        </section>
+        </SegmentsPanel>
 
-        <section className={`${panel} overflow-hidden`} aria-labelledby="segments-abc" data-testid="segments-abc">
-          <div className="px-5 pt-4 pb-3">
-            <h2 id="segments-abc" className="text-base font-semibold">
-              {t("abc.title")}
-            </h2>
-            <p className="text-xs text-slate-500">{t("abc.hint", { a: overview.settings.abc.a, b: overview.settings.abc.b })}</p>
-          </div>
+        <SegmentsPanel id="segments-abc" title={t("abc.title")} hint={t("abc.hint", { a: overview.settings.abc.a, b: overview.settings.abc.b })}>
           <table className="min-w-full text-sm">
-            <thead className="border-y border-slate-100 bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>
-                  {t("abc.class")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("rfm.customers")}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t("rfm.revenue")}
-                </th>
-                <th scope="col" className={`${th} print:hidden`} />
-              </tr>
-            </thead>
+            <ColumnHeads first={t("abc.class")} numeric={[t("rfm.customers"), t("rfm.revenue")]} links />
             <tbody className="divide-y divide-slate-100">
               {overview.abc.map((row) => (
                 <tr key={row.abcClass} data-abc-class={row.abcClass}>
@@ -174,30 +134,12 @@ export default async function SegmentsPage() {
               ))}
             </tbody>
           </table>
-        </section>
+        </SegmentsPanel>
 
-        <section className={`${panel} overflow-hidden`} aria-labelledby="segments-products" data-testid="segments-products">
-          <div className="px-5 pt-4 pb-3">
-            <h2 id="segments-products" className="text-base font-semibold">
-              {t("products.title")}
-            </h2>
-            <p className="text-xs text-slate-500">{t("products.hint", { currency: overview.revenueCurrency })}</p>
-          </div>
+        <SegmentsPanel id="segments-products" title={t("products.title")} hint={t("products.hint", { currency: overview.revenueCurrency })}>
           {overview.products.length ? (
             <table className="min-w-full text-sm">
-              <thead className="border-y border-slate-100 bg-slate-50">
-                <tr>
-                  <th scope="col" className={th}>
-                    {t("products.product")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("products.revenue")}
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    {t("products.class")}
-                  </th>
-                </tr>
-              </thead>
+              <ColumnHeads first={t("products.product")} numeric={[t("products.revenue"), t("products.class")]} />
               <tbody className="divide-y divide-slate-100">
                 {overview.products.map((product) => (
                   <tr key={product.productId}>
@@ -215,7 +157,7 @@ export default async function SegmentsPage() {
           ) : (
             <p className="px-5 pb-4 text-sm text-slate-500">{t("products.empty")}</p>
           )}
-        </section>
+        </SegmentsPanel>
 
         <section aria-labelledby="segments-settings" className="grid gap-3">
           <h2 id="segments-settings" className="text-base font-semibold">
@@ -241,5 +183,39 @@ export default async function SegmentsPage() {
         </section>
       </div>
     </>
+  );
+}
+
+/** A titled panel of the page with its hint line (the id names the heading and the test hook). */
+function SegmentsPanel({ id, title, hint, children }: { id: string; title: string; hint: string; children: ReactNode }) {
+  return (
+    <section className={`${panel} overflow-hidden`} aria-labelledby={id} data-testid={id}>
+      <div className="px-5 pt-4 pb-3">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        <p className="text-xs text-slate-500">{hint}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The head row: the row label's column, the right-aligned figures, and (`links`) an empty column for the "show" links, left off paper. */
+function ColumnHeads({ first, numeric, links = false }: { first: string; numeric: string[]; links?: boolean }) {
+  return (
+    <thead className="border-y border-slate-100 bg-slate-50">
+      <tr>
+        <th scope="col" className={th}>
+          {first}
+        </th>
+        {numeric.map((label) => (
+          <th key={label} scope="col" className={`${th} text-right`}>
+            {label}
+          </th>
+        ))}
+        {links ? <th scope="col" className={`${th} print:hidden`} /> : null}
+      </tr>
+    </thead>
   );
 }
