@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createCustomer } from "@/lib/crm/customers/create-customer";
 import { ContactTakenError } from "@/lib/crm/customers/customer-input";
-import { encodeCustomerCursor } from "@/lib/crm/customers/customer-query";
+import { encodeCustomerCursor, ZCustomerListQuery } from "@/lib/crm/customers/customer-query";
 import { exportCustomersCsv } from "@/lib/crm/customers/export-customers-csv";
 import { getCustomerOrThrow } from "@/lib/crm/customers/get-customer";
 import { getCustomerTimeline } from "@/lib/crm/customers/get-customer-timeline";
 import { getRefusalHistory } from "@/lib/crm/customers/get-refusal-history";
-import { listCustomers, type CustomerListItem } from "@/lib/crm/customers/list-customers";
+import { customerFilterSql, listCustomers, type CustomerListItem } from "@/lib/crm/customers/list-customers";
 import { updateCustomer } from "@/lib/crm/customers/update-customer";
 import { deleteView } from "@/lib/crm/views/delete-view";
 import { listViews } from "@/lib/crm/views/list-views";
@@ -140,6 +140,11 @@ describe("list: filters and search", () => {
   it("filters by open deal (a WON deal is not open), last order range and bought-out total typed in rubles", async () => {
     expect(names((await list({ openDeal: "yes" })).items)).toEqual([`Ромашка ${run}`]);
     expect(names((await list({ openDeal: "no", sort: "name" })).items)).toEqual([`Анна ${run}`, `Борис ${run}`]);
+    // The few customers with an open deal are hashed once from the deals, never found by probing
+    // the deals for every card in the list's order (≈0.5 s at 300k cards / 2k deals).
+    const [plan] = await db.$queryRaw<{ "QUERY PLAN": unknown }[]>`
+      EXPLAIN (FORMAT JSON) SELECT c.id FROM "Customer" c WHERE ${customerFilterSql(ZCustomerListQuery.parse({ openDeal: "yes" }))} ORDER BY c."createdAt" DESC, c.id DESC LIMIT 51`;
+    expect(JSON.stringify(plan!["QUERY PLAN"])).toMatch(/hashed SubPlan/);
     expect(names((await list({ lastOrderFrom: "2026-03-10", lastOrderTo: "2026-03-10" })).items)).toEqual([`Анна ${run}`]);
     expect(names((await list({ lastOrderTo: "2026-02-01" })).items)).toEqual([`Борис ${run}`]);
     expect(names((await list({ revenueMin: "1500", revenueMax: "1 500,00" })).items)).toEqual([`Борис ${run}`]); // 150000 minor = 1,500.00 RUB
