@@ -152,6 +152,10 @@ describe("an operator's tasks", () => {
     await expect(rescheduleTask(customerTask.id, { dueAt: FAR }, operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getTaskOrThrow(customerTask.id, operator)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(createTask({ title: "x", dueAt: FAR, customerId: world.customerB.id }, operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Deals are MANAGER's: an order id beside a deal of the same customer does not open it.
+    const dealTasks = await db.task.count({ where: { dealId: world.dealA.id } });
+    await expect(createTask({ title: "x", dueAt: FAR, orderId: world.orderA.id, dealId: world.dealA.id }, operator)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await db.task.count({ where: { dealId: world.dealA.id } })).toBe(dealTasks);
 
     const { rows } = await listTasks({ customerId: world.customerB.id, take: 200 }, operator);
     const seen = rows.map((row) => row.id);

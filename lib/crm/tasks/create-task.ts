@@ -9,7 +9,7 @@ import { assertAssignable, parseActor, parseInput, ZCreateTaskInput, type TCrmAc
 export async function createTask(input: unknown, actor: TCrmActor): Promise<{ id: string }> {
   const staff = parseActor(actor);
   const data = parseInput(ZCreateTaskInput, input);
-  assertCanWorkOn(staff, "manageTasks", { orderId: data.orderId });
+  assertCanWorkOn(staff, "manageTasks", { orderId: data.orderId, dealId: data.dealId });
   return db.$transaction((tx) => insertTask(tx, data, staff.id));
 }
 
