@@ -81,4 +81,34 @@ describe("customer order counters", () => {
     await db.order.delete({ where: { id: other.order.id } });
     expect(await countersOf(to)).toMatchObject({ ordersCount: 1, paidOrdersCount: 1 });
   });
+
+  it("stay right when one statement moves many orders (a merge), and when an order leaves PAID", async () => {
+    const products = [await fx.createProduct({ confirmationMode: "NONE" }), await fx.createProduct({ confirmationMode: "NONE" }), await fx.createProduct({ confirmationMode: "NONE" })];
+    const phone = fx.phone();
+    const placed = [];
+    for (const product of products) placed.push(await placeOrder(fx.input(product.slug, {}, { phone }), { ip: fx.ip() }));
+    const target = await placeOrder(fx.input(products[0]!.slug), { ip: fx.ip() });
+    await walkToPaid(placed[0]!.order.id);
+    await walkToPaid(placed[1]!.order.id);
+    const [from, to] = [await customerOf(placed[0]!.order.id), await customerOf(target.order.id)];
+
+    const moved = await db.$executeRaw`UPDATE "Order" SET "customerId" = ${to} WHERE "customerId" = ${from}`;
+    expect(moved).toBe(3);
+    const all = await db.order.findMany({ where: { customerId: to }, select: { createdAt: true, paidAt: true, status: true } });
+    const times = all.map((order) => order.createdAt.getTime());
+    const paidTimes = all.filter((order) => order.status === "PAID").map((order) => order.paidAt!.getTime());
+    expect(await countersOf(from)).toMatchObject({ ordersCount: 0, paidOrdersCount: 0, firstOrderAt: null, lastOrderAt: null, lastPaidAt: null });
+    expect(await countersOf(to)).toMatchObject({
+      ordersCount: 4,
+      paidOrdersCount: 2,
+      firstOrderAt: new Date(Math.min(...times)),
+      lastOrderAt: new Date(Math.max(...times)),
+      lastPaidAt: new Date(Math.max(...paidTimes)),
+    });
+
+    // PAID is final for the transition table; a correction by hand still keeps the counters.
+    const latestPaid = all.find((order) => order.paidAt?.getTime() === Math.max(...paidTimes))!;
+    await db.$executeRaw`UPDATE "Order" SET "status" = 'RETURNED' WHERE "customerId" = ${to} AND "paidAt" = ${latestPaid.paidAt}`;
+    expect(await countersOf(to)).toMatchObject({ ordersCount: 4, paidOrdersCount: 1, lastPaidAt: new Date(Math.min(...paidTimes)) });
+  });
 });

@@ -174,49 +174,53 @@ ALTER TABLE "CustomerImport" ADD CONSTRAINT "CustomerImport_createdById_fkey" FO
 ALTER TABLE "Task" ADD CONSTRAINT "Task_interactionId_fkey" FOREIGN KEY ("interactionId") REFERENCES "Interaction"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- Customer order counters: kept by the database on every write path (the checkout's SQL, the
--- ORM, bulk changes, merges), so the CRM list can filter and sort by them. Inserts and status
--- moves adjust in O(1) (a best-selling customer's thousandth order costs what the first did);
--- moving orders between customers (a merge) and deleting orders recount.
-CREATE FUNCTION lavka_recount_customer_orders(customer_id TEXT) RETURNS void LANGUAGE sql AS $fn$
-  UPDATE "Customer" c SET
-    "ordersCount" = s.orders,
-    "paidOrdersCount" = s.paid,
-    "firstOrderAt" = s.first_at,
-    "lastOrderAt" = s.last_at,
-    "lastPaidAt" = s.last_paid_at
-  FROM (
-    SELECT count(*)::int AS orders,
-           (count(*) FILTER (WHERE o."status" = 'PAID'))::int AS paid,
-           min(o."createdAt") AS first_at,
-           max(o."createdAt") AS last_at,
-           max(coalesce(o."paidAt", o."statusChangedAt")) FILTER (WHERE o."status" = 'PAID') AS last_paid_at
-    FROM "Order" o WHERE o."customerId" = customer_id
-  ) s
-  WHERE c."id" = customer_id;
+-- ORM, bulk changes, merges, deletes), so the CRM list can filter and sort by them. Every change
+-- is O(1) or an index lookup (a customer's thousandth order costs what the first did, and a merge
+-- moving thousands of orders stays linear): counts move by one, the first/last order dates come
+-- from the (customerId, createdAt) index; only an order leaving PAID reads the customer's orders
+-- for the last payment date. AFTER ROW triggers run at the end of their statement and so see all
+-- of its rows: a merge's one UPDATE of many orders leaves both cards right.
+CREATE FUNCTION lavka_customer_add_order(customer_id TEXT, created_at TIMESTAMP(3), is_paid BOOLEAN, paid_at TIMESTAMP(3)) RETURNS void LANGUAGE sql AS $fn$
+  UPDATE "Customer" SET
+    "ordersCount" = "ordersCount" + 1,
+    "paidOrdersCount" = "paidOrdersCount" + is_paid::int,
+    "firstOrderAt" = least("firstOrderAt", created_at),
+    "lastOrderAt" = greatest("lastOrderAt", created_at),
+    "lastPaidAt" = CASE WHEN is_paid THEN greatest("lastPaidAt", paid_at) ELSE "lastPaidAt" END
+  WHERE "id" = customer_id;
+$fn$;
+
+CREATE FUNCTION lavka_customer_remove_order(customer_id TEXT, was_paid BOOLEAN) RETURNS void LANGUAGE sql AS $fn$
+  UPDATE "Customer" SET
+    "ordersCount" = "ordersCount" - 1,
+    "paidOrdersCount" = "paidOrdersCount" - was_paid::int,
+    "firstOrderAt" = (SELECT min(o."createdAt") FROM "Order" o WHERE o."customerId" = customer_id),
+    "lastOrderAt" = (SELECT max(o."createdAt") FROM "Order" o WHERE o."customerId" = customer_id),
+    "lastPaidAt" = CASE WHEN was_paid
+      THEN (SELECT max(coalesce(o."paidAt", o."statusChangedAt")) FROM "Order" o WHERE o."customerId" = customer_id AND o."status" = 'PAID')
+      ELSE "lastPaidAt" END
+  WHERE "id" = customer_id;
 $fn$;
 
 CREATE FUNCTION lavka_customer_order_counters() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP = 'DELETE' THEN
-    PERFORM lavka_recount_customer_orders(OLD."customerId");
+    PERFORM lavka_customer_remove_order(OLD."customerId", OLD."status" = 'PAID');
   ELSIF TG_OP = 'INSERT' THEN
-    UPDATE "Customer" SET
-      "ordersCount" = "ordersCount" + 1,
-      "paidOrdersCount" = "paidOrdersCount" + (NEW."status" = 'PAID')::int,
-      "firstOrderAt" = least("firstOrderAt", NEW."createdAt"),
-      "lastOrderAt" = greatest("lastOrderAt", NEW."createdAt"),
-      "lastPaidAt" = CASE WHEN NEW."status" = 'PAID' THEN greatest("lastPaidAt", coalesce(NEW."paidAt", NEW."statusChangedAt")) ELSE "lastPaidAt" END
-    WHERE "id" = NEW."customerId";
+    PERFORM lavka_customer_add_order(NEW."customerId", NEW."createdAt", NEW."status" = 'PAID', coalesce(NEW."paidAt", NEW."statusChangedAt"));
   ELSIF NEW."customerId" IS DISTINCT FROM OLD."customerId" THEN
-    PERFORM lavka_recount_customer_orders(OLD."customerId");
-    PERFORM lavka_recount_customer_orders(NEW."customerId");
+    PERFORM lavka_customer_remove_order(OLD."customerId", OLD."status" = 'PAID');
+    PERFORM lavka_customer_add_order(NEW."customerId", NEW."createdAt", NEW."status" = 'PAID', coalesce(NEW."paidAt", NEW."statusChangedAt"));
   ELSIF NEW."status" = 'PAID' AND OLD."status" <> 'PAID' THEN
     UPDATE "Customer" SET
       "paidOrdersCount" = "paidOrdersCount" + 1,
       "lastPaidAt" = greatest("lastPaidAt", coalesce(NEW."paidAt", NEW."statusChangedAt"))
     WHERE "id" = NEW."customerId";
   ELSIF OLD."status" = 'PAID' AND NEW."status" <> 'PAID' THEN
-    PERFORM lavka_recount_customer_orders(NEW."customerId");
+    UPDATE "Customer" SET
+      "paidOrdersCount" = "paidOrdersCount" - 1,
+      "lastPaidAt" = (SELECT max(coalesce(o."paidAt", o."statusChangedAt")) FROM "Order" o WHERE o."customerId" = NEW."customerId" AND o."status" = 'PAID')
+    WHERE "id" = NEW."customerId";
   END IF;
   RETURN NULL;
 END;
