@@ -227,6 +227,17 @@ describe("the recompute job", () => {
     expect(overview.abc.reduce((sum, row) => sum + row.customers, 0)).toBe(15);
     expect(overview.unsegmented).toBe(1); // the refused buyer
     expect(overview.products).toEqual([expect.objectContaining({ productId, abcClass: "A" })]);
+    // While another run holds the lock, a manual job is not needed, but the night's must retry.
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query("SELECT pg_advisory_lock(804201205)");
+      await expect(lib.job.recomputeSegmentsJob.handle({ trigger: "nightly", day: "2026-12-04" }, { jobId: "busy", attempt: 1, log: () => undefined })).rejects.toThrow(/retries/);
+      await expect(lib.job.recomputeSegmentsJob.handle({ trigger: "manual" }, { jobId: "busy-manual", attempt: 1, log: () => undefined })).resolves.toBeUndefined();
+    } finally {
+      await holder.end();
+    }
+    expect((await lib.run.getSegmentRun()).nightlyDay).not.toBe("2026-12-04");
     // A nightly job for a day already done is skipped.
     await lib.job.recomputeSegmentsJob.handle({ trigger: "nightly", day: "2026-12-05" }, { jobId: "n1", attempt: 1, log: () => undefined });
     const nightly = await lib.run.getSegmentRun();

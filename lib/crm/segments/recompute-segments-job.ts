@@ -31,6 +31,9 @@ export const recomputeSegmentsJob = defineJob({
     try {
       const result = await recomputeSegments();
       if (!result.ran) {
+        // A manual run is redundant then; tonight's must still happen (its job id is used once a
+        // day, so returning would skip the night): fail, and the queue retries after the backoff.
+        if (payload.trigger === "nightly") throw new Error("another segmentation run is working; the nightly run retries after it");
         context.log("another segmentation run is working; this one is not needed");
         return;
       }
