@@ -341,6 +341,26 @@ describe("pipelines and stages", () => {
     await deleteStage({ stageId: stages[1]!.id }, users.OWNER);
     expect((await stagesOf(id)).map((stage) => stage.name)).toEqual(["Third", "Two", "Won", "Lost"]);
 
+    // A stage deals passed through is archived, not erased: their path keeps its name.
+    const traveller = await createDeal({ title: "Traveller", pipelineId: id, stageId: stages[0]!.id, currency: "RUB" }, users.OWNER);
+    await moveDeal({ dealId: traveller.id, stageId: stages[2]!.id }, users.OWNER);
+    await moveDeal({ dealId: traveller.id, stageId: stages[0]!.id }, users.OWNER);
+    await deleteStage({ stageId: stages[2]!.id }, users.OWNER);
+    expect((await stagesOf(id)).map((stage) => stage.name)).toEqual(["Third", "Won", "Lost"]);
+    expect((await getDealBoard({ pipelineId: id }, users.OWNER)).columns.map((column) => column.name)).toEqual(["Third", "Won", "Lost"]);
+    const path = await db.dealStageChange.findMany({
+      where: { dealId: traveller.id },
+      orderBy: { id: "asc" },
+      select: { fromStage: { select: { name: true } }, toStage: { select: { name: true } } },
+    });
+    expect(path.map((change) => [change.fromStage?.name ?? null, change.toStage?.name ?? null])).toEqual([
+      [null, "Third"],
+      ["Third", "Two"],
+      ["Two", "Third"],
+    ]);
+    await expectRefused(() => moveDeal({ dealId: traveller.id, stageId: stages[2]!.id }, users.OWNER), "VALIDATION");
+    await expectRefused(() => deleteStage({ stageId: stages[2]!.id }, users.OWNER), "NOT_FOUND");
+
     const empty = await createPipeline({ name: `Empty ${run}`, stages: [{ name: "Only" }], wonName: "Won", lostName: "Lost" }, users.OWNER);
     const only = (await stagesOf(empty.id))[0]!.id;
     await expectRefused(() => deleteStage({ stageId: only }, users.OWNER), "CONFLICT");

@@ -73,7 +73,7 @@ export async function getDealBoard(input: unknown, actor: TSectionActor, limit =
           GROUP BY d.currency
         ) y), '[]'::json) AS totals
     FROM "DealStage" st
-    WHERE st."pipelineId" = ${pipelineId}
+    WHERE st."pipelineId" = ${pipelineId} AND st."archivedAt" IS NULL
     ORDER BY CASE st.kind WHEN 'OPEN' THEN 0 WHEN 'WON' THEN 1 ELSE 2 END, st.position, st.id`;
   return {
     pipelineId,

@@ -34,7 +34,7 @@ export async function listPipelines(actor: TSectionActor): Promise<PipelineWithS
       id: true,
       name: true,
       _count: { select: { deals: true } },
-      stages: { select: { id: true, name: true, kind: true, color: true, position: true, _count: { select: { deals: true } } } },
+      stages: { where: { archivedAt: null }, select: { id: true, name: true, kind: true, color: true, position: true, _count: { select: { deals: true } } } },
     },
   });
   return pipelines.map((pipeline) => ({

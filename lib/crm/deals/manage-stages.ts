@@ -26,7 +26,7 @@ export async function addStage(input: unknown, actor: TSectionActor): Promise<{ 
   return db.$transaction(async (tx) => {
     const [pipeline] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Pipeline" WHERE id = ${data.pipelineId} FOR UPDATE`;
     if (!pipeline) throw notFound("Pipeline");
-    const last = await tx.dealStage.aggregate({ where: { pipelineId: pipeline.id, kind: "OPEN" }, _max: { position: true } });
+    const last = await tx.dealStage.aggregate({ where: { pipelineId: pipeline.id, kind: "OPEN", archivedAt: null }, _max: { position: true } });
     return tx.dealStage.create({
       data: { pipelineId: pipeline.id, name: data.name, color: data.color ?? null, kind: "OPEN", position: (last._max.position ?? -1) + 1 },
       select: { id: true },
@@ -37,7 +37,10 @@ export async function addStage(input: unknown, actor: TSectionActor): Promise<{ 
 export async function updateStage(input: unknown, actor: TSectionActor): Promise<void> {
   assertDealsActor(actor, "configureCrm");
   const data = parse(z.object({ stageId: ZId, name: ZName, color: z.union([ZStageColor, z.literal("")]).optional() }), input);
-  const updated = await db.dealStage.updateMany({ where: { id: data.stageId }, data: { name: data.name, ...(data.color !== undefined ? { color: data.color || null } : {}) } });
+  const updated = await db.dealStage.updateMany({
+    where: { id: data.stageId, archivedAt: null },
+    data: { name: data.name, ...(data.color !== undefined ? { color: data.color || null } : {}) },
+  });
   if (!updated.count) throw notFound("Stage");
 }
 
@@ -48,7 +51,7 @@ export async function reorderStages(input: unknown, actor: TSectionActor): Promi
   await db.$transaction(async (tx) => {
     const [pipeline] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Pipeline" WHERE id = ${data.pipelineId} FOR UPDATE`;
     if (!pipeline) throw notFound("Pipeline");
-    const open = await tx.dealStage.findMany({ where: { pipelineId: pipeline.id, kind: "OPEN" }, select: { id: true } });
+    const open = await tx.dealStage.findMany({ where: { pipelineId: pipeline.id, kind: "OPEN", archivedAt: null }, select: { id: true } });
     const known = new Set(open.map((row) => row.id));
     if (new Set(data.stageIds).size !== data.stageIds.length || data.stageIds.length !== known.size || data.stageIds.some((id) => !known.has(id))) {
       throw new AppError("CONFLICT", "crmDeals.errors.staleOrder");
@@ -61,13 +64,17 @@ export async function deleteStage(input: unknown, actor: TSectionActor): Promise
   assertDealsActor(actor, "configureCrm");
   const data = parse(z.object({ stageId: ZId }), input);
   await db.$transaction(async (tx) => {
-    const stage = await tx.dealStage.findUnique({ where: { id: data.stageId }, select: { id: true, kind: true, pipelineId: true } });
-    if (!stage) throw notFound("Stage");
+    const stage = await tx.dealStage.findUnique({ where: { id: data.stageId }, select: { id: true, kind: true, pipelineId: true, archivedAt: true } });
+    if (!stage || stage.archivedAt) throw notFound("Stage");
     // The pipeline's row lock keeps two deletes from leaving it without an OPEN stage.
     await tx.$queryRaw`SELECT id FROM "Pipeline" WHERE id = ${stage.pipelineId} FOR UPDATE`;
     if (stage.kind !== "OPEN") throw new AppError("CONFLICT", "crmDeals.errors.fixedStage");
     if (await tx.deal.count({ where: { stageId: stage.id } })) throw new AppError("CONFLICT", "crmDeals.errors.stageHasDeals");
-    if ((await tx.dealStage.count({ where: { pipelineId: stage.pipelineId, kind: "OPEN" } })) <= 1) throw new AppError("CONFLICT", "crmDeals.errors.lastOpenStage");
-    await tx.dealStage.delete({ where: { id: stage.id }, select: { id: true } });
+    if ((await tx.dealStage.count({ where: { pipelineId: stage.pipelineId, kind: "OPEN", archivedAt: null } })) <= 1) throw new AppError("CONFLICT", "crmDeals.errors.lastOpenStage");
+    // Deals that passed through the stage keep their path (and the deal report its conversion):
+    // such a stage is archived; one nobody used is removed.
+    const passedThrough = await tx.dealStageChange.count({ where: { OR: [{ fromStageId: stage.id }, { toStageId: stage.id }] } });
+    if (passedThrough) await tx.dealStage.update({ where: { id: stage.id }, data: { archivedAt: new Date() }, select: { id: true } });
+    else await tx.dealStage.delete({ where: { id: stage.id }, select: { id: true } });
   });
 }

@@ -40,7 +40,7 @@ export async function moveDeal(input: unknown, actor: TSectionActor): Promise<Mo
     const [deal] = await tx.$queryRaw<{ id: string; pipelineId: string; stageId: string; closedAt: Date | null; lostReason: string | null }[]>`
       SELECT id, "pipelineId", "stageId", "closedAt", "lostReason" FROM "Deal" WHERE id = ${data.dealId} FOR UPDATE`;
     if (!deal) throw notFound("Deal");
-    const target = await tx.dealStage.findUnique({ where: { id: data.stageId }, select: { id: true, pipelineId: true, kind: true } });
+    const target = await tx.dealStage.findFirst({ where: { id: data.stageId, archivedAt: null }, select: { id: true, pipelineId: true, kind: true } });
     if (!target) throw new AppError("VALIDATION", "crmDeals.errors.stageNotFound", { fieldErrors: { stageId: ["crmDeals.errors.stageNotFound"] } });
     const now = new Date();
     const plan = planStageMove(deal, target, data.lostReason, now);

@@ -79,7 +79,7 @@ async function resolveDeal(tx: DbTransaction, input: unknown) {
   const fieldErrors: FieldErrors = {};
   // One after another: a transaction's connection runs one query at a time.
   const currency = await tx.currency.findFirst({ where: { code: data.currency, isEnabled: true }, select: { code: true } });
-  const stage = await tx.dealStage.findUnique({ where: { id: data.stageId }, select: { id: true, pipelineId: true, kind: true } });
+  const stage = await tx.dealStage.findFirst({ where: { id: data.stageId, archivedAt: null }, select: { id: true, pipelineId: true, kind: true } });
   const customer = data.customerId ? await tx.customer.findUnique({ where: { id: data.customerId }, select: { id: true, mergedIntoId: true } }) : null;
   const contact = data.contactPersonId ? await tx.contactPerson.findUnique({ where: { id: data.contactPersonId }, select: { id: true, customerId: true } }) : null;
   const responsible = data.responsibleId ? await tx.user.findUnique({ where: { id: data.responsibleId }, select: { id: true, role: true, isActive: true } }) : null;

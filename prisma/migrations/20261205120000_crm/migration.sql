@@ -35,6 +35,9 @@ ADD COLUMN     "sortOrder" DOUBLE PRECISION NOT NULL DEFAULT 0,
 ADD COLUMN     "stageChangedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 ADD COLUMN     "tags" TEXT[] DEFAULT ARRAY[]::TEXT[];
 
+-- AlterTable: a deleted stage with history is archived, so the deals' path through it stays readable
+ALTER TABLE "DealStage" ADD COLUMN     "archivedAt" TIMESTAMP(3);
+
 -- AlterTable: a task always has a due time (tasks written before this had none: due when made)
 UPDATE "Task" SET "dueAt" = "createdAt" WHERE "dueAt" IS NULL;
 ALTER TABLE "Task" ADD COLUMN     "interactionId" TEXT,
