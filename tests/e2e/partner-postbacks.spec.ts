@@ -2,8 +2,10 @@
 // with its localised refusal of a non-http(s) URL, the documented macros, the log) and "send
 // again" on the partner's own log entry, in the cabinet and on the owner's partner page.
 // A log entry is written straight into the app's database (E2E_DATABASE_URL, as the checkout
-// spec does): a real one would need alpha's tracker to exist. Its host is in a documentation
-// range (192.0.2.0/24), so a replay reaches nobody. Alpha's URL is put back afterwards.
+// spec does): a real one would need alpha's tracker to exist. Its host is the loopback address,
+// which the worker's SSRF guard refuses before connecting, so a replay sends nothing anywhere
+// (tests send traffic to this machine only). The URL saved through the form is in a
+// documentation range (192.0.2.0/24) and is never sent: alpha's URL is put back afterwards.
 import { DEMO, expect, signInThroughApi, test, withAppDatabase } from "./fixtures";
 
 test("partner alpha sets the postback URL, reads the log and replays an entry; the owner replays it too", async ({ page, browser, signIn }) => {
@@ -15,7 +17,7 @@ test("partner alpha sets the postback URL, reads the log and replays an entry; t
     const log = await client.query<{ id: string }>(
       `INSERT INTO "PostbackLog" ("partnerId", event, "orderStatus", url, "statusCode", "responseTimeMs", "responseExcerpt", attempt)
        VALUES ($1, 'order.status', 'CONFIRMED', $2, 502, 87, 'bad gateway', 3) RETURNING id::text`,
-      [id, `https://192.0.2.10/pb?o=e2e-${stamp}`],
+      [id, `http://127.0.0.1:9/pb?o=e2e-${stamp}`],
     );
     return { partnerId: id, urlBefore: postbackUrl, logId: log.rows[0]!.id };
   });
@@ -47,7 +49,7 @@ test("partner alpha sets the postback URL, reads the log and replays an entry; t
     // The log shows the entry with its code, time and attempt; "send again" queues a replay.
     const row = page.locator(`[data-testid="postback-log-row"][data-log-id="${logId}"]`);
     await expect(row).toHaveAttribute("data-status-code", "502");
-    await expect(row).toContainText(`https://192.0.2.10/pb?o=e2e-${stamp}`);
+    await expect(row).toContainText(`http://127.0.0.1:9/pb?o=e2e-${stamp}`);
     await expect(row).toContainText("87 ms");
     await expect(row).toContainText("bad gateway");
     await row.getByTestId("postback-replay").click();
