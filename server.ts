@@ -9,6 +9,7 @@
 // every interface, like `next start`. The build must exist (`next build`).
 import { createServer } from "node:http";
 import next from "next";
+import { setClientAddress } from "@/lib/client-ip";
 import { logger } from "@/lib/logger";
 import { answerFastRoute, rewriteCheckoutView } from "@/lib/server/fast-routes";
 
@@ -18,6 +19,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((request, response) => {
+  // First: every path below reads the client address from X-Forwarded-For (lib/client-ip.ts).
+  setClientAddress(request);
   if (answerFastRoute(request, response)) return;
   const rewriting = rewriteCheckoutView(request);
   if (rewriting) void rewriting.then(() => handle(request, response));

@@ -27,6 +27,8 @@ const env: NodeJS.ProcessEnv = {
   SMTP_URL: "",
   REDIS_URL: "",
   LOG_LEVEL: "warn",
+  // Specs vary their address with X-Forwarded-For (per-IP rate limits): the browser is the proxy.
+  TRUSTED_PROXIES: "127.0.0.1,::1",
 };
 delete env.APP_URL;
 await buildIfNeeded(env, console.log);

@@ -65,6 +65,8 @@ try {
     NEXTAUTH_SECRET: await ensureAuthSecret(),
     SMTP_URL: "",
     LOG_LEVEL: "warn",
+    // Specs vary their address with X-Forwarded-For (per-IP rate limits): the browser is the proxy.
+    TRUSTED_PROXIES: "127.0.0.1,::1",
   };
   delete env.APP_URL;
   await buildIfNeeded(env, console.log);

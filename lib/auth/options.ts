@@ -4,6 +4,7 @@
 // changes end sessions at once.
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIpFrom } from "@/lib/client-ip";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { authenticate, type SessionActor } from "./authenticate";
@@ -23,13 +24,6 @@ declare module "next-auth/jwt" {
   }
 }
 
-function clientIp(headers: Record<string, unknown> | undefined) {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers?.["x-real-ip"];
-  return first || (typeof real === "string" ? real : undefined) || "unknown";
-}
-
 function credentialsProvider(kind: "staff" | "partner") {
   return CredentialsProvider({
     id: kind,
@@ -40,7 +34,7 @@ function credentialsProvider(kind: "staff" | "partner") {
     },
     async authorize(credentials, request) {
       try {
-        const actor = await authenticate(kind, credentials ?? {}, clientIp(request?.headers));
+        const actor = await authenticate(kind, credentials ?? {}, clientIpFrom(request?.headers));
         return { id: actor.id, name: actor.name, email: actor.email, actor };
       } catch (error) {
         // next-auth passes a thrown message to the client as `error`: only our codes go out.

@@ -1,5 +1,6 @@
 // Configuration: read from process.env and validated once. Every error names the variable.
 import { z } from "zod";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 const optionalUrl = (protocols: string[], example: string) =>
   z
@@ -78,6 +79,15 @@ export const ZEnv = z
       .min(1, { message: "must be at least 1 (bytes)" })
       .max(Number.MAX_SAFE_INTEGER, { message: "is too large" })
       .default(100 * 1024 * 1024),
+    /** Reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses and CIDR ranges); none by default. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((value, ctx) => {
+        const { entries, invalid } = parseTrustedProxies(value);
+        if (invalid.length) ctx.addIssue({ code: "custom", message: `must be comma-separated IP addresses or CIDR ranges like 127.0.0.1, 10.0.0.0/8 (not ${invalid.join(", ")})` });
+        return entries;
+      }),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
