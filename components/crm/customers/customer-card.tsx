@@ -8,7 +8,6 @@ import type { CustomerCardResult } from "@/lib/crm/customers/get-customer";
 import type { TimelinePage } from "@/lib/crm/customers/get-customer-timeline";
 import { CustomerOrders } from "./customer-orders";
 import { CustomerProfile } from "./customer-profile";
-import { CustomerRfm } from "./customer-rfm";
 import { CustomerTimeline } from "./customer-timeline";
 import { CustomerTotals } from "./customer-totals";
 import { RefusalHistoryPanel } from "./refusal-history-panel";
@@ -78,7 +77,6 @@ export async function CustomerCardView({
           <CustomerTotals customer={customer} totals={card.totals} />
           <RefusalHistoryPanel history={card.refusals} />
           <CustomerProfile customer={customer} />
-          <CustomerRfm rfm={customer.rfm} />
           <CustomerSegmentPanel customerId={customer.id} />
         </aside>
       </div>
