@@ -17,6 +17,10 @@ export const RATE_LIMITS = {
   /** Sign-in attempts per IP across accounts. */
   signInIp: { points: 50, duration: 15 * 60 },
   registration: { points: 5, duration: 60 * 60 },
+  /** Password-reset requests per IP. */
+  passwordResetIp: { points: 20, duration: 60 * 60 },
+  /** Password-reset requests per email or login (whether or not an account has it). */
+  passwordResetAccount: { points: 5, duration: 60 * 60 },
   /** Orders per client IP per minute; CHECKOUT_RATE_LIMIT_PER_MINUTE overrides this default. */
   checkout: { points: 30, duration: 60 },
 } as const;

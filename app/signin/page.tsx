@@ -5,13 +5,22 @@ import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export default async function StaffSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("signIn");
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, "/admin");
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl, "/admin");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-6">
       <h1 className="text-2xl font-semibold">{t("staffTitle")}</h1>
+      {query.reset === "done" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="reset-done">
+          {t("resetDone")}
+        </p>
+      ) : null}
       <div className="card">
         <SignInForm kind="staff" callbackUrl={callbackUrl} />
       </div>
+      <Link className="text-sm text-brand-700 hover:underline" href="/signin/forgot">
+        {t("forgot")}
+      </Link>
       <Link className="text-sm text-brand-700 hover:underline" href="/partners/signin">
         {t("toPartner")}
       </Link>

@@ -5,10 +5,14 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 
+/** The rule for every new password (changed, reset or set from an invitation). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
 export const ZChangePassword = z
   .object({
     currentPassword: z.string().min(1, "Enter your current password").max(200),
-    newPassword: z.string().min(10, "Use at least 10 characters").max(200, "Use at most 200 characters"),
+    newPassword: z.string().min(PASSWORD_MIN_LENGTH, "Use at least 10 characters").max(PASSWORD_MAX_LENGTH, "Use at most 200 characters"),
   })
   .refine((value) => value.currentPassword !== value.newPassword, { path: ["newPassword"], message: "Choose a password different from the current one" });
 

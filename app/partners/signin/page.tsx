@@ -5,13 +5,22 @@ import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export default async function PartnerSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const t = await getTranslations("signIn");
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, "/partner");
+  const query = await searchParams;
+  const callbackUrl = safeCallbackUrl(query.callbackUrl, "/partner");
   return (
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-6 px-6">
       <h1 className="text-2xl font-semibold">{t("partnerTitle")}</h1>
+      {query.reset === "done" ? (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800" data-testid="reset-done">
+          {t("resetDone")}
+        </p>
+      ) : null}
       <div className="card">
         <SignInForm kind="partner" callbackUrl={callbackUrl} />
       </div>
+      <Link className="text-sm text-brand-700 hover:underline" href="/partners/signin/forgot">
+        {t("forgot")}
+      </Link>
       <Link className="text-sm text-brand-700 hover:underline" href="/signin">
         {t("toStaff")}
       </Link>

@@ -1,0 +1,57 @@
+"use client";
+// Asks for the address (or, for partners, the login) to send a reset link to. The reply is the
+// same whether or not an account matched; only bad input and the rate limit are refused.
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
+
+interface Props {
+  kind: "staff" | "partner";
+  action: (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
+}
+
+export function ForgotPasswordForm({ kind, action }: Props) {
+  const t = useTranslations("passwordReset");
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  if (state.status === "success") {
+    return (
+      <div role="status" className="flex flex-col gap-2" data-testid="reset-sent">
+        <p className="font-medium text-slate-900">{t("sentTitle")}</p>
+        <p className="text-sm text-slate-600">{t("sentText")}</p>
+      </div>
+    );
+  }
+  const id = "reset-identifier";
+  const error = state.fieldErrors?.identifier;
+  return (
+    <form key={state.values?.identifier ?? ""} action={formAction} className="flex flex-col gap-4" noValidate>
+      <div>
+        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
+          {kind === "staff" ? t("email") : t("emailOrLogin")}
+        </label>
+        <input
+          id={id}
+          name="identifier"
+          className="input"
+          type={kind === "staff" ? "email" : "text"}
+          autoComplete="username"
+          required
+          maxLength={254}
+          defaultValue={state.values?.identifier ?? ""}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId(id) : undefined}
+        />
+        <FieldError inputId={id} message={error} />
+      </div>
+      {state.status === "error" && state.message ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      <button className="btn" type="submit" disabled={pending}>
+        {pending ? t("sending") : t("send")}
+      </button>
+    </form>
+  );
+}

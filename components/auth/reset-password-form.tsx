@@ -1,0 +1,55 @@
+"use client";
+// The new password, typed twice. The server checks both and the token; success leaves for the
+// sign-in page, so this only shows refusals.
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
+
+interface Props {
+  token: string;
+  action: (state: ActionState<Record<string, string>>, formData: FormData) => Promise<ActionState<Record<string, string>>>;
+}
+
+export function ResetPasswordForm({ token, action }: Props) {
+  const t = useTranslations("passwordReset");
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  const errors = state.fieldErrors ?? {};
+  const field = (name: "password" | "confirm") => {
+    const id = `reset-${name}`;
+    return (
+      <div>
+        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
+          {t(name)}
+        </label>
+        <input
+          id={id}
+          name={name}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          required
+          maxLength={200}
+          aria-invalid={errors[name] ? true : undefined}
+          aria-describedby={errors[name] ? errorId(id) : undefined}
+        />
+        <FieldError inputId={id} message={errors[name]} />
+      </div>
+    );
+  };
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {field("password")}
+      {field("confirm")}
+      {state.status === "error" && state.message ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      <button className="btn" type="submit" disabled={pending}>
+        {pending ? t("saving") : t("save")}
+      </button>
+    </form>
+  );
+}
