@@ -2,6 +2,8 @@
 // one), migrating it first. Email, name and password come from flags (--email --name
 // --password), else from LAVKA_OWNER_EMAIL / LAVKA_OWNER_NAME / LAVKA_OWNER_PASSWORD, else they
 // are asked on a terminal (the password twice, without echo).
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createInterface, type Interface } from "node:readline/promises";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -9,7 +11,7 @@ import { createOwner } from "../lib/auth/create-owner";
 import { createDbClient } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { AppError } from "../lib/errors";
-import { ensureDatabaseServer } from "./lib/runtime";
+import { ensureDatabaseServer, ROOT } from "./lib/runtime";
 
 const USAGE = 'usage: npm run create-owner -- [--email owner@example.com] [--name "Full Name"] [--password …]';
 
@@ -65,6 +67,13 @@ async function completeFromTerminal(): Promise<{ email?: string; name?: string; 
   }
 }
 
+/** The English text of a domain message key ("setup.errors.emailTaken"), else the key itself. */
+function english(key: string): string {
+  let node: unknown = JSON.parse(readFileSync(path.join(ROOT, "messages/en.json"), "utf8"));
+  for (const part of key.split(".")) node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node : key;
+}
+
 const input = await completeFromTerminal().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
@@ -80,7 +89,7 @@ try {
 } catch (error) {
   if (error instanceof AppError) {
     console.error(`not created: ${error.message}`);
-    for (const [field, messages] of Object.entries(error.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join("; ")}`);
+    for (const [field, keys] of Object.entries(error.fieldErrors ?? {})) console.error(`  ${field}: ${keys.map(english).join("; ")}`);
   } else {
     console.error(error instanceof Error ? error.message : error);
   }

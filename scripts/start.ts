@@ -3,6 +3,8 @@
 // the PostgreSQL queue backend and captured mail. Migrates, seeds an empty embedded database
 // with demo data, builds when the sources changed, runs the web app and the worker, and stops
 // everything (the embedded database included) on Ctrl-C.
+import { issueSetupToken } from "../lib/auth/first-owner-setup";
+import { createDbClient } from "../lib/db";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
 import { buildIfNeeded, ensureAuthSecret, ensureDatabaseServer, startApp, waitForHttp } from "./lib/runtime";
@@ -47,6 +49,10 @@ try {
     seeded = true;
   }
 
+  // No owner yet (a new database of your own): a one-time link to the first-run page /setup.
+  const setupClient = createDbClient(database.url, 2);
+  const setup = await issueSetupToken(setupClient).finally(() => setupClient.$disconnect());
+
   if (!dev) await buildIfNeeded(env, log);
   app = await startApp({ env, dev });
   await waitForHttp(`${app.url}/api/health`, dev ? 180_000 : 60_000);
@@ -66,6 +72,9 @@ try {
     for (const account of DEMO_ACCOUNTS) {
       banner.push(`  ${account.label.padEnd(22)} ${account.signInPath.padEnd(18)} ${account.identifier} / ${account.password}`);
     }
+  }
+  if (setup) {
+    banner.push("", "No owner yet. Create the first one (one-time link, valid 24 hours; or npm run create-owner):", `  ${app.url}/setup?token=${setup.token}`);
   }
   banner.push("", "Press Ctrl-C to stop.", "");
   console.log(banner.join("\n"));

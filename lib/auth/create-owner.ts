@@ -10,10 +10,18 @@ import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZChangePassword } from "./change-password";
 import { hashPassword } from "./password";
 
+// Messages are i18n keys (messages/*.json, "setup.errors"): the first-run page shows them
+// translated, the command line in English.
 export const ZCreateOwnerInput = z.object({
-  email: z.string().trim().toLowerCase().max(254, "Use at most 254 characters").pipe(z.email("Enter a valid email address")),
-  name: z.string().trim().min(1, "Enter a name").max(200, "Use at most 200 characters"),
-  password: ZChangePassword.shape.newPassword,
+  email: z
+    .string({ error: "setup.errors.emailInvalid" })
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "setup.errors.tooLong" })
+    .pipe(z.email({ error: "setup.errors.emailInvalid" })),
+  name: z.string({ error: "setup.errors.nameRequired" }).trim().min(1, { error: "setup.errors.nameRequired" }).max(200, { error: "setup.errors.tooLong" }),
+  // The rule of every new password is the password change's; only the message is this form's.
+  password: z.string({ error: "setup.errors.passwordLength" }).refine((value) => ZChangePassword.shape.newPassword.safeParse(value).success, { error: "setup.errors.passwordLength" }),
 });
 export type TCreateOwnerInput = z.input<typeof ZCreateOwnerInput>;
 
@@ -38,7 +46,7 @@ export interface CreateOwnerOptions {
   client?: PrismaClient;
 }
 
-const emailTaken = () => new AppError("CONFLICT", "This email is already used by an employee", { fieldErrors: { email: ["This email is already used by an employee"] } });
+const emailTaken = () => new AppError("CONFLICT", "This email is already used by an employee", { fieldErrors: { email: ["setup.errors.emailTaken"] } });
 
 export const ownerExists = () => new AppError("CONFLICT", "The shop already has an owner");
 

@@ -46,7 +46,7 @@ describe("createOwner", () => {
     created.push(first.id);
     const taken = await rejection(createOwner({ email, name: "Second", password: "another good one" }, { source: "cli" }));
     expect(taken.code).toBe("CONFLICT");
-    expect(taken.fieldErrors?.email).toBeDefined();
+    expect(taken.fieldErrors?.email).toEqual(["setup.errors.emailTaken"]);
 
     const other = newEmail();
     const invalid = await rejection(createOwner({ email: "not-an-email", name: "", password: "short" }, { source: "cli" }));
@@ -79,7 +79,7 @@ describe("npm run create-owner", () => {
 
     const again = await run(["--email", email, "--name", "Someone", "--password", "cli password 456"]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toContain("already used");
+    expect(again.stderr).toContain("email: An employee with this email already exists");
     expect(await db.user.count({ where: { email } })).toBe(1);
   }, 60_000);
 
@@ -90,7 +90,7 @@ describe("npm run create-owner", () => {
     const email = newEmail();
     const weak = await run(["--email", email, "--name", "Weak", "--password", "short"]);
     expect(weak.code).toBe(1);
-    expect(weak.stderr).toContain("password: Use at least 10 characters");
+    expect(weak.stderr).toContain("password: Use 10 to 200 characters");
     expect(await db.user.count({ where: { email } })).toBe(0);
   }, 60_000);
 });
