@@ -12,6 +12,7 @@ import { OrderConfirmEmail, orderConfirmSubject, ZOrderConfirmProps } from "./or
 import { OrderNewShopNoticeEmail, orderNewShopNoticeSubject, ZOrderNewShopNoticeProps } from "./order-new-shop-notice";
 import { PartnerApprovedEmail, partnerApprovedSubject, ZPartnerApprovedProps } from "./partner-approved";
 import { PartnerWelcomeEmail, partnerWelcomeSubject, ZPartnerWelcomeProps } from "./partner-welcome";
+import { EmployeeInviteEmail, employeeInviteSubject, ZEmployeeInviteProps } from "./employee-invite";
 import { PasswordResetEmail, passwordResetSubject, ZPasswordResetProps } from "./password-reset";
 import { TaskDueEmail, taskDueSubject, ZTaskDueProps } from "./task-due";
 
@@ -62,6 +63,11 @@ export const emailTemplates = {
     subject: passwordResetSubject,
     element: (props, locale) => createElement(PasswordResetEmail, { ...props, locale }),
   }),
+  "employee-invite": defineEmailTemplate({
+    props: ZEmployeeInviteProps,
+    subject: employeeInviteSubject,
+    element: (props, locale) => createElement(EmployeeInviteEmail, { ...props, locale }),
+  }),
   "task-due": defineEmailTemplate({
     props: ZTaskDueProps,
     subject: taskDueSubject,
@@ -90,6 +96,7 @@ export type { TOrderConfirmProps } from "./order-confirm";
 export type { TOrderNewShopNoticeProps } from "./order-new-shop-notice";
 export type { TPartnerApprovedProps } from "./partner-approved";
 export type { TPartnerWelcomeProps } from "./partner-welcome";
+export type { TEmployeeInviteProps } from "./employee-invite";
 export type { TPasswordResetProps } from "./password-reset";
 export type { TTaskDueProps } from "./task-due";
 export { ZDigitalPurchaseProps, ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerApprovedProps, ZPartnerWelcomeProps, ZPasswordResetProps };

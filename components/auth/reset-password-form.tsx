@@ -1,6 +1,7 @@
 "use client";
 // The new password, typed twice. The server checks both and the token; success leaves for the
 // sign-in page, so this only shows refusals.
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FieldError, errorId } from "@/components/checkout/field-shell";
@@ -15,6 +16,17 @@ export function ResetPasswordForm({ token, action }: Props) {
   const t = useTranslations("passwordReset");
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.fieldErrors ?? {};
+  // The reset leaves for the sign-in page; an accepted invitation stays and says so.
+  if (state.status === "success") {
+    return (
+      <div role="status" className="flex flex-col gap-3" data-testid="password-set">
+        <p className="text-sm text-slate-700">{state.message}</p>
+        <Link className="btn self-start" href="/signin">
+          {state.values?.signIn ?? t("backToSignIn")}
+        </Link>
+      </div>
+    );
+  }
   const field = (name: "password" | "confirm") => {
     const id = `reset-${name}`;
     return (

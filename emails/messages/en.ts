@@ -122,4 +122,12 @@ export const en: EmailMessages = {
     button: "Set a new password",
     ignore: "If you did not ask for this, you need not do anything: your password stays the same.",
   },
+  "employee-invite": {
+    subject: "You are invited to the shop's admin panel",
+    preview: "A link to set your password.",
+    heading: "Welcome to the team",
+    intro: (inviter: string | undefined) => `${inviter ?? "The shop's owner"} has invited you to the admin panel. Press the button to set your password and sign in:`,
+    button: "Set my password",
+    ignore: "If you did not expect this invitation, you need not do anything.",
+  },
 };

@@ -18,6 +18,7 @@ const expectedSubjects = {
   "partner-welcome": { ru: "Добро пожаловать в партнёрскую программу «Lavka»", en: "Welcome to the Lavka partner program" },
   "partner-approved": { ru: "Ваша заявка в партнёрскую программу «Lavka» одобрена", en: "Your Lavka partner application is approved" },
   "password-reset": { ru: "Сброс пароля", en: "Reset your password" },
+  "employee-invite": { ru: "Приглашение в панель управления магазином", en: "You are invited to the shop's admin panel" },
   "task-due": { ru: "Пора выполнить задачу: Перезвонить по заказу", en: "Task due: Перезвонить по заказу" },
   message: { ru: "Скидка 10% до пятницы", en: "Скидка 10% до пятницы" },
 } as const;

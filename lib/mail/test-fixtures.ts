@@ -69,6 +69,12 @@ export const mailFixtures: { [Template in MailTemplate]: MailProps<Template> } =
     resetUrl: `${APP}/reset-password/tok_reset_789`,
     expiresAt: new Date("2025-12-03T11:00:00.000Z"),
   },
+  "employee-invite": {
+    name: "Ольга",
+    inviterName: "Анна",
+    acceptUrl: `${APP}/invite/tok_invite_321`,
+    expiresAt: new Date("2025-12-10T11:00:00.000Z"),
+  },
   "task-due": {
     name: "Мария",
     title: "Перезвонить по заказу",
@@ -96,6 +102,7 @@ export const fixtureLinks: { [Template in MailTemplate]: string[] } = {
   "partner-welcome": [`${APP}/partner/signin`, `${APP}/partners/confirm-email/tok_email_456`],
   "partner-approved": [`${APP}/partners/signin`],
   "password-reset": [`${APP}/reset-password/tok_reset_789`],
+  "employee-invite": [`${APP}/invite/tok_invite_321`],
   "task-due": [`${APP}/admin/tasks?task=task_1`],
   message: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_unsub`],
 };

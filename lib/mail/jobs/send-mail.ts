@@ -20,6 +20,7 @@ export const ZSendMailPayload = z.discriminatedUnion("template", [
   payloadOf("partner-welcome"),
   payloadOf("partner-approved"),
   payloadOf("password-reset"),
+  payloadOf("employee-invite"),
   payloadOf("task-due"),
   payloadOf("message"),
 ]);
