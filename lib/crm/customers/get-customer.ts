@@ -67,7 +67,6 @@ export interface CustomerCard {
   lastPaidAt: string | null;
   /** Bought-out revenue in RUB minor units, as a decimal string (BigInt does not cross to the client). */
   paidRevenueMinor: string;
-  rfm: { recency: number | null; frequency: number | null; monetary: number | null; segment: string | null; abcClass: string | null; segmentedAt: string | null };
   createdAt: string;
   updatedAt: string;
   contactPersons: { id: string; name: string; position: string | null; role: string | null; phone: string | null; email: string | null; notes: string | null }[];
@@ -125,12 +124,6 @@ const cardSelect = {
   lastOrderAt: true,
   lastPaidAt: true,
   paidRevenue: true,
-  rfmRecency: true,
-  rfmFrequency: true,
-  rfmMonetary: true,
-  rfmSegment: true,
-  abcClass: true,
-  segmentedAt: true,
   createdAt: true,
   updatedAt: true,
   segment: { select: { id: true, name: true } },
@@ -191,7 +184,6 @@ export async function getCustomerOrThrow(input: z.input<typeof ZGetCustomerInput
     lastOrderAt: iso(row.lastOrderAt),
     lastPaidAt: iso(row.lastPaidAt),
     paidRevenueMinor: row.paidRevenue.toString(),
-    rfm: { recency: row.rfmRecency, frequency: row.rfmFrequency, monetary: row.rfmMonetary, segment: row.rfmSegment, abcClass: row.abcClass, segmentedAt: iso(row.segmentedAt) },
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     contactPersons: row.contactPersons,
