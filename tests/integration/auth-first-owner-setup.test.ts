@@ -1,5 +1,6 @@
 // The first-run page's rules need a database without an owner, which the shared test database
 // (other files create owners in parallel) cannot promise: this file works on its own database.
+import { randomInt } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { completeFirstOwnerSetup, getSetupAccess, issueSetupToken, SETUP_TOKEN_SETTING_KEY } from "@/lib/auth/first-owner-setup";
@@ -13,9 +14,13 @@ import { createMigratedDatabase } from "../helpers/test-database";
 
 const serverUrl = inject("serverUrl");
 const database = `lavka_setup_${process.pid}`;
-const LOOPBACK = "127.0.0.1";
+// Client addresses unique to the run and the test: the rate limit outlives a run in Redis (with
+// REDIS_URL) and is not reset by clearing PostgreSQL's table.
+const runByte = randomInt(1, 255);
+let loopbackCount = 0;
+let LOOPBACK = "127.0.0.1";
 let remoteCount = 0;
-const remoteIp = () => `203.0.113.${++remoteCount}`;
+const remoteIp = () => `2001:db8:${runByte.toString(16)}:${Date.now().toString(16).slice(-4)}::${(++remoteCount).toString(16)}`;
 const form = (email: string, overrides: Record<string, string> = {}) => ({ email, name: "First Owner", password: "first owner pass", confirm: "first owner pass", ...overrides });
 
 async function rejection(promise: Promise<unknown>) {
@@ -33,6 +38,8 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  loopbackCount += 1;
+  LOOPBACK = `127.${runByte}.${Math.floor(Date.now() / 1000) % 250}.${loopbackCount}`;
   await db.auditLog.deleteMany();
   await db.user.deleteMany();
   await db.setting.deleteMany({ where: { key: SETUP_TOKEN_SETTING_KEY } });
