@@ -46,7 +46,11 @@ export async function refreshCustomerRevenue(customerIds: readonly string[], opt
       WHERE o."customerId" = ANY(${batch}::text[]) AND o."status" = 'PAID'
       GROUP BY 1, 2`;
     const sumsByCustomer = new Map<string, PaidSumRow[]>();
-    for (const row of rows) sumsByCustomer.set(row.customerId, [...(sumsByCustomer.get(row.customerId) ?? []), row]);
+    for (const row of rows) {
+      const sums = sumsByCustomer.get(row.customerId);
+      if (sums) sums.push(row);
+      else sumsByCustomer.set(row.customerId, [row]);
+    }
     const revenues = batch.map((id) => paidRevenueOf(sumsByCustomer.get(id) ?? [], rates).toString());
     await client.$executeRaw`
       UPDATE "Customer" c SET "paidRevenue" = v.revenue
