@@ -35,16 +35,3 @@ export async function changePassword(account: { kind: "staff" | "partner"; id: s
   await db.auditLog.create({ data: { actorType: account.kind, actorId: account.id, action: "auth.password_changed" } });
   return updated;
 }
-
-/** Activates or deactivates an employee; deactivation ends their sessions at once. */
-export async function setEmployeeActive(input: { userId: string; isActive: boolean; actorId: string }) {
-  if (input.userId === input.actorId && !input.isActive) throw new AppError("CONFLICT", "You cannot deactivate yourself");
-  await db.user.update({
-    where: { id: input.userId },
-    data: { isActive: input.isActive, ...(input.isActive ? {} : { sessionVersion: { increment: 1 } }) },
-    select: { id: true },
-  });
-  await db.auditLog.create({
-    data: { actorType: "staff", actorId: input.actorId, action: input.isActive ? "user.activated" : "user.deactivated", entityType: "User", entityId: input.userId },
-  });
-}

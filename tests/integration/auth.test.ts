@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
-import { changePassword, setEmployeeActive } from "@/lib/auth/change-password";
+import { changePassword } from "@/lib/auth/change-password";
 import { verifySessionActor } from "@/lib/auth/guard";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { setEmployeeActive } from "@/lib/employees/set-employee-active";
 
 const created = { users: [] as string[], partners: [] as string[] };
 
@@ -155,12 +156,13 @@ describe("password change and deactivation", () => {
 
   it("deactivating an employee ends their sessions; nobody deactivates themselves", async () => {
     const owner = await createUser({ role: "OWNER" });
+    const ownerActor = { id: owner.id, role: owner.role };
     const user = await createUser();
     const actor = await authenticate("staff", { identifier: user.email, password: "correct horse" }, `ip-${randomUUID()}`);
-    await expectCode(setEmployeeActive({ userId: owner.id, isActive: false, actorId: owner.id }), "CONFLICT");
-    await setEmployeeActive({ userId: user.id, isActive: false, actorId: owner.id });
+    await expectCode(setEmployeeActive({ userId: owner.id, isActive: false }, ownerActor), "CONFLICT");
+    await setEmployeeActive({ userId: user.id, isActive: false }, ownerActor);
     expect(await verifySessionActor(actor)).toBeNull();
-    await setEmployeeActive({ userId: user.id, isActive: true, actorId: owner.id });
+    await setEmployeeActive({ userId: user.id, isActive: true }, ownerActor);
     // Reactivation does not revive the old session: its version moved on.
     expect(await verifySessionActor(actor)).toBeNull();
   });
