@@ -2,6 +2,7 @@
 // order, then WON. A deal "reached" a stage when it was ever in it or in any later stage (a deal
 // that skipped a stage still passed it); LOST is not a step of the funnel. The conversion of a
 // stage is the share of the deals that reached it which also reached the next one.
+import { ratioBasisPoints } from "@/lib/reports/compute-rates";
 
 export interface StageConversion {
   stageId: string;
@@ -28,7 +29,7 @@ export function conversionByStage(funnel: readonly string[], paths: readonly (re
     const last = position === funnel.length - 1;
     const advanced = last ? null : reached[position + 1]!;
     const count = reached[position]!;
-    return { stageId, reached: count, advanced, rateBp: advanced === null || count === 0 ? null : Math.round((advanced * 10_000) / count) };
+    return { stageId, reached: count, advanced, rateBp: advanced === null ? null : ratioBasisPoints(advanced, count) };
   });
 }
 

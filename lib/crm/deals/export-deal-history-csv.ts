@@ -1,6 +1,7 @@
 // The deal history report as CSV (RFC 4180, spreadsheet-safe cells): one row per stage with its
 // figures, then one row per stage change of the period. `labels` are the translated headers.
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
+import { percentText } from "@/lib/crm/reports/sales-report-csv";
 import type { DealHistoryReport } from "./get-deal-history-report";
 
 export const DEAL_STAGE_CSV_COLUMNS = ["stage", "kind", "entered", "averageDays", "reached", "advanced", "conversion"] as const;
@@ -16,11 +17,6 @@ export function secondsToDays(seconds: number | null): string {
   return seconds === null ? "" : (Math.round(seconds / 864) / 100).toFixed(2);
 }
 
-/** Basis points → a percentage with two decimals ("33.33"). */
-export function bpToPercent(bp: number | null): string {
-  return bp === null ? "" : (bp / 100).toFixed(2);
-}
-
 export function dealHistoryCsv(report: DealHistoryReport, labels: DealCsvLabels): string {
   const lines = [csvLine(DEAL_STAGE_CSV_COLUMNS.map((column) => labels.stages[column]))];
   for (const stage of report.stages) {
@@ -32,7 +28,7 @@ export function dealHistoryCsv(report: DealHistoryReport, labels: DealCsvLabels)
         secondsToDays(stage.averageSeconds),
         stage.reached === null ? "" : String(stage.reached),
         stage.advanced === null ? "" : String(stage.advanced),
-        bpToPercent(stage.conversionBp),
+        percentText(stage.conversionBp),
       ]),
     );
   }
