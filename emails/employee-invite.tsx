@@ -1,12 +1,8 @@
 // An invitation to the shop's admin panel: a link to set a password, which activates the
 // employee's account. The token behind it is single-use and expires, so the expiry is shown.
-import { Heading, Text } from "@react-email/components";
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
-import { ActionButton } from "./components/action-button";
-import { EmailLayout } from "./components/layout";
-import { styles } from "./components/styles";
-import { formatEmailDateTime } from "./format";
+import { ExpiringLinkEmail } from "./components/expiring-link-email";
 import { getEmailMessages, type EmailMessages } from "./messages";
 import { DEFAULT_EMAIL_TIME_ZONE, ZHttpUrl, ZInstant, ZShopInfo, ZTimeZone } from "./schemas";
 
@@ -23,18 +19,16 @@ export type TEmployeeInviteProps = z.output<typeof ZEmployeeInviteProps>;
 export const employeeInviteSubject = (_props: TEmployeeInviteProps, messages: EmailMessages) => messages["employee-invite"].subject;
 
 export function EmployeeInviteEmail({ locale, ...props }: TEmployeeInviteProps & { locale: Locale }) {
-  const messages = getEmailMessages(locale);
-  const texts = messages["employee-invite"];
+  const texts = getEmailMessages(locale)["employee-invite"];
   return (
-    <EmailLayout locale={locale} shop={props.shop} preview={texts.preview}>
-      <Heading as="h1" style={styles.heading}>
-        {texts.heading}
-      </Heading>
-      <Text style={styles.text}>{messages.common.greeting(props.name)}</Text>
-      <Text style={styles.text}>{texts.intro(props.inviterName)}</Text>
-      <ActionButton href={props.acceptUrl} label={texts.button} locale={locale} />
-      <Text style={styles.muted}>{messages.common.expiresAt(formatEmailDateTime(props.expiresAt, locale, props.timeZone))}</Text>
-      <Text style={styles.muted}>{texts.ignore}</Text>
-    </EmailLayout>
+    <ExpiringLinkEmail
+      locale={locale}
+      shop={props.shop}
+      name={props.name}
+      texts={{ ...texts, intro: texts.intro(props.inviterName) }}
+      href={props.acceptUrl}
+      expiresAt={props.expiresAt}
+      timeZone={props.timeZone}
+    />
   );
 }

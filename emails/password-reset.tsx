@@ -1,12 +1,8 @@
 // A link to set a new password (staff or partner); the token behind it is single-use and
 // expires, so the expiry is shown.
-import { Heading, Text } from "@react-email/components";
 import { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
-import { ActionButton } from "./components/action-button";
-import { EmailLayout } from "./components/layout";
-import { styles } from "./components/styles";
-import { formatEmailDateTime } from "./format";
+import { ExpiringLinkEmail } from "./components/expiring-link-email";
 import { getEmailMessages, type EmailMessages } from "./messages";
 import { DEFAULT_EMAIL_TIME_ZONE, ZHttpUrl, ZInstant, ZShopInfo, ZTimeZone } from "./schemas";
 
@@ -22,18 +18,15 @@ export type TPasswordResetProps = z.output<typeof ZPasswordResetProps>;
 export const passwordResetSubject = (_props: TPasswordResetProps, messages: EmailMessages) => messages["password-reset"].subject;
 
 export function PasswordResetEmail({ locale, ...props }: TPasswordResetProps & { locale: Locale }) {
-  const messages = getEmailMessages(locale);
-  const texts = messages["password-reset"];
   return (
-    <EmailLayout locale={locale} shop={props.shop} preview={texts.preview}>
-      <Heading as="h1" style={styles.heading}>
-        {texts.heading}
-      </Heading>
-      <Text style={styles.text}>{messages.common.greeting(props.name)}</Text>
-      <Text style={styles.text}>{texts.intro}</Text>
-      <ActionButton href={props.resetUrl} label={texts.button} locale={locale} />
-      <Text style={styles.muted}>{messages.common.expiresAt(formatEmailDateTime(props.expiresAt, locale, props.timeZone))}</Text>
-      <Text style={styles.muted}>{texts.ignore}</Text>
-    </EmailLayout>
+    <ExpiringLinkEmail
+      locale={locale}
+      shop={props.shop}
+      name={props.name}
+      texts={getEmailMessages(locale)["password-reset"]}
+      href={props.resetUrl}
+      expiresAt={props.expiresAt}
+      timeZone={props.timeZone}
+    />
   );
 }
