@@ -3,7 +3,7 @@
 // same whether or not an account matched; only bad input and the rate limit are refused.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { TextField } from "@/components/ui/text-field";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
@@ -22,28 +22,19 @@ export function ForgotPasswordForm({ kind, action }: Props) {
       </div>
     );
   }
-  const id = "reset-identifier";
-  const error = state.fieldErrors?.identifier;
   return (
     <form key={state.values?.identifier ?? ""} action={formAction} className="flex flex-col gap-4" noValidate>
-      <div>
-        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
-          {kind === "staff" ? t("email") : t("emailOrLogin")}
-        </label>
-        <input
-          id={id}
-          name="identifier"
-          className="input"
-          type={kind === "staff" ? "email" : "text"}
-          autoComplete="username"
-          required
-          maxLength={254}
-          defaultValue={state.values?.identifier ?? ""}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId(id) : undefined}
-        />
-        <FieldError inputId={id} message={error} />
-      </div>
+      <TextField
+        id="reset-identifier"
+        name="identifier"
+        label={kind === "staff" ? t("email") : t("emailOrLogin")}
+        error={state.fieldErrors?.identifier}
+        type={kind === "staff" ? "email" : "text"}
+        autoComplete="username"
+        required
+        maxLength={254}
+        defaultValue={state.values?.identifier ?? ""}
+      />
       {state.status === "error" && state.message ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.message}

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { TextField } from "@/components/ui/text-field";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
@@ -27,28 +27,9 @@ export function ResetPasswordForm({ token, action }: Props) {
       </div>
     );
   }
-  const field = (name: "password" | "confirm") => {
-    const id = `reset-${name}`;
-    return (
-      <div>
-        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
-          {t(name)}
-        </label>
-        <input
-          id={id}
-          name={name}
-          className="input"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? errorId(id) : undefined}
-        />
-        <FieldError inputId={id} message={errors[name]} />
-      </div>
-    );
-  };
+  const field = (name: "password" | "confirm") => (
+    <TextField id={`reset-${name}`} name={name} label={t(name)} error={errors[name]} type="password" autoComplete="new-password" required maxLength={200} />
+  );
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />

@@ -4,7 +4,7 @@
 // what was typed (never the passwords).
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { TextField } from "@/components/ui/text-field";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
 interface Props {
@@ -20,29 +20,19 @@ export function SetupForm({ token, action }: Props) {
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.fieldErrors ?? {};
 
-  const field = (name: FieldName, options: { type: string; autoComplete: string; maxLength: number }) => {
-    const id = `setup-${name}`;
-    return (
-      <div>
-        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
-          {t(name)}
-        </label>
-        <input
-          id={id}
-          name={name}
-          type={options.type}
-          className="input"
-          autoComplete={options.autoComplete}
-          required
-          maxLength={options.maxLength}
-          defaultValue={options.type === "password" ? undefined : (state.values?.[name] ?? "")}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? errorId(id) : undefined}
-        />
-        <FieldError inputId={id} message={errors[name]} />
-      </div>
-    );
-  };
+  const field = (name: FieldName, options: { type: string; autoComplete: string; maxLength: number }) => (
+    <TextField
+      id={`setup-${name}`}
+      name={name}
+      label={t(name)}
+      error={errors[name]}
+      type={options.type}
+      autoComplete={options.autoComplete}
+      required
+      maxLength={options.maxLength}
+      defaultValue={options.type === "password" ? undefined : (state.values?.[name] ?? "")}
+    />
+  );
 
   return (
     // key: a refused submit remounts the inputs so defaultValue shows what was sent.

@@ -2,7 +2,8 @@
 // Invite an employee: name, email and role; the server creates the account and mails the link.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { FieldError, errorId } from "@/components/checkout/field-shell";
+import { FieldError } from "@/components/checkout/field-shell";
+import { TextField } from "@/components/ui/text-field";
 import { FormMessage } from "@/components/ui/form-message";
 import { initialActionState, typedOr, type ActionState } from "@/lib/forms/action-state";
 
@@ -15,28 +16,9 @@ export function InviteEmployeeForm({ action, roles }: Props) {
   const t = useTranslations("settings.employees");
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.fieldErrors ?? {};
-  const input = (name: "name" | "email", type: string, maxLength: number) => {
-    const id = `invite-${name}`;
-    return (
-      <div>
-        <label htmlFor={id} className="mb-1.5 block text-sm font-medium text-slate-700">
-          {t(name)}
-        </label>
-        <input
-          id={id}
-          name={name}
-          type={type}
-          className="input"
-          required
-          maxLength={maxLength}
-          defaultValue={typedOr(state, name, "")}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={errors[name] ? errorId(id) : undefined}
-        />
-        <FieldError inputId={id} message={errors[name]} />
-      </div>
-    );
-  };
+  const input = (name: "name" | "email", type: string, maxLength: number) => (
+    <TextField id={`invite-${name}`} name={name} label={t(name)} error={errors[name]} type={type} required maxLength={maxLength} defaultValue={typedOr(state, name, "")} />
+  );
   return (
     <form key={JSON.stringify(state)} action={formAction} className="card flex flex-col gap-4" noValidate data-testid="invite-form">
       {input("name", "text", 200)}
