@@ -33,16 +33,6 @@ export interface RefusalHistory {
   recent: RefusalEntry[];
 }
 
-/** Who may see refusals: the CRM's viewCustomers (OPERATOR included; LOGISTICS and ACCOUNTANT not). */
-export function canSeeRefusals(actor: TSectionActor): boolean {
-  try {
-    assertCrm(assertSectionActor(actor, "customers"), "viewCustomers");
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The history of these normalised phones (E.164). */
 export async function getRefusalHistory(input: z.input<typeof ZRefusalHistoryInput>, actor: TSectionActor): Promise<RefusalHistory> {
   assertCrm(assertSectionActor(actor, "customers"), "viewCustomers");

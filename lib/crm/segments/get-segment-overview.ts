@@ -66,10 +66,6 @@ async function loadProductRevenue(): Promise<{ productId: string; name: string; 
   return [...byProduct.values()];
 }
 
-export function clearProductAbcCache() {
-  productRevenueCache.clear();
-}
-
 export async function getSegmentOverview(actor: TSectionActor, now = new Date()): Promise<SegmentOverview> {
   const staff = assertSectionActor(actor, "customers");
   assertCrm(staff, "viewCustomers");
