@@ -3,6 +3,7 @@
 // same whether or not an account matched; only bad input and the rate limit are refused.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
@@ -35,11 +36,7 @@ export function ForgotPasswordForm({ kind, action }: Props) {
         maxLength={254}
         defaultValue={state.values?.identifier ?? ""}
       />
-      {state.status === "error" && state.message ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <button className="btn" type="submit" disabled={pending}>
         {pending ? t("sending") : t("send")}
       </button>

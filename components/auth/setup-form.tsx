@@ -4,6 +4,7 @@
 // what was typed (never the passwords).
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { FormMessage } from "@/components/ui/form-message";
 import { TextField } from "@/components/ui/text-field";
 import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 
@@ -42,11 +43,7 @@ export function SetupForm({ token, action }: Props) {
       {field("name", { type: "text", autoComplete: "name", maxLength: 200 })}
       {field("password", { type: "password", autoComplete: "new-password", maxLength: 200 })}
       {field("confirm", { type: "password", autoComplete: "new-password", maxLength: 200 })}
-      {state.status === "error" && state.message ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       <button className="btn" type="submit" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>
