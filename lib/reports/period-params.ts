@@ -15,6 +15,11 @@ export function periodInput(params: SearchParams): TPeriodInput {
   return { period: firstParam(params.period) as TPeriodInput["period"], from: firstParam(params.from), to: firstParam(params.to) };
 }
 
+/** The URL's period, or `defaultPeriod` when the URL names none. */
+export function periodOrDefault(input: TPeriodInput, defaultPeriod: TPeriodInput): TPeriodInput {
+  return input.period || input.from || input.to ? input : defaultPeriod;
+}
+
 /**
  * Loads with the URL's period, or with `defaultPeriod` when the URL names none. When the period is
  * refused (a ZodError), loads with `defaultPeriod` and reports the refused fields ("period",
@@ -26,7 +31,7 @@ export async function withPeriodFallback<T>(
   defaultPeriod: TPeriodInput = {},
 ): Promise<{ result: T; invalidFields: string[] }> {
   try {
-    return { result: await load(input.period || input.from || input.to ? input : defaultPeriod), invalidFields: [] };
+    return { result: await load(periodOrDefault(input, defaultPeriod)), invalidFields: [] };
   } catch (error) {
     if (!(error instanceof ZodError)) throw error;
     return { result: await load(defaultPeriod), invalidFields: [...new Set(error.issues.map((issue) => String(issue.path[0] ?? "period")))] };

@@ -7,12 +7,11 @@ import { sectionRoles } from "@/lib/auth/permissions";
 import { type CONTACTS_CSV_COLUMNS, contactsReportCsv } from "@/lib/crm/interactions/contacts-report-csv";
 import { getContactsReport, INTERACTION_KINDS } from "@/lib/crm/interactions/get-contacts-report";
 import { handle } from "@/lib/http";
-import { periodInput } from "@/lib/reports/period-params";
+import { periodInput, periodOrDefault } from "@/lib/reports/period-params";
 
 export const GET = handle(async (request: NextRequest) => {
   const staff = await assertStaff(sectionRoles("crmReports"));
-  const input = periodInput(Object.fromEntries(request.nextUrl.searchParams));
-  const report = await getContactsReport(input.period || input.from || input.to ? input : { period: "30d" }, { id: staff.id, role: staff.role });
+  const report = await getContactsReport(periodOrDefault(periodInput(Object.fromEntries(request.nextUrl.searchParams)), { period: "30d" }), { id: staff.id, role: staff.role });
   const t = await getTranslations("crmContactsReport");
   const labels = {
     employee: t("employee"),

@@ -8,13 +8,12 @@ import { sectionRoles } from "@/lib/auth/permissions";
 import { DEAL_CHANGE_CSV_COLUMNS, DEAL_STAGE_CSV_COLUMNS, dealHistoryCsv } from "@/lib/crm/deals/export-deal-history-csv";
 import { getDealHistoryReport } from "@/lib/crm/deals/get-deal-history-report";
 import { handle } from "@/lib/http";
-import { periodInput } from "@/lib/reports/period-params";
+import { periodInput, periodOrDefault } from "@/lib/reports/period-params";
 
 export const GET = handle(async (request: NextRequest) => {
   const staff = await assertStaff(sectionRoles("crmReports"));
   const params = Object.fromEntries(request.nextUrl.searchParams);
-  const input = periodInput(params);
-  const report = await getDealHistoryReport({ ...(input.period || input.from || input.to ? input : { period: "30d" }), pipelineId: params.pipelineId }, { id: staff.id, role: staff.role });
+  const report = await getDealHistoryReport({ ...periodOrDefault(periodInput(params), { period: "30d" }), pipelineId: params.pipelineId }, { id: staff.id, role: staff.role });
   const t = await getTranslations("crmDealReport.csvColumns");
   const labels = {
     stages: Object.fromEntries(DEAL_STAGE_CSV_COLUMNS.map((column) => [column, t(`stages.${column}`)])) as Record<(typeof DEAL_STAGE_CSV_COLUMNS)[number], string>,
