@@ -38,8 +38,8 @@ export async function acceptEmployeeInvite(token: unknown, input: unknown, conte
   if (!parsed.success) throw new AppError("VALIDATION", "Some fields are invalid", { fieldErrors: zodFieldErrors(parsed.error) });
   const row = await findToken(token);
   const state = stateOf(row);
-  if (state !== "VALID" || !row?.userId) throw tokenError(state === "VALID" ? "INVALID" : state);
-  const userId = row.userId;
+  if (state !== "VALID" || !row?.userId || !row.user) throw tokenError(state === "VALID" ? "INVALID" : state);
+  const { userId, user } = row;
   const passwordHash = await hashPassword(parsed.data.password);
 
   return db.$transaction(async (tx) => {
@@ -56,6 +56,6 @@ export async function acceptEmployeeInvite(token: unknown, input: unknown, conte
       data: { actorType: "staff", actorId: userId, action: "employee.invite_accepted", entityType: "User", entityId: userId, ip: context.ip },
       select: { id: true },
     });
-    return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    return { email: user.email };
   });
 }
