@@ -2,6 +2,7 @@
 // responsible employee, tag, customer, and a search over the title and the customer's name. One
 // SQL condition serves both views, so their counts and sums always agree.
 import { z } from "zod";
+import { escapeLike } from "@/lib/crm/customers/customer-query";
 import { Prisma, type DbTransaction } from "@/lib/db";
 
 const optionalText = (max: number) => z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : value), z.string().max(max).optional());
@@ -17,11 +18,6 @@ export const ZDealFilters = z.object({
 });
 export type TDealFilters = z.output<typeof ZDealFilters>;
 
-/** `%text%` for ILIKE with the user's %, _ and \ taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 /**
  * The WHERE condition over `"Deal" d` (with `"Customer" c` joined on d."customerId" and
  * `"DealStage" s` on d."stageId") for a pipeline and the filters.
@@ -34,7 +30,7 @@ export function dealFilterSql(pipelineId: string, filters: TDealFilters): Prisma
   if (filters.tag) conditions.push(Prisma.sql`${filters.tag} = ANY(d.tags)`);
   if (filters.customerId) conditions.push(Prisma.sql`d."customerId" = ${filters.customerId}`);
   if (filters.q) {
-    const pattern = containsPattern(filters.q);
+    const pattern = `%${escapeLike(filters.q)}%`;
     conditions.push(Prisma.sql`(d.title ILIKE ${pattern} OR c.name ILIKE ${pattern} OR c."legalName" ILIKE ${pattern})`);
   }
   return Prisma.join(conditions, " AND ");
