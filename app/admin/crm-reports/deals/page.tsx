@@ -11,6 +11,7 @@ import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
 import { getDealHistoryReport, REPORT_CHANGES_LIMIT } from "@/lib/crm/deals/get-deal-history-report";
+import { formatRate } from "@/lib/reports/compute-rates";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { zonedDayStart } from "@/lib/reports/resolve-period";
 
@@ -40,7 +41,6 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
       : seconds >= 86_400
         ? t("duration.days", { value: format.number(seconds / 86_400, { maximumFractionDigits: 1 }) })
         : t("duration.hours", { value: format.number(seconds / 3_600, { maximumFractionDigits: 1 }) });
-  const percent = (bp: number | null) => (bp === null ? "—" : format.number(bp / 10_000, { style: "percent", maximumFractionDigits: 1 }));
   const funnel = report.stages.filter((stage) => stage.kind !== "LOST");
 
   return (
@@ -127,7 +127,7 @@ export default async function DealHistoryReportPage({ searchParams }: { searchPa
                       <td className="py-1.5 pr-3 text-right tabular-nums">{duration(stage.averageSeconds)}</td>
                       <td className="py-1.5 pr-3 text-right tabular-nums">{stage.reached ?? "—"}</td>
                       <td className="py-1.5 pr-3 text-right tabular-nums">{stage.advanced ?? "—"}</td>
-                      <td className="py-1.5 text-right tabular-nums">{percent(stage.conversionBp)}</td>
+                      <td className="py-1.5 text-right tabular-nums">{formatRate(stage.conversionBp, locale)}</td>
                     </tr>
                   ))}
                 </tbody>
