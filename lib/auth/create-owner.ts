@@ -23,7 +23,6 @@ export const ZCreateOwnerInput = z.object({
   // The rule of every new password is the password change's; only the message is this form's.
   password: z.string({ error: "setup.errors.passwordLength" }).refine((value) => ZChangePassword.shape.newPassword.safeParse(value).success, { error: "setup.errors.passwordLength" }),
 });
-export type TCreateOwnerInput = z.input<typeof ZCreateOwnerInput>;
 
 /** pg_advisory_xact_lock key serialising owner creation (any constant unique to it). */
 const OWNER_LOCK_KEY = 7_311_001;
@@ -48,7 +47,7 @@ export interface CreateOwnerOptions {
 
 const emailTaken = () => new AppError("CONFLICT", "This email is already used by an employee", { fieldErrors: { email: ["setup.errors.emailTaken"] } });
 
-export const ownerExists = () => new AppError("CONFLICT", "The shop already has an owner");
+const ownerExists = () => new AppError("CONFLICT", "The shop already has an owner");
 
 /** Whether any active OWNER exists (the first-run page is open only while this is false). */
 export async function hasActiveOwner(client: PrismaClient | DbTransaction = db): Promise<boolean> {
