@@ -61,7 +61,9 @@ export async function reorderPipelines(input: unknown, actor: TSectionActor): Pr
     if (new Set(data.pipelineIds).size !== data.pipelineIds.length || data.pipelineIds.length !== known.size || data.pipelineIds.some((id) => !known.has(id))) {
       throw new AppError("CONFLICT", "crmDeals.errors.staleOrder");
     }
-    for (const [position, id] of data.pipelineIds.entries()) await tx.pipeline.update({ where: { id }, data: { position }, select: { id: true } });
+    await tx.$executeRaw`
+      UPDATE "Pipeline" AS p SET position = v.position - 1, "updatedAt" = now()
+      FROM unnest(${data.pipelineIds}::text[]) WITH ORDINALITY AS v(id, position) WHERE p.id = v.id`;
   });
 }
 

@@ -56,7 +56,9 @@ export async function reorderStages(input: unknown, actor: TSectionActor): Promi
     if (new Set(data.stageIds).size !== data.stageIds.length || data.stageIds.length !== known.size || data.stageIds.some((id) => !known.has(id))) {
       throw new AppError("CONFLICT", "crmDeals.errors.staleOrder");
     }
-    for (const [position, id] of data.stageIds.entries()) await tx.dealStage.update({ where: { id }, data: { position }, select: { id: true } });
+    await tx.$executeRaw`
+      UPDATE "DealStage" AS s SET position = v.position - 1, "updatedAt" = now()
+      FROM unnest(${data.stageIds}::text[]) WITH ORDINALITY AS v(id, position) WHERE s.id = v.id`;
   });
 }
 
