@@ -1,13 +1,4 @@
-import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { TokenLinkLayout, tokenLinkMetadata } from "@/components/auth/token-link-layout";
 
-// The token in the URL is a credential: never indexed, never sent on to other sites as a referrer.
-export const metadata: Metadata = {
-  robots: { index: false, follow: false },
-  referrer: "no-referrer",
-};
-
-export default async function InviteLayout({ children }: { children: React.ReactNode }) {
-  return <NextIntlClientProvider messages={await clientMessages(["common", "passwordReset"])}>{children}</NextIntlClientProvider>;
-}
+export const metadata = tokenLinkMetadata;
+export default TokenLinkLayout;
