@@ -1,6 +1,6 @@
 "use client";
-// The new password, typed twice. The server checks both and the token; success leaves for the
-// sign-in page, so this only shows refusals.
+// The new password, typed twice, for a reset link or an invitation. The server checks both and
+// the token; a reset then leaves for the sign-in page, an accepted invitation says so here.
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
@@ -17,7 +17,6 @@ export function ResetPasswordForm({ token, action }: Props) {
   const t = useTranslations("passwordReset");
   const [state, formAction, pending] = useActionState(action, initialActionState);
   const errors = state.fieldErrors ?? {};
-  // The reset leaves for the sign-in page; an accepted invitation stays and says so.
   if (state.status === "success") {
     return (
       <div role="status" className="flex flex-col gap-3" data-testid="password-set">
