@@ -44,3 +44,18 @@ export async function readLimitedBody(request: Request, limit: number): Promise<
   }
   return Buffer.concat(chunks);
 }
+
+/**
+ * A CSV file download. Exports hold personal or business data: never kept by a shared cache, and
+ * never sniffed into something a browser would render.
+ */
+export function csvDownload(body: BodyInit, filename: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -6,7 +6,7 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { type CONTACTS_CSV_COLUMNS, contactsReportCsv } from "@/lib/crm/interactions/contacts-report-csv";
 import { getContactsReport, INTERACTION_KINDS } from "@/lib/crm/interactions/get-contacts-report";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { periodInput, periodOrDefault } from "@/lib/reports/period-params";
 
 export const GET = handle(async (request: NextRequest) => {
@@ -22,12 +22,5 @@ export const GET = handle(async (request: NextRequest) => {
     noEmployee: t("noEmployee"),
     totalRow: t("totalRow"),
   } as Record<(typeof CONTACTS_CSV_COLUMNS)[number] | "noEmployee" | "totalRow", string>;
-  return new Response(`\uFEFF${contactsReportCsv(report, labels)}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="contacts-${report.period.fromDay}-${report.period.toDay}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(`\uFEFF${contactsReportCsv(report, labels)}`, `contacts-${report.period.fromDay}-${report.period.toDay}.csv`);
 });

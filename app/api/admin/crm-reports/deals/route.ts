@@ -7,7 +7,7 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { DEAL_CHANGE_CSV_COLUMNS, DEAL_STAGE_CSV_COLUMNS, dealHistoryCsv } from "@/lib/crm/deals/export-deal-history-csv";
 import { getDealHistoryReport } from "@/lib/crm/deals/get-deal-history-report";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { periodInput, periodOrDefault } from "@/lib/reports/period-params";
 
 export const GET = handle(async (request: NextRequest) => {
@@ -19,12 +19,5 @@ export const GET = handle(async (request: NextRequest) => {
     stages: Object.fromEntries(DEAL_STAGE_CSV_COLUMNS.map((column) => [column, t(`stages.${column}`)])) as Record<(typeof DEAL_STAGE_CSV_COLUMNS)[number], string>,
     changes: Object.fromEntries(DEAL_CHANGE_CSV_COLUMNS.map((column) => [column, t(`changes.${column}`)])) as Record<(typeof DEAL_CHANGE_CSV_COLUMNS)[number], string>,
   };
-  return new Response(`\uFEFF${dealHistoryCsv(report, labels)}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="deals-${report.period.fromDay}-${report.period.toDay}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(`\uFEFF${dealHistoryCsv(report, labels)}`, `deals-${report.period.fromDay}-${report.period.toDay}.csv`);
 });

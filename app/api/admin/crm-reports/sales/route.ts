@@ -6,7 +6,7 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { salesReportCsv } from "@/lib/crm/reports/sales-report-csv";
 import { getSalesByMonth } from "@/lib/crm/reports/get-sales-by-month";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 
 export const GET = handle(async (request: Request) => {
   const actor = await assertStaff(sectionRoles("crmReports"));
@@ -14,12 +14,5 @@ export const GET = handle(async (request: Request) => {
   const report = await getSalesByMonth({ id: actor.id, role: actor.role }, { year });
   const t = await getTranslations("crmReports.sales.csv");
   const csv = salesReportCsv(report, (column) => t(column));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="sales-by-month-${report.year}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, `sales-by-month-${report.year}.csv`);
 });

@@ -9,7 +9,7 @@ import { clientIpFrom } from "@/lib/client-ip";
 import { assertCrm } from "@/lib/crm/crm-access";
 import { customerQueryFromSearchParams } from "@/lib/crm/customers/customer-query";
 import { CUSTOMER_CSV_COLUMNS, exportCustomersCsv } from "@/lib/crm/customers/export-customers-csv";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { zonedDay } from "@/lib/reports/resolve-period";
 
 export const GET = handle(async (request: NextRequest) => {
@@ -19,13 +19,5 @@ export const GET = handle(async (request: NextRequest) => {
   const headers = Object.fromEntries(CUSTOMER_CSV_COLUMNS.map((column) => [column, t(column)]));
   const { after: _after, before: _before, limit: _limit, ...query } = customerQueryFromSearchParams(request.nextUrl.searchParams);
   const stream = await exportCustomersCsv(query, { id: actor.id, role: actor.role }, { headers, ip: clientIpFrom(request.headers) });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="customers-${zonedDay(new Date())}.csv"`,
-      // Personal data: never kept by a shared cache.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(stream, `customers-${zonedDay(new Date())}.csv`);
 });

@@ -5,7 +5,7 @@ import { type NextRequest } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { exportOrdersCsv, ORDER_CSV_COLUMNS } from "@/lib/orders/export-orders-csv";
 import { orderQueryFromSearchParams } from "@/lib/orders/list-orders";
 import { zonedDay } from "@/lib/reports/resolve-period";
@@ -15,13 +15,5 @@ export const GET = handle(async (request: NextRequest) => {
   const t = await getTranslations("orders.csv");
   const headers = Object.fromEntries(ORDER_CSV_COLUMNS.map((column) => [column, t(column)]));
   const stream = exportOrdersCsv(orderQueryFromSearchParams(request.nextUrl.searchParams), { headers });
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="orders-${zonedDay(new Date())}.csv"`,
-      // Personal data: never kept by a shared cache.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(stream, `orders-${zonedDay(new Date())}.csv`);
 });

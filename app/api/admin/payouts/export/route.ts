@@ -8,7 +8,7 @@ import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { PayoutStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { zonedDay } from "@/lib/reports/resolve-period";
 
 const ZStatus = z.enum(PayoutStatus).optional();
@@ -20,13 +20,5 @@ export const GET = handle(async (request: NextRequest) => {
   const t = await getTranslations("adminPayouts.csv");
   const headers = Object.fromEntries(PAYOUT_CSV_COLUMNS.map((column) => [column, t(column)])) as Record<(typeof PAYOUT_CSV_COLUMNS)[number], string>;
   const csv = await exportPayoutsCsv({ status: status.data }, { id: staff.id, role: staff.role }, headers);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="payouts-${zonedDay(new Date())}.csv"`,
-      // Payout details: never kept by a shared cache.
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(csv, `payouts-${zonedDay(new Date())}.csv`);
 });

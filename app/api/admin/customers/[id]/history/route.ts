@@ -7,7 +7,7 @@ import { sectionRoles } from "@/lib/auth/permissions";
 import { assertCrm } from "@/lib/crm/crm-access";
 import { getCustomerTimeline, HISTORY_LIMIT } from "@/lib/crm/customers/get-customer-timeline";
 import { resolveSurvivorId } from "@/lib/crm/customers/get-customer";
-import { handle } from "@/lib/http";
+import { csvDownload, handle } from "@/lib/http";
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
 
 export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
@@ -21,12 +21,5 @@ export const GET = handle(async (_request: Request, { params }: { params: Promis
     "\uFEFF" +
     csvLine([t("at"), t("kind"), t("details"), t("who")]) +
     rows.map((row) => csvLine([row.at, row.kind, safeText([row.title, row.details].filter(Boolean).join("\n")) ?? "", safeText(row.who) ?? ""])).join("");
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="customer-history-${customerId}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(body, `customer-history-${customerId}.csv`);
 });
