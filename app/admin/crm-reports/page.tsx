@@ -1,13 +1,10 @@
 // /admin/crm-reports: the index of the CRM reports (issue 8 §5). Each report is its own page; a
 // customer's history opens from the customer's card.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { panel } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
+import { requireCrmPage } from "../crm-page-guard";
 
 const REPORTS = [
   { key: "sales", href: "/admin/crm-reports/sales" },
@@ -17,8 +14,7 @@ const REPORTS = [
 ] as const;
 
 export default async function CrmReportsPage() {
-  const actor = await requireStaffPage(sectionRoles("crmReports"), "/admin/crm-reports");
-  if (!canCrm(actor.role, "viewReports")) forbidden();
+  await requireCrmPage("crmReports", "/admin/crm-reports", "viewReports");
   const t = await getTranslations("crmReports");
   return (
     <>

@@ -1,6 +1,5 @@
 // The CRM customer list: search, filters, sort, keyset pages both ways, saved views, CSV export.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
@@ -9,8 +8,6 @@ import { CustomersTable } from "@/components/crm/customers/customers-table";
 import { customersHref } from "@/components/crm/customers/customers-url";
 import { SavedViewsMenu } from "@/components/crm/customers/saved-views-menu";
 import { panel, primaryButton, secondaryButton } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
 import { CUSTOMER_QUERY_KEYS, customerQueryFromSearchParams, ZListCustomersInput } from "@/lib/crm/customers/customer-query";
 import { listCustomerFilterOptions, listCustomers } from "@/lib/crm/customers/list-customers";
@@ -18,10 +15,10 @@ import { listViews } from "@/lib/crm/views/list-views";
 import { canShareView } from "@/lib/crm/views/view-lists";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { deleteViewAction, saveViewAction } from "./actions";
+import { requireCrmPage } from "../crm-page-guard";
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const staff = await requireStaffPage(sectionRoles("customers"), "/admin/customers");
-  if (!canCrm(staff.role, "viewCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", "/admin/customers", "viewCustomers");
   const actor = { id: staff.id, role: staff.role };
   const t = await getTranslations("crmCustomers");
   const { query, invalidFields } = validQuery(customerQueryFromSearchParams(await searchParams));

@@ -1,12 +1,8 @@
 // The guard of every deals page: staff of the deals section with the CRM ability, else the sign-in
 // page (anonymous) or the 403 page. Returns the actor in the shape the domain takes.
-import { forbidden } from "next/navigation";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
+import { requireCrmPage } from "../crm-page-guard";
 
 export async function requireDealsPage(path: string, ability: "manageDeals" | "configureCrm" = "manageDeals") {
-  const actor = await requireStaffPage(sectionRoles("deals"), path);
-  if (!canCrm(actor.role, ability)) forbidden();
+  const actor = await requireCrmPage("deals", path, ability);
   return { id: actor.id, role: actor.role };
 }

@@ -3,15 +3,11 @@
 // OPERATOR's "all" view is the tasks of orders and their own. ?task=<id> (the reminder mail's link)
 // opens one task on top.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { CreateTaskForm } from "@/components/crm/tasks/task-forms";
 import { TaskList } from "@/components/crm/tasks/task-list";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { DUE_GROUPS } from "@/lib/crm/tasks/group-tasks";
 import { getTaskOrThrow, listAssignableEmployees, listMyTasks, listTasks, ZTaskFilter, type TaskRow } from "@/lib/crm/tasks/list-tasks";
 import { suggestedDueAt } from "@/lib/crm/tasks/local-input-value";
@@ -22,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { firstParam, type SearchParams } from "@/lib/reports/period-params";
 import { createTaskAction } from "./actions";
+import { requireCrmPage } from "../crm-page-guard";
 
 const FILTER_KEYS = ["assigneeId", "status", "dueFrom", "dueTo", "customerId"] as const;
 
@@ -36,8 +33,7 @@ async function loadFocused(taskId: string | undefined, actor: TCrmActor): Promis
 }
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaffPage(sectionRoles("tasks"), "/admin/tasks");
-  if (!canCrm(staff.role, "manageTasks")) forbidden();
+  const staff = await requireCrmPage("tasks", "/admin/tasks", "manageTasks");
   const actor = { id: staff.id, role: staff.role };
   const params = await searchParams;
   const view = firstParam(params.view) === "all" ? "all" : "my";

@@ -1,23 +1,19 @@
 // /admin/crm-reports/contacts — "Contacts for a period": interactions by employee and kind with
 // results and next steps, a chart, the table, the period's interactions, a CSV download; printable
 // (the admin's navigation and the controls stay off paper).
-import { forbidden } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ContactsChart } from "@/components/crm/interactions/contacts-chart";
 import { PeriodReportHeader, periodQuery, ReportSection } from "@/components/crm/reports/period-report-header";
 import { Table, Td, Th, THead } from "@/components/ui/table";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { getContactsReport, INTERACTION_KINDS } from "@/lib/crm/interactions/get-contacts-report";
 import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { zonedDayStart } from "@/lib/reports/resolve-period";
+import { requireCrmPage } from "../../crm-page-guard";
 
 const DEFAULT_PERIOD = { period: "30d" } as const;
 
 export default async function ContactsReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaffPage(sectionRoles("crmReports"), "/admin/crm-reports/contacts");
-  if (!canCrm(staff.role, "viewReports")) forbidden();
+  const staff = await requireCrmPage("crmReports", "/admin/crm-reports/contacts", "viewReports");
   const params = await searchParams;
   const actor = { id: staff.id, role: staff.role };
   const [t, format, { result: report, invalidFields }] = await Promise.all([

@@ -2,24 +2,20 @@
 // the average time in stage and the conversion to the next step (chart and table), won and lost
 // deals with sums and loss reasons, and the stage changes; CSV download; printable.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatTotals } from "@/components/crm/deals/deal-table";
 import { DealFunnelChart } from "@/components/crm/deals/deal-funnel-chart";
 import { PeriodReportHeader, periodQuery as queryOfPeriod, ReportSection } from "@/components/crm/reports/period-report-header";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { getDealHistoryReport, REPORT_CHANGES_LIMIT } from "@/lib/crm/deals/get-deal-history-report";
 import { formatRate } from "@/lib/reports/compute-rates";
 import { firstParam, periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
 import { zonedDayStart } from "@/lib/reports/resolve-period";
+import { requireCrmPage } from "../../crm-page-guard";
 
 const DEFAULT_PERIOD = { period: "30d" } as const;
 
 export default async function DealHistoryReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaffPage(sectionRoles("crmReports"), "/admin/crm-reports/deals");
-  if (!canCrm(staff.role, "viewReports")) forbidden();
+  const staff = await requireCrmPage("crmReports", "/admin/crm-reports/deals", "viewReports");
   const params = await searchParams;
   const actor = { id: staff.id, role: staff.role };
   const pipelineParam = firstParam(params.pipelineId)?.slice(0, 64);

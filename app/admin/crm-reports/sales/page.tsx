@@ -1,7 +1,6 @@
 // /admin/crm-reports/sales: sales by month against the same month of the previous year (orders,
 // bought-out orders and revenue, change in %), per currency, with a chart, a table, CSV and print.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import { PageHeader } from "@/components/admin/page-header";
@@ -9,21 +8,18 @@ import { panel, secondaryButton } from "@/components/ui/styles";
 import { PrintButton } from "@/components/crm/reports/print-button";
 import { ReportPrintStyles } from "@/components/crm/reports/report-print-styles";
 import { SalesChart } from "@/components/crm/reports/sales-chart";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { getSalesByMonth, type SalesByMonthReport, type SalesFigures } from "@/lib/crm/reports/get-sales-by-month";
 import { currencyMinorDigits, formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
 import { firstParam, type SearchParams } from "@/lib/reports/period-params";
 import { SHOP_TIME_ZONE, zonedDayStart } from "@/lib/reports/resolve-period";
+import { requireCrmPage } from "../../crm-page-guard";
 
 const th = "px-3 py-2 text-right text-xs font-medium tracking-wide text-slate-500 uppercase";
 const td = "px-3 py-1.5 text-right tabular-nums";
 const METRICS = ["orders", "paidOrders", "revenue"] as const;
 
 export default async function SalesReportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const actor = await requireStaffPage(sectionRoles("crmReports"), "/admin/crm-reports/sales");
-  if (!canCrm(actor.role, "viewReports")) forbidden();
+  const actor = await requireCrmPage("crmReports", "/admin/crm-reports/sales", "viewReports");
   const yearParam = firstParam((await searchParams).year);
   const staff = { id: actor.id, role: actor.role };
   let report: SalesByMonthReport;

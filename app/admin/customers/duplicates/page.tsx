@@ -1,23 +1,19 @@
 // "Possible duplicates": cards sharing a phone, an email, or a name in one city, a page of groups
 // at a time; each group's ticked cards go to the merge page to be compared.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { panel, primaryButton, secondaryButton } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { DUPLICATE_KINDS, listDuplicateGroups, ZDuplicateQuery } from "@/lib/crm/merge/list-duplicate-groups";
 import { MAX_MERGE_CARDS } from "@/lib/crm/merge/plan-merge";
 import { formatDateTime } from "@/lib/format-date";
+import { requireCrmPage } from "../../crm-page-guard";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function DuplicatesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaffPage(sectionRoles("customers"), "/admin/customers/duplicates");
-  if (!canCrm(staff.role, "mergeCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", "/admin/customers/duplicates", "mergeCustomers");
   const t = await getTranslations("crmMerge");
   const query = await searchParams;
   const { by, after } = ZDuplicateQuery.parse({ by: first(query.by), after: first(query.after) });

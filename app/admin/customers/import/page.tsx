@@ -1,21 +1,17 @@
 // Customer import, step 1: upload a CSV; the latest imports with their results.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { ImportUploadForm } from "@/components/crm/import/import-upload-form";
 import { panel, secondaryButton } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { listCustomerImports } from "@/lib/crm/import/get-customer-import";
 import { formatDateTime } from "@/lib/format-date";
 import { clientMessages } from "@/lib/i18n/client-messages";
+import { requireCrmPage } from "../../crm-page-guard";
 
 export default async function CustomerImportPage() {
-  const staff = await requireStaffPage(sectionRoles("customers"), "/admin/customers/import");
-  if (!canCrm(staff.role, "importCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", "/admin/customers/import", "importCustomers");
   const t = await getTranslations("crmImport");
   const [imports, messages] = await Promise.all([listCustomerImports({ id: staff.id, role: staff.role }), clientMessages(["crmImport"])]);
 

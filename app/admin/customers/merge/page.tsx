@@ -2,20 +2,17 @@
 // (the only non-empty one, else the main card's, unless another is chosen), what each card brings
 // along, then the merge (one transaction; the merged cards redirect to the survivor).
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { MergeForm } from "@/components/crm/merge/merge-form";
 import { panel, secondaryButton } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { getMergePreview, type MergePreview } from "@/lib/crm/merge/get-merge-preview";
 import { MERGE_FIELDS, MergeError, type MergeCard, type MergeField } from "@/lib/crm/merge/plan-merge";
 import { formatDateTime } from "@/lib/format-date";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { mergeCustomersAction } from "./actions";
+import { requireCrmPage } from "../../crm-page-guard";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const list = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat()).slice(0, 50).map((item) => item.slice(0, 100));
@@ -23,8 +20,7 @@ const list = (value: string | string[] | undefined) => (value === undefined ? []
 const COUNT_KEYS = ["interactions", "tasks", "deals", "contactPersons", "phones", "emails", "addresses"] as const;
 
 export default async function MergePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const staff = await requireStaffPage(sectionRoles("customers"), "/admin/customers/merge");
-  if (!canCrm(staff.role, "mergeCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", "/admin/customers/merge", "mergeCustomers");
   const t = await getTranslations("crmMerge");
   const query = await searchParams;
   const ids = list(query.ids);

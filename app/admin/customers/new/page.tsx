@@ -1,21 +1,17 @@
 // A customer card created by hand.
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { CustomerForm } from "@/components/crm/customers/customer-form";
 import { emptyCustomerFormValues } from "@/components/crm/customers/customer-form-values";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { listCustomerFilterOptions } from "@/lib/crm/customers/list-customers";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { createCustomerAction } from "../actions";
+import { requireCrmPage } from "../../crm-page-guard";
 
 export default async function NewCustomerPage() {
-  const staff = await requireStaffPage(sectionRoles("customers"), "/admin/customers/new");
-  if (!canCrm(staff.role, "editCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", "/admin/customers/new", "editCustomers");
   const [t, options, messages] = await Promise.all([getTranslations("crmCustomers"), listCustomerFilterOptions({ id: staff.id, role: staff.role }), clientMessages(["crmCustomers"])]);
   return (
     <>

@@ -4,7 +4,6 @@
 // the recompute need configureCrm (checked again by the actions and domain operations).
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { forbidden } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
@@ -13,22 +12,20 @@ import { RecomputeButton } from "@/components/crm/segments/recompute-button";
 import { segmentLabel } from "@/components/crm/segments/segment-label";
 import { SegmentSettingsForm } from "@/components/crm/segments/segment-settings-form";
 import { SegmentsChart } from "@/components/crm/segments/segments-chart";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
 import { canCrm } from "@/lib/crm/crm-access";
 import { getSegmentOverview } from "@/lib/crm/segments/get-segment-overview";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { formatMoney } from "@/lib/money/format";
 import { SHOP_TIME_ZONE } from "@/lib/reports/resolve-period";
 import { recomputeSegmentsAction, saveSegmentSettingsAction } from "./actions";
+import { requireCrmPage } from "../../crm-page-guard";
 
 const th = "px-4 py-2 text-left text-xs font-medium tracking-wide text-slate-500 uppercase";
 const td = "px-4 py-2";
 const link = "text-brand-700 hover:underline";
 
 export default async function SegmentsPage() {
-  const actor = await requireStaffPage(sectionRoles("customers"), "/admin/customers/segments");
-  if (!canCrm(actor.role, "viewCustomers")) forbidden();
+  const actor = await requireCrmPage("customers", "/admin/customers/segments", "viewCustomers");
   const canConfigure = canCrm(actor.role, "configureCrm");
   const [t, format, locale, overview] = await Promise.all([getTranslations("crmSegments"), getFormatter(), getLocale(), getSegmentOverview({ id: actor.id, role: actor.role })]);
   const money = (amount: bigint) => formatMoney(amount, overview.revenueCurrency, locale);

@@ -2,7 +2,7 @@
 // a plain GET and every change is a fresh dry run), see what the import would do, start it; then
 // its progress bar (polled every second) and the problems it met.
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
@@ -10,9 +10,6 @@ import { DELIMITER_NAMES, delimiterOfName } from "@/components/crm/import/import
 import { ImportProgress } from "@/components/crm/import/import-progress";
 import { StartImportForm } from "@/components/crm/import/start-import-form";
 import { control, panel, primaryButton, secondaryButton, smallControl } from "@/components/ui/styles";
-import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
-import { canCrm } from "@/lib/crm/crm-access";
 import { getCustomerImport } from "@/lib/crm/import/get-customer-import";
 import { getImportColumns, type ImportColumns } from "@/lib/crm/import/get-import-columns";
 import { IMPORT_ENCODINGS, IMPORT_FIELDS, ZImportEncoding, type ImportMapping, type ImportTarget } from "@/lib/crm/import/import-fields";
@@ -21,6 +18,7 @@ import { previewCustomerImport, type ImportPreview } from "@/lib/crm/import/prev
 import { toAppError } from "@/lib/errors";
 import { clientMessages } from "@/lib/i18n/client-messages";
 import { startImportAction } from "../actions";
+import { requireCrmPage } from "../../../crm-page-guard";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const last = (value: string | string[] | undefined) => (Array.isArray(value) ? value.at(-1) : value);
@@ -28,8 +26,7 @@ const TARGETS: readonly ImportTarget[] = ["skip", ...IMPORT_FIELDS];
 
 export default async function CustomerImportStepPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  const staff = await requireStaffPage(sectionRoles("customers"), `/admin/customers/import/${encodeURIComponent(id)}`);
-  if (!canCrm(staff.role, "importCustomers")) forbidden();
+  const staff = await requireCrmPage("customers", `/admin/customers/import/${encodeURIComponent(id)}`, "importCustomers");
   const actor = { id: staff.id, role: staff.role };
   const t = await getTranslations("crmImport");
   const state = await getCustomerImport(id, actor).catch((error: unknown) => {
