@@ -4,18 +4,19 @@
 // machine. OPERATOR works on orders: they see and work only tasks linked to an order or assigned
 // to them; MANAGER and OWNER see every task.
 import { z } from "zod";
+import { ZSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { canCrm } from "@/lib/crm/crm-access";
 import type { DbTransaction, Prisma } from "@/lib/db";
-import { Role, TaskKind, TaskStatus } from "@/lib/db/generated/enums";
+import { type Role, TaskKind, TaskStatus } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { SHOP_TIME_ZONE, zonedDayStart } from "@/lib/reports/resolve-period";
 
 export const TASK_TITLE_MAX = 200;
 export const TASK_TEXT_MAX = 5_000;
 
-/** A CRM actor as the domain receives it (from the session). */
-export const ZCrmActor = z.object({ id: z.string().min(1).max(64), role: z.enum(Role) });
-export type TCrmActor = z.input<typeof ZCrmActor>;
+/** A CRM actor as the domain receives it (from the session): the section actor's schema. */
+export const ZCrmActor = ZSectionActor;
+export type TCrmActor = TSectionActor;
 
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
