@@ -4,6 +4,7 @@
 import { createElement, type ReactElement } from "react";
 import type { z } from "zod";
 import type { Locale } from "@/lib/i18n/locales";
+import { MailingEmail, mailingSubject, ZMailingProps } from "./mailing";
 import { MessageEmail, messageSubject, ZMessageProps } from "./message";
 import { DigitalPurchaseEmail, digitalPurchaseSubject, ZDigitalPurchaseProps } from "./digital-purchase";
 import type { EmailMessages } from "./messages";
@@ -15,6 +16,8 @@ import { PartnerWelcomeEmail, partnerWelcomeSubject, ZPartnerWelcomeProps } from
 import { EmployeeInviteEmail, employeeInviteSubject, ZEmployeeInviteProps } from "./employee-invite";
 import { PasswordResetEmail, passwordResetSubject, ZPasswordResetProps } from "./password-reset";
 import { TaskDueEmail, taskDueSubject, ZTaskDueProps } from "./task-due";
+import { OrderUpdatedEmail, orderUpdatedSubject, ZOrderUpdatedProps } from "./order-updated";
+import { OrderReminderEmail, orderReminderSubject, ZOrderReminderProps } from "./order-reminder";
 
 export interface EmailTemplate<Schema extends z.ZodType = z.ZodType> {
   props: Schema;
@@ -68,6 +71,16 @@ export const emailTemplates = {
     subject: employeeInviteSubject,
     element: (props, locale) => createElement(EmployeeInviteEmail, { ...props, locale }),
   }),
+  "order-updated": defineEmailTemplate({
+    props: ZOrderUpdatedProps,
+    subject: orderUpdatedSubject,
+    element: (props, locale) => createElement(OrderUpdatedEmail, { ...props, locale }),
+  }),
+  "order-reminder": defineEmailTemplate({
+    props: ZOrderReminderProps,
+    subject: orderReminderSubject,
+    element: (props, locale) => createElement(OrderReminderEmail, { ...props, locale }),
+  }),
   "task-due": defineEmailTemplate({
     props: ZTaskDueProps,
     subject: taskDueSubject,
@@ -77,6 +90,12 @@ export const emailTemplates = {
     props: ZMessageProps,
     subject: messageSubject,
     element: (props, locale) => createElement(MessageEmail, { ...props, locale }),
+    unsubscribeUrl: (props) => props.unsubscribeUrl,
+  }),
+  mailing: defineEmailTemplate({
+    props: ZMailingProps,
+    subject: mailingSubject,
+    element: (props, locale) => createElement(MailingEmail, { ...props, locale }),
     unsubscribeUrl: (props) => props.unsubscribeUrl,
   }),
 };
@@ -90,6 +109,7 @@ export type EmailPropsInput<Name extends EmailTemplateName> = z.input<(typeof em
 export type EmailProps<Name extends EmailTemplateName> = z.output<(typeof emailTemplates)[Name]["props"]>;
 
 export type { TDigitalPurchaseProps } from "./digital-purchase";
+export type { TMailingProps } from "./mailing";
 export type { TMessageProps } from "./message";
 export type { TOrderAcceptedProps } from "./order-accepted";
 export type { TOrderConfirmProps } from "./order-confirm";
@@ -99,4 +119,6 @@ export type { TPartnerWelcomeProps } from "./partner-welcome";
 export type { TEmployeeInviteProps } from "./employee-invite";
 export type { TPasswordResetProps } from "./password-reset";
 export type { TTaskDueProps } from "./task-due";
+export type { TOrderUpdatedProps } from "./order-updated";
+export type { TOrderReminderProps } from "./order-reminder";
 export { ZDigitalPurchaseProps, ZMessageProps, ZOrderAcceptedProps, ZOrderConfirmProps, ZOrderNewShopNoticeProps, ZPartnerApprovedProps, ZPartnerWelcomeProps, ZPasswordResetProps };

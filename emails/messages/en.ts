@@ -95,6 +95,13 @@ export const en: EmailMessages = {
     pinCodesMissing: "Some codes ran out: the shop will send them separately soon.",
     keepSafe: "Do not forward this email: anyone with its link can download the purchase.",
   },
+  "webhook-disabled": {
+    subject: (url: string) => `Webhook endpoint disabled: ${url}`,
+    heading: "A webhook endpoint was disabled",
+    body: (url: string, since: string) => `Every delivery to ${url} has failed since ${since}, through three days of retries, so Lavka stopped sending to it.`,
+    action: "Fix the receiver, then enable the endpoint again and resend the failed events from its delivery log.",
+    button: "Open the endpoint",
+  },
   "digital-shortage": {
     subject: (orderNumber: string) => `Order #${orderNumber}: not enough pin codes`,
     heading: (orderNumber: string) => `Order #${orderNumber} was not delivered in full`,
@@ -102,6 +109,37 @@ export const en: EmailMessages = {
     empty: (product: string) => `"${product}": the product has neither files nor pin codes, so the buyer got nothing.`,
     action: "Add codes to the product and send them to the buyer by hand.",
     button: "Open the order",
+  },
+  "order-updated": {
+    subject: (orderNumber: string) => `Your order #${orderNumber} was updated`,
+    preview: "An item was added to your order.",
+    heading: (orderNumber: string) => `Your order #${orderNumber} was updated`,
+    intro: (item: string) => `As you asked, "${item}" was added to your order. Here is the whole order with the new total.`,
+    button: "View my order",
+  },
+  "order-reminder": {
+    trackingNumber: (trackingNumber: string) => `Tracking number: ${trackingNumber}.`,
+    UNCONFIRMED: {
+      subject: (orderNumber: string) => `Please confirm your order #${orderNumber}`,
+      preview: "Your order is waiting for your confirmation: we ship it only once confirmed.",
+      heading: (orderNumber: string) => `Order #${orderNumber} is waiting for your confirmation`,
+      intro: "You placed an order but have not confirmed it yet. Press the button and we will start packing it.",
+      button: "Confirm my order",
+    },
+    UNPAID: {
+      subject: (orderNumber: string) => `Order #${orderNumber} is waiting for payment`,
+      preview: "Pay for your order and we will ship it.",
+      heading: (orderNumber: string) => `Order #${orderNumber} is waiting for payment`,
+      intro: "You placed an order to be paid by card, but the payment did not go through. You can pay with the button below.",
+      button: "Pay for my order",
+    },
+    NOT_PICKED_UP: {
+      subject: (orderNumber: string) => `Your parcel #${orderNumber} is waiting for you`,
+      preview: "Your parcel is at the pickup point: collect it before it goes back.",
+      heading: (orderNumber: string) => `Parcel #${orderNumber} is waiting at the pickup point`,
+      intro: "Your parcel has arrived at the pickup point. Please collect it: it is kept there for a limited time and then returned to us.",
+      button: "View my order",
+    },
   },
   "task-due": {
     subject: (title: string) => `Task due: ${title}`,

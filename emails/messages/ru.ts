@@ -96,6 +96,13 @@ export const ru = {
     pinCodesMissing: "Часть кодов закончилась: магазин пришлёт их отдельно в ближайшее время.",
     keepSafe: "Не пересылайте это письмо: по ссылке из него скачать покупку может любой.",
   },
+  "webhook-disabled": {
+    subject: (url: string) => `Вебхук отключён: ${url}`,
+    heading: "Адрес вебхука отключён",
+    body: (url: string, since: string) => `С ${since} ни одна отправка на ${url} не прошла, в том числе за три дня повторов, поэтому Лавка перестала отправлять на этот адрес.`,
+    action: "Исправьте приёмник, затем снова включите адрес и отправьте неудавшиеся события повторно из журнала доставок.",
+    button: "Открыть адрес",
+  },
   "digital-shortage": {
     subject: (orderNumber: string) => `Заказ №${orderNumber}: не хватило пин-кодов`,
     heading: (orderNumber: string) => `Заказ №${orderNumber} выдан не полностью`,
@@ -103,6 +110,37 @@ export const ru = {
     empty: (product: string) => `«${product}»: у товара нет ни файлов, ни пин-кодов — покупателю нечего выдать.`,
     action: "Добавьте коды к товару и отправьте их покупателю вручную.",
     button: "Открыть заказ",
+  },
+  "order-updated": {
+    subject: (orderNumber: string) => `Заказ №${orderNumber} обновлён`,
+    preview: "В ваш заказ добавлен товар.",
+    heading: (orderNumber: string) => `Заказ №${orderNumber} обновлён`,
+    intro: (item: string) => `По вашей просьбе в заказ добавлен товар «${item}». Вот заказ целиком с новой суммой.`,
+    button: "Открыть заказ",
+  },
+  "order-reminder": {
+    trackingNumber: (trackingNumber: string) => `Трек-номер: ${trackingNumber}.`,
+    UNCONFIRMED: {
+      subject: (orderNumber: string) => `Подтвердите заказ №${orderNumber}`,
+      preview: "Заказ ждёт подтверждения — без него мы его не отправим.",
+      heading: (orderNumber: string) => `Заказ №${orderNumber} ждёт подтверждения`,
+      intro: "Вы оформили заказ, но ещё не подтвердили его. Нажмите кнопку — и мы начнём собирать посылку.",
+      button: "Подтвердить заказ",
+    },
+    UNPAID: {
+      subject: (orderNumber: string) => `Заказ №${orderNumber} ждёт оплаты`,
+      preview: "Оплатите заказ — и мы его отправим.",
+      heading: (orderNumber: string) => `Заказ №${orderNumber} ждёт оплаты`,
+      intro: "Вы оформили заказ с оплатой картой, но оплата не прошла. Оплатить можно по кнопке ниже.",
+      button: "Оплатить заказ",
+    },
+    NOT_PICKED_UP: {
+      subject: (orderNumber: string) => `Посылка с заказом №${orderNumber} ждёт вас`,
+      preview: "Посылка в пункте выдачи — заберите её, пока она не уехала обратно.",
+      heading: (orderNumber: string) => `Посылка №${orderNumber} ждёт в пункте выдачи`,
+      intro: "Ваша посылка прибыла в пункт выдачи. Заберите её, пожалуйста: срок хранения ограничен, после него посылка вернётся к нам.",
+      button: "Открыть заказ",
+    },
   },
   "task-due": {
     subject: (title: string) => `Пора выполнить задачу: ${title}`,

@@ -39,11 +39,14 @@ export interface CheckoutProduct {
     options: string[];
     position: number;
   }[];
-  /** Active order bumps whose offered product is active, by position. */
+  /** Active order bumps of this product whose offered product is active and that have a price in the product's currency, by position. */
   upsells: {
     id: string;
     title: string;
+    titleEn: string | null;
     description: string | null;
+    descriptionEn: string | null;
+    /** The bump's own price per unit in the product's currency (UpsellPrice). */
     price: number;
     quantity: number;
     offerProduct: { id: string; name: string; baseCost: number; stock: number | null; reserved: number };
@@ -88,11 +91,14 @@ export async function findCheckoutProduct(productSlugOrId: string): Promise<Chec
       ), '[]'::json) AS "formFields",
       COALESCE((
         SELECT json_agg(json_build_object(
-          'id', u.id, 'title', u.title, 'description', u.description, 'price', u.price, 'quantity', u.quantity,
+          'id', u.id, 'title', u.title, 'titleEn', u."titleEn", 'description', u.description, 'descriptionEn', u."descriptionEn", 'price', up.price, 'quantity', u.quantity,
           'offerProduct', json_build_object('id', o.id, 'name', o.name, 'baseCost', o."baseCost", 'stock', o.stock, 'reserved', o.reserved)
         ) ORDER BY u.position, u.id)
-        FROM "Upsell" u JOIN "Product" o ON o.id = u."offerProductId"
-        WHERE u."productId" = p.id AND u.kind = 'BUMP' AND u."isActive" AND o."isActive"
+        FROM "UpsellTrigger" ut
+        JOIN "Upsell" u ON u.id = ut."upsellId"
+        JOIN "UpsellPrice" up ON up."upsellId" = u.id AND up.currency = p.currency
+        JOIN "Product" o ON o.id = u."offerProductId"
+        WHERE ut."productId" = p.id AND u.kind = 'BUMP' AND u."isActive" AND o."isActive"
       ), '[]'::json) AS upsells,
       COALESCE((
         SELECT json_agg(json_build_object(

@@ -7,6 +7,7 @@ import { resolveCheckoutFields, type TCheckoutField } from "./checkout-fields";
 import { loadCheckoutContext, pickCountry, type CheckoutContext, type CheckoutCountry } from "./load-checkout-context";
 import { availablePaymentMethods } from "./payment-methods";
 import { offeredShipping } from "./quote-shipping";
+import { upsellTexts } from "@/lib/marketing/upsells/upsell-texts";
 
 export type { TCheckoutField } from "./checkout-fields";
 
@@ -96,6 +97,6 @@ export function buildCheckoutView(context: CheckoutContext, options: { country?:
         const amount = rates.convert(price.price, product.currency, currency);
         return amount === null ? [] : [{ currency, amount }];
       }),
-    bumps: product.upsells.map((upsell) => ({ id: upsell.id, title: upsell.title, description: upsell.description, price: upsell.price, quantity: upsell.quantity })),
+    bumps: product.upsells.map((upsell) => ({ id: upsell.id, ...upsellTexts(upsell, options.locale), price: upsell.price, quantity: upsell.quantity })),
   };
 }

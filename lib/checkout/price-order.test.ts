@@ -33,7 +33,18 @@ function context(overrides: Partial<CheckoutContext["product"]> = {}, extra: Par
       ],
       priceTiers: [{ region: "RU", minQuantity: 3, unitPrice: 180000 }], // 1,800.00 RUB from 3
       formFields: [],
-      upsells: [{ id: "bump1", title: "Box", description: null, price: 49000, quantity: 1, offerProduct: { id: "p2", name: "Gift box", baseCost: 10000, stock: null, reserved: 0 } }], // 490.00 RUB
+      upsells: [
+        {
+          id: "bump1",
+          title: "Box",
+          titleEn: null,
+          description: null,
+          descriptionEn: null,
+          price: 49000,
+          quantity: 1,
+          offerProduct: { id: "p2", name: "Gift box", baseCost: 10000, stock: null, reserved: 0 },
+        },
+      ], // 490.00 RUB
       shippingRules: [],
       emailTexts: [],
       ...overrides,

@@ -111,10 +111,17 @@ export function checkoutFixtures(label: string) {
     return product;
   }
 
-  async function createBump(productId: string, offer: { price: number; quantity?: number; title?: string; stock?: number | null }) {
+  async function createBump(productId: string, offer: { price: number; currency?: string; quantity?: number; title?: string; stock?: number | null }) {
     const offerProduct = await createProduct({ stock: offer.stock });
     return db.upsell.create({
-      data: { kind: "BUMP", productId, offerProductId: offerProduct.id, title: offer.title ?? "Gift box", price: offer.price, quantity: offer.quantity ?? 1 },
+      data: {
+        kind: "BUMP",
+        offerProductId: offerProduct.id,
+        title: offer.title ?? "Gift box",
+        quantity: offer.quantity ?? 1,
+        triggers: { create: { productId } },
+        prices: { create: { currency: offer.currency ?? "RUB", price: offer.price } },
+      },
       select: { id: true, offerProductId: true },
     });
   }

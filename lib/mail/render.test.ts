@@ -20,7 +20,10 @@ const expectedSubjects = {
   "password-reset": { ru: "Сброс пароля", en: "Reset your password" },
   "employee-invite": { ru: "Приглашение в панель управления магазином", en: "You are invited to the shop's admin panel" },
   "task-due": { ru: "Пора выполнить задачу: Перезвонить по заказу", en: "Task due: Перезвонить по заказу" },
+  "order-updated": { ru: "Заказ №1047 обновлён", en: "Your order #1047 was updated" },
+  "order-reminder": { ru: "Посылка с заказом №1048 ждёт вас", en: "Your parcel #1048 is waiting for you" },
   message: { ru: "Скидка 10% до пятницы", en: "Скидка 10% до пятницы" },
+  mailing: { ru: "Осенняя распродажа", en: "Осенняя распродажа" },
 } as const;
 
 describe.each(EMAIL_TEMPLATE_NAMES)("template %s", (template) => {

@@ -85,11 +85,39 @@ export const mailFixtures: { [Template in MailTemplate]: MailProps<Template> } =
     orderNumber: "1046",
     taskUrl: `${APP}/admin/tasks?task=task_1`,
   },
+  "order-updated": {
+    orderNumber: "1047",
+    currency: "RUB",
+    items: [
+      { name: "Casio G-SHOCK", quantity: 1, amount: 390000 }, // 3,900.00 RUB
+      { name: "Ремешок", quantity: 1, amount: 49000 }, // 490.00 RUB
+    ],
+    total: 439000, // 4,390.00 RUB
+    customerName: "Иван",
+    addedItem: "Ремешок",
+    paymentMethod: "COD",
+    orderUrl: `${APP}/order/1047`,
+  },
+  "order-reminder": {
+    kind: "NOT_PICKED_UP",
+    orderNumber: "1048",
+    currency: "RUB",
+    items: [{ name: "Casio G-SHOCK", quantity: 1, amount: 390000 }], // 3,900.00 RUB
+    total: 390000, // 3,900.00 RUB
+    customerName: "Иван",
+    actionUrl: `${APP}/order/1048`,
+    trackingNumber: "RA123456789RU",
+  },
   message: {
     subject: "Скидка 10% до пятницы",
     paragraphs: ["Первый абзац рассылки.", "Второй абзац."],
     action: { label: "В магазин", url: `${APP}/checkout/casio` },
     unsubscribeUrl: `${APP}/unsubscribe/tok_unsub`,
+  },
+  mailing: {
+    subject: "Осенняя распродажа",
+    markdown: "## Скидки до 30 %\n\nТолько до пятницы: [в магазин](http://localhost:3000/checkout/casio).",
+    unsubscribeUrl: `${APP}/unsubscribe/tok_mailing`,
   },
 };
 
@@ -104,5 +132,8 @@ export const fixtureLinks: { [Template in MailTemplate]: string[] } = {
   "password-reset": [`${APP}/reset-password/tok_reset_789`],
   "employee-invite": [`${APP}/invite/tok_invite_321`],
   "task-due": [`${APP}/admin/tasks?task=task_1`],
+  "order-updated": [`${APP}/order/1047`],
+  "order-reminder": [`${APP}/order/1048`],
   message: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_unsub`],
+  mailing: [`${APP}/checkout/casio`, `${APP}/unsubscribe/tok_mailing`],
 };

@@ -97,8 +97,26 @@ describe("getCheckout", () => {
 
   it("shows pay-what-you-want with its minimum, prices in other currencies, and order bumps", async () => {
     const product = await fx.createProduct({ currency: TEST_CURRENCY, payWhatYouWant: true, prices: { WORLD: { price: 10000, minimumPrice: 2500 } }, shipping: [], stock: null }); // 100.00 XTS, at least 25.00
-    const bump = await fx.createBump(product.id, { price: 1500, quantity: 2, title: "Extra strap" }); // 15.00 XTS each
-    await db.upsell.create({ data: { kind: "ONE_CLICK", productId: product.id, offerProductId: bump.offerProductId, title: "After", price: 1 } });
+    const bump = await fx.createBump(product.id, { price: 1500, currency: TEST_CURRENCY, quantity: 2, title: "Extra strap" }); // 15.00 XTS each
+    // Not on the checkout page: a thank-you page offer, and a bump without a price in XTS.
+    await db.upsell.create({
+      data: {
+        kind: "ONE_CLICK",
+        offerProductId: bump.offerProductId,
+        title: "After",
+        triggers: { create: { productId: product.id } },
+        prices: { create: { currency: TEST_CURRENCY, price: 1 } },
+      },
+    });
+    await db.upsell.create({
+      data: {
+        kind: "BUMP",
+        offerProductId: bump.offerProductId,
+        title: "Roubles only",
+        triggers: { create: { productId: product.id } },
+        prices: { create: { currency: "RUB", price: 100 } },
+      },
+    });
     const view = await getCheckout(product.slug, { country: "DE", locale: "en" });
     expect(view).toMatchObject({
       product: { currency: TEST_CURRENCY, payWhatYouWant: true, minimumPrice: 2500 },

@@ -22,7 +22,10 @@ export const ZSendMailPayload = z.discriminatedUnion("template", [
   payloadOf("password-reset"),
   payloadOf("employee-invite"),
   payloadOf("task-due"),
+  payloadOf("order-updated"),
+  payloadOf("order-reminder"),
   payloadOf("message"),
+  payloadOf("mailing"),
 ]);
 export type TSendMailPayload = z.input<typeof ZSendMailPayload>;
 
