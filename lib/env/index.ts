@@ -79,6 +79,10 @@ export const ZEnv = z
       .min(1, { message: "must be at least 1 (bytes)" })
       .max(Number.MAX_SAFE_INTEGER, { message: "is too large" })
       .default(100 * 1024 * 1024),
+    /** Russian Post tracking API (single access, SOAP 1.2); the login and password may also be set in Settings → Logistics, which win. */
+    RUSSIAN_POST_TRACKING_URL: optionalUrl(["http:", "https:"], "https://tracking.russianpost.ru/rtm34").transform((value) => value ?? "https://tracking.russianpost.ru/rtm34"),
+    RUSSIAN_POST_LOGIN: z.string().trim().max(200).optional(),
+    RUSSIAN_POST_PASSWORD: z.string().max(200).optional(),
     /** Reverse proxies whose X-Forwarded-For / X-Real-IP are believed (addresses and CIDR ranges); none by default. */
     TRUSTED_PROXIES: z
       .string()
