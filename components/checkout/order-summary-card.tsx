@@ -38,7 +38,9 @@ export function OrderSummaryCard({ order }: { order: TPublicOrder }) {
         </div>
         <div className="mt-1 flex justify-between gap-4 border-t border-slate-200 pt-3 text-base font-semibold">
           <dt>{t("checkout.summary.total")}</dt>
-          <dd className="whitespace-nowrap tabular-nums">{money(order.total)}</dd>
+          <dd className="whitespace-nowrap tabular-nums" data-testid="order-total">
+            {money(order.total)}
+          </dd>
         </div>
         <div className="flex justify-between gap-4 pt-1">
           <dt className="text-slate-600">{t("orderPages.paymentMethod")}</dt>
