@@ -60,7 +60,17 @@ function fault(reason: string) {
   );
 }
 
-const tag = (xml: string, name: string) => new RegExp(`<(?:\\w+:)?${name}[^>]*>([^<]*)</(?:\\w+:)?${name}>`).exec(xml)?.[1] ?? null;
+const unescapeXml = (value: string) =>
+  value
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+const tag = (xml: string, name: string) => {
+  const value = new RegExp(`<(?:\\w+:)?${name}[^>]*>([^<]*)</(?:\\w+:)?${name}>`).exec(xml)?.[1];
+  return value === undefined ? null : unescapeXml(value);
+};
 
 export async function startRussianPostDouble(credentials: { login: string; password: string }) {
   const history = new Map<string, ScriptedOperation[]>();
