@@ -6,7 +6,7 @@ import { db, type Prisma } from "@/lib/db";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
 import { SHOP_TIME_ZONE } from "@/lib/reports/resolve-period";
 import { streamCsvBatches } from "@/lib/stream-csv";
-import { orderFilterWhere, ZListOrdersInput } from "./list-orders";
+import { olderThan, orderFilterWhere, ZListOrdersInput } from "./list-orders";
 
 export const EXPORT_BATCH_SIZE = 500;
 
@@ -108,7 +108,7 @@ export function exportOrdersCsv(input: TExportOrdersInput = {}, options: ExportO
     batchSize,
     readBatch: (after) =>
       db.order.findMany({
-        where: after ? { AND: [baseWhere, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : baseWhere,
+        where: after ? { AND: [baseWhere, olderThan(after)] } : baseWhere,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: batchSize,
         select: exportSelect,

@@ -1,9 +1,14 @@
 // Read side of the admin order list: filters shared by the list, the status-tab counts and the
 // CSV export (one `where` builder, so the three never disagree), keyset pagination newest first.
+// Sized for a million orders (issue 13): every page is an index range read from its start (the
+// keyset bound is an index bound), unfiltered tab counts come from trigger-kept counters, filtered
+// ones are counted up to ORDER_COUNT_LIMIT per status, and searches use equality or trigram indexes.
 import { z } from "zod";
+import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { db, type Prisma } from "@/lib/db";
 import { OrderStatus, PaymentMethod } from "@/lib/db/generated/enums";
 import { addDays, SHOP_TIME_ZONE, ZCalendarDay, zonedDayStart } from "@/lib/reports/resolve-period";
+import { getOrderStatusCounts } from "./get-order-status-counts";
 import { ORDER_STATUSES } from "./transitions";
 
 export const ORDERS_PAGE_SIZE = 50;
@@ -92,13 +97,7 @@ export interface OrderPage {
 export async function listOrders(input: TListOrdersInput = {}): Promise<OrderPage> {
   const { tab, cursor, limit, ...filters } = ZListOrdersInput.parse(input);
   const after = cursor === undefined ? undefined : decodeOrderCursor(cursor);
-  const where: Prisma.OrderWhereInput = {
-    AND: [
-      orderFilterWhere(filters),
-      tab && tab !== "all" ? { status: tab } : {},
-      after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {},
-    ],
-  };
+  const where: Prisma.OrderWhereInput = { AND: [orderFilterWhere(filters), tab && tab !== "all" ? { status: tab } : {}, after ? olderThan(after) : {}] };
   const rows = await db.order.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -110,18 +109,55 @@ export async function listOrders(input: TListOrdersInput = {}): Promise<OrderPag
   return { items, nextCursor: rows.length > limit && last ? encodeOrderCursor(last) : null };
 }
 
-export type OrderStatusCounts = Record<OrderStatus, number> & { all: number };
+/**
+ * The keyset condition "after (createdAt, id) in newest-first order". The row comparison is
+ * spelled out with a redundant `createdAt <= X`, which PostgreSQL uses as the bound of any index
+ * ending in createdAt — (createdAt), (status, createdAt), (productId, createdAt), … — so a deep
+ * page starts reading where it begins instead of filtering every newer row (what the OR alone did).
+ */
+export function olderThan(after: { createdAt: Date; id: string }): Prisma.OrderWhereInput {
+  return { createdAt: { lte: after.createdAt }, OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }] };
+}
 
-/** Orders per status under the filters (the tab itself is not a filter here): the tab badges. */
+/** Filtered views count each status up to this many orders and show more as "1,000+". */
+export const ORDER_COUNT_LIMIT = 1000;
+
+export type OrderStatusCounts = Record<OrderStatus, number> & {
+  all: number;
+  /** null: every count is exact. Otherwise a count above `limit` means "more than `limit`". */
+  limit: number | null;
+};
+
+/**
+ * Orders per status under the filters (the tab itself is not a filter here): the tab badges.
+ * Without filters (or with a status filter only) the counts are exact, from the counters the
+ * database keeps. With filters, the matching orders are counted when there are at most
+ * ORDER_COUNT_LIMIT of them; otherwise each status is counted up to the limit (an index range of
+ * at most limit + 1 entries each), so a filter that matches half a million orders costs what one
+ * matching a thousand does.
+ */
 export async function countOrdersByStatus(input: TOrderFilters = {}): Promise<OrderStatusCounts> {
-  const filters = ZOrderFilters.parse(input);
-  const groups = await db.order.groupBy({ by: ["status"], where: orderFilterWhere(filters), _count: { _all: true } });
+  const { status: statusFilter, ...filters } = ZOrderFilters.parse(input);
+  const statuses: readonly OrderStatus[] = statusFilter?.length ? ORDER_STATUSES.filter((status) => statusFilter.includes(status)) : ORDER_STATUSES;
   const counts = Object.fromEntries(ORDER_STATUSES.map((status) => [status, 0])) as OrderStatusCounts;
-  counts.all = 0;
-  for (const group of groups) {
-    counts[group.status] = group._count._all;
-    counts.all += group._count._all;
+  counts.limit = null;
+  if (Object.values(filters).every((value) => value === undefined)) {
+    const totals = await getOrderStatusCounts();
+    for (const status of statuses) counts[status] = totals[status];
+    counts.all = statuses.reduce((sum, status) => sum + totals[status], 0);
+    return counts;
   }
+  const where = orderFilterWhere({ ...filters, status: statusFilter });
+  const sample = await db.order.findMany({ where, select: { status: true }, take: ORDER_COUNT_LIMIT + 1 });
+  if (sample.length <= ORDER_COUNT_LIMIT) {
+    for (const row of sample) counts[row.status] += 1;
+    counts.all = sample.length;
+    return counts;
+  }
+  const bounded = await Promise.all(statuses.map((status) => db.order.count({ where: { AND: [where, { status }] }, take: ORDER_COUNT_LIMIT + 1 })));
+  statuses.forEach((status, index) => (counts[status] = bounded[index]!));
+  counts.all = ORDER_COUNT_LIMIT + 1;
+  counts.limit = ORDER_COUNT_LIMIT;
   return counts;
 }
 
@@ -139,24 +175,27 @@ export function orderFilterWhere(filters: OrderFilters): Prisma.OrderWhereInput 
 }
 
 /**
- * What a typed search may be. Digits and phone punctuation only: an order number ("1024",
- * "#1024") or a phone in any formatting, matched by its digits inside the normalised phone (a
- * Russian trunk "8…" also tries "7…"). Anything else: part of a name or an email,
- * case-insensitive. Name and email substrings cannot use an index; the other filters and the
- * (createdAt, id) order keep the scanned range small.
+ * What a typed search may be, each form answered by an index. Digits and phone punctuation only:
+ * an order number ("1024", "#1024"; the unique index), a whole phone in any formatting (E.164 by
+ * the shop's rules, a Russian trunk "8…" included: equality on the (phoneNormalized, createdAt)
+ * index), or part of a phone, at least 4 digits (LIKE '%…%' through the trigram index). A whole
+ * email address: equality on emailNormalized. Anything else: part of a name or an email,
+ * case-insensitive — no index serves that; the other filters and the newest-first order bound
+ * what is read.
  */
 function searchConditions(term: string): Prisma.OrderWhereInput[] {
   if (!/^[\d\s()+#.-]+$/.test(term)) {
+    const email = term.includes("@") ? normalizeEmail(term) : null;
+    if (email) return [{ emailNormalized: email }];
     return [{ customerName: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }];
   }
   const conditions: Prisma.OrderWhereInput[] = [];
   const number = /^#?\s*(\d{1,9})$/.exec(term)?.[1];
   if (number) conditions.push({ number: Number(number) });
   const digits = term.replace(/\D/g, "");
-  if (digits.length >= 4) {
-    conditions.push({ phoneNormalized: { contains: digits } });
-    if (digits.length === 11 && digits.startsWith("8")) conditions.push({ phoneNormalized: { contains: `7${digits.slice(1)}` } });
-  }
+  const phone = digits.length >= 10 ? normalizePhone(term, "RU") : null;
+  if (phone) conditions.push({ phoneNormalized: phone });
+  else if (digits.length >= 4) conditions.push({ phoneNormalized: { contains: digits } });
   // "12" is neither a number in range nor enough of a phone: match nothing rather than everything.
   return conditions.length ? conditions : [{ id: { in: [] } }];
 }

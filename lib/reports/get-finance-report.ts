@@ -2,11 +2,13 @@
 // "Received" is what PAID orders brought in (by paidAt); "expected" is the same sums for the
 // orders confirmed in the period (by confirmedAt), whatever became of them since. Base cost is
 // OrderItem.unitCost × quantity as frozen at ordering; commissions are every level's Commission
-// that is not CANCELLED. All sums are PostgreSQL aggregates in integer minor units (bigint):
-// costs and commissions are summed per order in correlated subqueries, so joining items and
-// commissions never multiplies an order's total.
+// that is not CANCELLED. All sums are integer minor units (bigint), read from the daily rollup
+// "OrderDailyRollup" (order, item and commission triggers keep each order's total, shipping, base
+// cost and standing commissions on the day it was paid and the day it was confirmed), so a year
+// is a few thousand rows instead of 8.5 s of per-order lookups at a million orders.
 import { db, Prisma } from "@/lib/db";
-import { resolvePeriod, SHOP_TIME_ZONE, zonedDay, zonedDayStart, type PeriodKind, type TPeriodInput } from "./resolve-period";
+import { rollupDaysSql } from "./order-rollup-sql";
+import { resolvePeriod, SHOP_TIME_ZONE, zonedDay, type PeriodKind, type TPeriodInput } from "./resolve-period";
 
 export interface FinanceTotals {
   currency: string;
@@ -33,21 +35,14 @@ export interface FinanceReport {
   byMonth: { months: string[]; rows: FinanceMonth[] };
 }
 
-const utcTimestamp = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-
 const totalsColumns = Prisma.sql`
-  o."currency" AS "currency",
-  count(*)::int AS "orders",
-  sum(o."total")::bigint AS "revenue",
-  sum(o."shippingTotal")::bigint AS "shipping",
-  coalesce(sum(cost.amount), 0)::bigint AS "baseCost",
-  coalesce(sum(comm.amount), 0)::bigint AS "commissions",
-  (sum(o."total") - coalesce(sum(cost.amount), 0) - coalesce(sum(comm.amount), 0))::bigint AS "margin"`;
-
-// One row per order, so the sums above stay per order.
-const perOrderJoins = Prisma.sql`
-  LEFT JOIN LATERAL (SELECT sum(i."unitCost"::bigint * i."quantity") AS amount FROM "OrderItem" i WHERE i."orderId" = o.id) cost ON true
-  LEFT JOIN LATERAL (SELECT sum(c."amount"::bigint) AS amount FROM "Commission" c WHERE c."orderId" = o.id AND c."status" <> 'CANCELLED') comm ON true`;
+  r."currency" AS "currency",
+  sum(r."orders")::int AS "orders",
+  sum(r."total")::bigint AS "revenue",
+  sum(r."shipping")::bigint AS "shipping",
+  sum(r."baseCost")::bigint AS "baseCost",
+  sum(r."commissions")::bigint AS "commissions",
+  (sum(r."total") - sum(r."baseCost") - sum(r."commissions"))::bigint AS "margin"`;
 
 /** `YYYY-MM` of the month `offset` months after `month`. */
 function addMonths(month: string, offset: number): string {
@@ -59,27 +54,25 @@ function addMonths(month: string, offset: number): string {
 /** Throws a ZodError for a bad period (the page falls back to the default and says so). */
 export async function getFinanceReport(input: TPeriodInput = {}, now = new Date()): Promise<FinanceReport> {
   const period = resolvePeriod(input, now);
-  const [start, end] = [utcTimestamp(period.start), utcTimestamp(period.end)];
 
   const currentMonth = zonedDay(now, SHOP_TIME_ZONE).slice(0, 7);
   const months = Array.from({ length: 12 }, (_, index) => addMonths(currentMonth, index - 11));
-  const monthsStart = utcTimestamp(zonedDayStart(`${months[0]}-01`, SHOP_TIME_ZONE));
-  const monthsEnd = utcTimestamp(zonedDayStart(`${addMonths(currentMonth, 1)}-01`, SHOP_TIME_ZONE));
-  const paidMonth = Prisma.sql`to_char((o."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE ${SHOP_TIME_ZONE}, 'YYYY-MM')`;
-
+  const lastMonthDay = new Date(Date.parse(`${addMonths(currentMonth, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const monthsPeriod = { fromDay: `${months[0]}-01`, toDay: lastMonthDay, timeZone: SHOP_TIME_ZONE };
+  // A currency whose orders all moved on leaves rows summing to zero orders: not a row of the report.
   const [received, expected, byMonth] = await Promise.all([
     db.$queryRaw<FinanceTotals[]>`
-      SELECT ${totalsColumns} FROM "Order" o ${perOrderJoins}
-      WHERE o."status" = 'PAID' AND o."paidAt" >= ${start} AND o."paidAt" < ${end}
-      GROUP BY o."currency" ORDER BY o."currency"`,
+      SELECT ${totalsColumns} FROM "OrderDailyRollup" r
+      WHERE ${rollupDaysSql("PAID", period)} AND r."status" = 'PAID'
+      GROUP BY r."currency" HAVING sum(r."orders") > 0 ORDER BY r."currency"`,
     db.$queryRaw<FinanceTotals[]>`
-      SELECT ${totalsColumns} FROM "Order" o ${perOrderJoins}
-      WHERE o."confirmedAt" >= ${start} AND o."confirmedAt" < ${end}
-      GROUP BY o."currency" ORDER BY o."currency"`,
+      SELECT ${totalsColumns} FROM "OrderDailyRollup" r
+      WHERE ${rollupDaysSql("CONFIRMED", period)}
+      GROUP BY r."currency" HAVING sum(r."orders") > 0 ORDER BY r."currency"`,
     db.$queryRaw<FinanceMonth[]>`
-      SELECT ${paidMonth} AS "month", ${totalsColumns} FROM "Order" o ${perOrderJoins}
-      WHERE o."status" = 'PAID' AND o."paidAt" >= ${monthsStart} AND o."paidAt" < ${monthsEnd}
-      GROUP BY 1, o."currency" ORDER BY 1, o."currency"`,
+      SELECT to_char(r."day", 'YYYY-MM') AS "month", ${totalsColumns} FROM "OrderDailyRollup" r
+      WHERE ${rollupDaysSql("PAID", monthsPeriod)} AND r."status" = 'PAID'
+      GROUP BY 1, r."currency" HAVING sum(r."orders") > 0 ORDER BY 1, r."currency"`,
   ]);
 
   return {

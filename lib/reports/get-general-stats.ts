@@ -1,10 +1,13 @@
 // The Home dashboard's "general statistics", after the seed systems (LeadVertex, E-AutoPay):
 // for a period of calendar days in the shop's time zone, the orders placed in it by payment and
-// outcome, the money paid for them, approve and buyout rates, and orders per day. Counted by
-// PostgreSQL (FILTER aggregates, GROUP BY day in the time zone), never by looping over rows here.
+// outcome, the money paid for them, approve and buyout rates, and orders per day. Read from the
+// daily rollup "OrderDailyRollup" (kept by triggers, exact; prisma/migrations/
+// 20261206160000_order_rollups): any period up to a year is a few thousand rows, not the
+// period's orders (3.7 s for 12 months at a million orders when they were counted).
 import { db, Prisma } from "@/lib/db";
 import { computeRates, type Rates } from "./compute-rates";
-import { buyoutColumns, isConfirmedSql, orderOutcomeColumns, type OrderOutcomes } from "./order-outcomes";
+import { buyoutColumns, isConfirmedSql, ORDER_ROLLUP_SOURCE, orderOutcomeColumns, type OrderOutcomes } from "./order-outcomes";
+import { rollupDaysSql } from "./order-rollup-sql";
 import { resolvePeriod, type PeriodKind, type TPeriodInput } from "./resolve-period";
 
 export interface GeneralStats {
@@ -20,43 +23,30 @@ export interface GeneralStats {
   byDay: { day: string; orders: number; confirmed: number }[];
 }
 
-// The database stores UTC wall-clock timestamps (timestamp without time zone): an instant
-// becomes one by "AT TIME ZONE 'UTC'", and a stored value becomes the shop's wall clock by
-// reading it as UTC first.
-const utcTimestamp = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
-
 export async function getGeneralStats(input: TPeriodInput = {}, now = new Date()): Promise<GeneralStats> {
   const period = resolvePeriod(input, now);
-  const [start, end] = [utcTimestamp(period.start), utcTimestamp(period.end)];
-  const confirmed = isConfirmedSql();
+  const placed = rollupDaysSql("CREATED", period);
+  const confirmed = isConfirmedSql(ORDER_ROLLUP_SOURCE);
   // Money reached the shop: a COD order PAID, or a prepayment that settled.
-  const moneyReceived = Prisma.sql`(o."status" = 'PAID' OR o."paymentStatus" = 'PAID')`;
+  const moneyReceived = Prisma.sql`(r."status" = 'PAID' OR r."paymentStatus" = 'PAID')`;
 
   const [cohortRows, buyoutRows, paidRows, dayRows] = await Promise.all([
-    db.$queryRaw<Array<Record<keyof GeneralStats["orders"], number>>>`
-      SELECT ${orderOutcomeColumns()}
-      FROM "Order" o
-      WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end}`,
+    db.$queryRaw<Array<Record<keyof GeneralStats["orders"], number>>>`SELECT ${orderOutcomeColumns(ORDER_ROLLUP_SOURCE)} FROM "OrderDailyRollup" r WHERE ${placed}`,
     // Buyout is counted by shipping period: the orders shipped then, whatever became of them.
     db.$queryRaw<Array<{ shipped: number; paid: number }>>`
-      SELECT ${buyoutColumns()}
-      FROM "Order" o
-      WHERE o."shippedAt" >= ${start} AND o."shippedAt" < ${end}`,
+      SELECT ${buyoutColumns(ORDER_ROLLUP_SOURCE)} FROM "OrderDailyRollup" r WHERE ${rollupDaysSql("SHIPPED", period)}`,
     db.$queryRaw<Array<{ currency: string; amountMinor: bigint }>>`
-      SELECT o."currency" AS "currency", sum(o."total")::bigint AS "amountMinor"
-      FROM "Order" o
-      WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end} AND ${moneyReceived}
-      GROUP BY o."currency"
-      ORDER BY o."currency"`,
+      SELECT r."currency" AS "currency", sum(r."total")::bigint AS "amountMinor"
+      FROM "OrderDailyRollup" r
+      WHERE ${placed} AND ${moneyReceived}
+      GROUP BY r."currency"
+      HAVING sum(r."orders") > 0
+      ORDER BY r."currency"`,
     db.$queryRaw<Array<{ day: string; orders: number; confirmed: number }>>`
-      SELECT
-        to_char(date_trunc('day', (o."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${period.timeZone}), 'YYYY-MM-DD') AS "day",
-        count(*)::int AS "orders",
-        (count(*) FILTER (WHERE ${confirmed}))::int AS "confirmed"
-      FROM "Order" o
-      WHERE o."createdAt" >= ${start} AND o."createdAt" < ${end}
-      GROUP BY 1
-      ORDER BY 1`,
+      SELECT to_char(r."day", 'YYYY-MM-DD') AS "day", sum(r."orders")::int AS "orders", coalesce(sum(r."orders") FILTER (WHERE ${confirmed}), 0)::int AS "confirmed"
+      FROM "OrderDailyRollup" r
+      WHERE ${placed}
+      GROUP BY r."day"`,
   ]);
 
   const orders = cohortRows[0]!;

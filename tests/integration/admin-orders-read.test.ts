@@ -48,7 +48,7 @@ beforeAll(async () => {
   partnerId = (await db.partner.create({ data: { login: `p-${run}`, email: `p-${run}@partners.test`, name: "Test Partner", passwordHash: "x", status: "ACTIVE" }, select: { id: true } })).id;
   userId = (await db.user.create({ data: { email: `op-${run}@lavka.test`, name: "Ольга Тестовая", role: "OPERATOR", passwordHash: "x" }, select: { id: true } })).id;
   for (const spec of SPECS) {
-    const customer = await db.customer.create({ data: { name: spec.name, phone: spec.phone, phoneNormalized: spec.phone.slice(1) }, select: { id: true } });
+    const customer = await db.customer.create({ data: { name: spec.name, phone: spec.phone, phoneNormalized: spec.phone }, select: { id: true } });
     customerIds.push(customer.id);
     const order = await db.order.create({
       data: {
@@ -58,8 +58,8 @@ beforeAll(async () => {
         productId,
         customerName: spec.name,
         phone: spec.phone,
-        // Digits only, with the country code (DESIGN.md's normalised phone).
-        phoneNormalized: spec.phone.slice(1),
+        // E.164, as the checkout stores it (lib/customers/normalize-contact.ts).
+        phoneNormalized: spec.phone,
         email: spec.email,
         emailNormalized: spec.email.toLowerCase(),
         region: "RU",
@@ -204,6 +204,7 @@ describe("listOrders", () => {
 describe("countOrdersByStatus", () => {
   it("counts every status under the filters, zeros included", async () => {
     expect(await countOrdersByStatus({ productId })).toEqual({
+      limit: null,
       all: 7,
       UNCONFIRMED: 2,
       CONFIRMED: 1,

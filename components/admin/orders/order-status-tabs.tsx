@@ -4,7 +4,7 @@ import type { OrderStatusCounts } from "@/lib/orders/list-orders";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
 import { withQuery, type OrderQuery } from "./orders-url";
 
-/** "All" and one tab per status, each with its count under the current filters. */
+/** "All" and one tab per status, each with its count under the current filters ("1,000+" past a filtered view's limit). */
 export async function OrderStatusTabs({ counts, active, query }: { counts: OrderStatusCounts; active: string; query: OrderQuery }) {
   const [t, tStatus] = await Promise.all([getTranslations("orders"), getTranslations("orderStatus")]);
   const tabs = [{ value: "all", label: t("all"), count: counts.all }, ...ORDER_STATUSES.map((status) => ({ value: status, label: tStatus(status), count: counts[status] }))];
@@ -23,8 +23,12 @@ export async function OrderStatusTabs({ counts, active, query }: { counts: Order
             }`}
           >
             {tab.label}
-            <span className={`text-xs tabular-nums ${isActive ? "text-slate-300" : tab.count ? "text-slate-500" : "text-slate-300"}`} data-testid={`tab-count-${tab.value}`}>
-              {tab.count}
+            <span
+              className={`text-xs tabular-nums ${isActive ? "text-slate-300" : tab.count ? "text-slate-500" : "text-slate-300"}`}
+              data-testid={`tab-count-${tab.value}`}
+              {...(counts.limit !== null && tab.count > counts.limit ? { title: t("countMoreHint", { limit: counts.limit }), "data-more": "" } : {})}
+            >
+              {counts.limit !== null && tab.count > counts.limit ? t("countMore", { limit: counts.limit }) : tab.count}
             </span>
           </Link>
         );
