@@ -192,7 +192,7 @@ function domainOf(from: string): string {
   return match?.[1]?.toLowerCase() ?? "lavka.local";
 }
 
-function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+export function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`SMTP send did not finish within ${ms / 1000} s`)), ms);
@@ -205,12 +205,12 @@ function listHeaders(rendered: RenderedMail) {
 }
 
 /** `ivan@example.com` → `i***@example.com`: enough to trace a mail in logs, not to harvest. */
-function maskAddress(address: string): string {
+export function maskAddress(address: string): string {
   const at = address.lastIndexOf("@");
   return at > 0 ? `${address[0]}***${address.slice(at)}` : "***";
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // nodemailer puts the SMTP reply on the error: "550 5.1.1 No such user" says more than "EENVELOPE".
   const details = error as Error & { code?: string; responseCode?: number; response?: string };

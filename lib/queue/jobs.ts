@@ -7,14 +7,30 @@ import { releaseHeldCommissionsJob } from "@/lib/affiliates/commissions/release-
 import { importCustomersJob } from "@/lib/crm/import/import-customers-job";
 import { recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
 import { taskRemindersJob } from "@/lib/crm/tasks/task-reminders-job";
+import { orderRemindersJob } from "@/lib/marketing/reminders/order-reminders-job";
+import { pollParcelsJob } from "@/lib/logistics/tracking/poll-parcels-job";
 import { sendPostbackJob } from "@/lib/affiliates/postbacks/jobs/send-postback";
 import { AppError } from "@/lib/errors";
 import { sendMailJob } from "@/lib/mail/jobs/send-mail";
+import { sendMailingJob } from "@/lib/marketing/mailings/send-mailing-job";
+import { deliverWebhookJob } from "@/lib/webhooks/jobs/deliver-webhook-job";
 import { KEEP_COMPLETED_JOBS, KEEP_FAILED_JOBS } from "./backend";
 import type { JobDefinition } from "./define-job";
 import { heartbeatJob } from "./heartbeat";
 
-export const jobs = [heartbeatJob, sendMailJob, sendPostbackJob, releaseHeldCommissionsJob, taskRemindersJob, recomputeSegmentsJob, importCustomersJob] as const;
+export const jobs = [
+  heartbeatJob,
+  sendMailJob,
+  sendPostbackJob,
+  releaseHeldCommissionsJob,
+  taskRemindersJob,
+  orderRemindersJob,
+  recomputeSegmentsJob,
+  importCustomersJob,
+  deliverWebhookJob,
+  pollParcelsJob,
+  sendMailingJob,
+] as const;
 
 export type RegisteredJob = (typeof jobs)[number];
 export type JobName = RegisteredJob["name"];
