@@ -10,7 +10,7 @@ export async function rebuildOrderRollups(client: PrismaClient): Promise<{ order
   await client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
-      await tx.$queryRaw`SELECT lavka_rebuild_order_rollups()`;
+      await tx.$executeRaw`SELECT lavka_rebuild_order_rollups()`;
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );

@@ -1,0 +1,223 @@
+// The order counters ("OrderStatusCount") and daily rollups ("OrderDailyRollup") that the order
+// list, the dashboard and finance read (issue 13) against a full recount of the orders, after
+// every kind of write: the checkout's hand-written SQL insert (plain, attributed with
+// commissions, NONE-confirmed, duplicate), every status move through changeOrderStatus, a bulk
+// change, an edit before shipping (items and totals), a customer merge (one UPDATE of many
+// orders), a commission cancelled by a status change, a delete, and the rebuild. Other test
+// files write orders at the same time: each comparison reads the rollups and the recount in one
+// REPEATABLE READ snapshot, in which triggers and orders always agree — or do not, which is the bug.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
+import { mergeCustomers } from "@/lib/crm/merge/merge-customers";
+import { db, disconnectDb } from "@/lib/db";
+import type { OrderStatus, Role } from "@/lib/db/generated/enums";
+import { bulkChangeOrderStatus } from "@/lib/orders/bulk-change-order-status";
+import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { getOrderStatusCounts } from "@/lib/orders/get-order-status-counts";
+import { countOrdersByStatus, ORDER_COUNT_LIMIT } from "@/lib/orders/list-orders";
+import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
+import { getFinanceReport } from "@/lib/reports/get-finance-report";
+import { getGeneralStats } from "@/lib/reports/get-general-stats";
+import { rebuildOrderRollups } from "@/lib/reports/rebuild-order-rollups";
+
+const fx = checkoutFixtures("rollups");
+const users: Partial<Record<Role, { id: string; role: Role }>> = {};
+const actor = (role: Role) => ({ type: "USER" as const, id: users[role]!.id, role });
+const partnerIds: string[] = [];
+
+interface Drift {
+  what: string;
+  key: string;
+  counted: string;
+  recounted: string;
+}
+
+/**
+ * Every key where the trigger-kept figures differ from a recount of the orders (empty = exact),
+ * both read in one snapshot.
+ */
+async function drift(): Promise<Drift[]> {
+  return db.$transaction(
+    async (tx) => {
+      const rollups = await tx.$queryRaw<Drift[]>`
+        WITH kept AS (
+          SELECT "kind", "day", "status", "paymentMethod", "paymentStatus", "currency",
+                 sum("orders")::bigint AS orders, sum("total")::bigint AS total, sum("shipping")::bigint AS shipping,
+                 sum("baseCost")::bigint AS "baseCost", sum("commissions")::bigint AS commissions
+          FROM "OrderDailyRollup" GROUP BY 1, 2, 3, 4, 5, 6
+        ), recount AS (SELECT * FROM lavka_order_rollups_recount())
+        SELECT 'rollup' AS what,
+               concat_ws(' ', coalesce(k.kind, r.kind), coalesce(k.day, r.day), coalesce(k.status, r.status), coalesce(k."paymentMethod", r."paymentMethod"),
+                         coalesce(k."paymentStatus", r."paymentStatus"), coalesce(k.currency, r.currency)) AS key,
+               concat_ws('/', k.orders, k.total, k.shipping, k."baseCost", k.commissions) AS counted,
+               concat_ws('/', r.orders, r.total, r.shipping, r."baseCost", r.commissions) AS recounted
+        FROM kept k
+        FULL JOIN recount r ON (k.kind, k.day, k.status, k."paymentMethod", k."paymentStatus", k.currency) = (r.kind, r.day, r.status, r."paymentMethod", r."paymentStatus", r.currency)
+        WHERE (coalesce(k.orders, 0), coalesce(k.total, 0), coalesce(k.shipping, 0), coalesce(k."baseCost", 0), coalesce(k.commissions, 0))
+              IS DISTINCT FROM (coalesce(r.orders, 0), coalesce(r.total, 0), coalesce(r.shipping, 0), coalesce(r."baseCost", 0), coalesce(r.commissions, 0))`;
+      const counts = await tx.$queryRaw<Drift[]>`
+        SELECT 'status count' AS what, coalesce(k.status, r.status)::text AS key, coalesce(k.count, 0)::text AS counted, coalesce(r.count, 0)::text AS recounted
+        FROM (SELECT "status", sum("count") AS count FROM "OrderStatusCount" GROUP BY 1) k
+        FULL JOIN (SELECT "status", count(*) AS count FROM "Order" GROUP BY 1) r ON k.status = r.status
+        WHERE coalesce(k.count, 0) <> coalesce(r.count, 0)`;
+      return [...rollups, ...counts];
+    },
+    { isolationLevel: "RepeatableRead" },
+  );
+}
+
+/** The rollup rows of this run's orders: their kinds and statuses, to prove the test moved something. */
+const rollupKindsOf = (orderIds: string[]) =>
+  db.$queryRaw<{ kind: string; status: OrderStatus; orders: number }[]>`
+    SELECT r.kind::text AS kind, o.status, count(*)::int AS orders
+    FROM "Order" o
+    CROSS JOIN LATERAL (VALUES ('CREATED', o."createdAt"), ('CONFIRMED', o."confirmedAt"), ('SHIPPED', o."shippedAt"), ('PAID', o."paidAt")) r(kind, at)
+    WHERE o.id = ANY(${orderIds}::text[]) AND r.at IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1, 2`;
+
+beforeAll(async () => {
+  await ensureCheckoutReferenceData();
+  for (const role of ["OWNER", "MANAGER", "OPERATOR", "LOGISTICS"] as Role[]) {
+    users[role] = await db.user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@rollups.test`, name: role, role, passwordHash: "x" }, select: { id: true, role: true } });
+  }
+});
+
+afterAll(async () => {
+  await db.commission.deleteMany({ where: { partnerId: { in: partnerIds } } });
+  await fx.cleanup();
+  await db.partner.deleteMany({ where: { id: { in: partnerIds } } });
+  const ids = Object.values(users).map((user) => user.id);
+  await db.auditLog.deleteMany({ where: { actorId: { in: ids } } });
+  await db.user.deleteMany({ where: { id: { in: ids } } });
+  await disconnectDb();
+});
+
+describe("order counters and daily rollups", () => {
+  it("stay equal to a full recount through every write path", async () => {
+    expect(await drift(), "before this test").toEqual([]);
+
+    // The checkout's SQL insert: EMAIL_LINK (UNCONFIRMED), OPERATOR, NONE (confirmed at once), a duplicate, a bump.
+    const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: 100, baseCost: 70000 }); // 700.00 RUB a unit
+    const instant = await fx.createProduct({ confirmationMode: "NONE", stock: 100 });
+    const bump = await fx.createBump(product.id, { price: 25000 }); // 250.00 RUB
+    const place = async (slug: string, overrides: Record<string, unknown> = {}, fields: Record<string, string> = {}, attribution?: { partnerId: string }) =>
+      (await placeOrder(fx.input(slug, overrides, fields), { ip: fx.ip(), attribution })).order;
+    const orders = [];
+    for (let index = 0; index < 8; index++) orders.push(await place(product.slug, { quantity: 1 + (index % 3) }));
+    const withBump = await place(product.slug, { bumpIds: [bump.id] });
+    const confirmedAtOnce = await place(instant.slug);
+    const phone = fx.phone();
+    const first = await place(product.slug, {}, { phone });
+    const duplicate = await place(product.slug, {}, { phone });
+    expect(await drift(), "after checkout inserts").toEqual([]);
+
+    // An attributed order: its commissions (level 0) enter through their own trigger.
+    const partner = await db.partner.create({
+      data: { login: `rollups-${fx.run}`, email: `rollups-${fx.run}@partners.test`, name: "Rollup partner", passwordHash: "x", status: "ACTIVE" },
+      select: { id: true },
+    });
+    partnerIds.push(partner.id);
+    await db.productCommission.create({ data: { productId: product.id, level: 0, kind: "PERCENT", value: 1000 } }); // 10 %
+    const attributed = await place(product.slug, { quantity: 2 }, {}, { partnerId: partner.id });
+    expect(await db.commission.count({ where: { orderId: attributed.id, status: { not: "CANCELLED" } } })).toBe(1);
+    expect(await drift(), "after an attributed order").toEqual([]);
+
+    // Every status, one move at a time.
+    const [a, b, c, d, e, f, g, h] = orders;
+    const move = (orderId: string, to: OrderStatus, role: Role = "OWNER", extra: Record<string, unknown> = {}) =>
+      changeOrderStatus({ orderId, to, actor: actor(role), reason: "rollup test", ...extra });
+    for (const [order, path] of [
+      [a, ["CONFIRMED", "SHIPPED", "DELIVERED", "HANDED", "PAID"]],
+      [b, ["CONFIRMED", "SHIPPED", "DELIVERED", "RETURNED"]],
+      [c, ["CANCELLED"]],
+      [d, ["SPAM"]],
+      [e, ["DUPLICATE"]],
+      [attributed, ["CONFIRMED", "CANCELLED"]],
+      [withBump, ["CONFIRMED", "SHIPPED"]],
+      [confirmedAtOnce, ["SHIPPED", "DELIVERED", "HANDED", "PAID"]],
+    ] as const) {
+      for (const to of path) await move(order!.id, to, "OWNER", to === "SHIPPED" ? { trackingNumber: "80101234567890" } : {});
+    }
+    expect(await db.commission.count({ where: { orderId: attributed.id, status: "CANCELLED" } }), "the cancelled order's commission").toBe(1);
+    expect(await drift(), "after every status move").toEqual([]);
+
+    // A bulk change, an edit before shipping (items and totals change), a merge, a delete.
+    const { results } = await bulkChangeOrderStatus({ orderIds: [f!.id, g!.id, h!.id, a!.id], to: "CONFIRMED", actor: actor("OPERATOR") });
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+    const main = await db.orderItem.findFirstOrThrow({ where: { orderId: f!.id }, select: { id: true } });
+    await updateOrderBeforeShipping({
+      orderId: f!.id,
+      items: [
+        { itemId: main.id, productId: product.id, quantity: 3 },
+        { productId: instant.id, quantity: 1 },
+      ],
+      actor: actor("MANAGER"),
+    });
+    const customers = await db.order.findMany({ where: { id: { in: [g!.id, h!.id, first.id] } }, select: { customerId: true } });
+    await mergeCustomers({ customerIds: [...new Set(customers.map((row) => row.customerId))], mainId: customers[0]!.customerId }, users.MANAGER!);
+    await db.order.update({ where: { id: duplicate.id }, data: { duplicateOfId: null } });
+    await db.order.delete({ where: { id: duplicate.id } });
+    expect(await drift(), "after bulk, edit, merge and delete").toEqual([]);
+
+    // The run's orders reached every kind of row and a spread of statuses.
+    const kinds = await rollupKindsOf([a!.id, b!.id, c!.id, d!.id, e!.id, f!.id, withBump.id, confirmedAtOnce.id, attributed.id]);
+    expect(new Set(kinds.map((row) => row.kind))).toEqual(new Set(["CREATED", "CONFIRMED", "SHIPPED", "PAID"]));
+    expect(new Set(kinds.map((row) => row.status))).toEqual(new Set(["PAID", "RETURNED", "CANCELLED", "SPAM", "DUPLICATE", "CONFIRMED", "SHIPPED"]));
+  });
+
+  it("a rebuild writes the same figures", async () => {
+    const before = await getOrderStatusCounts();
+    const result = await rebuildOrderRollups(db);
+    expect(await drift()).toEqual([]);
+    expect(result.orders).toBeGreaterThan(0);
+    // Other files may add orders meanwhile; nothing is lost or counted twice either way.
+    expect((await getOrderStatusCounts()).all).toBeGreaterThanOrEqual(before.all);
+  });
+
+  it("the reports read the rollup: the dashboard and finance of a day match the orders", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE", stock: 100, baseCost: 50000 }); // 500.00 RUB
+    const order = (await placeOrder(fx.input(product.slug, { quantity: 2 }), { ip: fx.ip() })).order;
+    await changeOrderStatus({ orderId: order.id, to: "SHIPPED", actor: actor("OWNER"), trackingNumber: "80101234567891" });
+    await changeOrderStatus({ orderId: order.id, to: "DELIVERED", actor: actor("OWNER") });
+    await changeOrderStatus({ orderId: order.id, to: "HANDED", actor: actor("OWNER") });
+    await changeOrderStatus({ orderId: order.id, to: "PAID", actor: actor("OWNER") });
+    // What the orders themselves say today (the old per-order queries), beside the reports.
+    const [expected] = await db.$queryRaw<{ orders: number; paid: number; shipped: number; revenue: bigint; cost: bigint }[]>`
+      SELECT count(*)::int AS orders, (count(*) FILTER (WHERE o.status = 'PAID'))::int AS paid,
+             (SELECT count(*)::int FROM "Order" s WHERE lavka_shop_day(s."shippedAt") = lavka_shop_day((now() AT TIME ZONE 'UTC')::timestamp(3))) AS shipped,
+             (SELECT sum(p.total)::bigint FROM "Order" p WHERE p.status = 'PAID' AND lavka_shop_day(p."paidAt") = lavka_shop_day((now() AT TIME ZONE 'UTC')::timestamp(3)) AND p.currency = 'RUB') AS revenue,
+             (SELECT sum(i."unitCost"::bigint * i.quantity)::bigint FROM "Order" p JOIN "OrderItem" i ON i."orderId" = p.id
+              WHERE p.status = 'PAID' AND lavka_shop_day(p."paidAt") = lavka_shop_day((now() AT TIME ZONE 'UTC')::timestamp(3)) AND p.currency = 'RUB') AS cost
+      FROM "Order" o WHERE lavka_shop_day(o."createdAt") = lavka_shop_day((now() AT TIME ZONE 'UTC')::timestamp(3))`;
+    const [stats, finance] = await Promise.all([getGeneralStats({ period: "today" }), getFinanceReport({ period: "today" })]);
+    // Other files write orders concurrently: the reports are read after the recount, so they hold at least as many.
+    expect(stats.orders.total).toBeGreaterThanOrEqual(expected!.orders);
+    expect(stats.buyout.shipped).toBeGreaterThanOrEqual(expected!.shipped);
+    const rub = finance.received.find((row) => row.currency.trim() === "RUB");
+    expect(rub?.revenue).toBeGreaterThanOrEqual(expected!.revenue);
+    expect(rub?.baseCost).toBeGreaterThanOrEqual(expected!.cost);
+    expect(expected!.cost).toBeGreaterThanOrEqual(100000n); // this order's 2 × 500.00 RUB at least
+    expect(await drift()).toEqual([]);
+  });
+});
+
+describe("countOrdersByStatus under filters", () => {
+  it("is exact up to the limit and says 'more' past it, per status", async () => {
+    const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: null });
+    // Past the limit without placing a thousand orders through the checkout: rows copied in SQL.
+    const seed = (await placeOrder(fx.input(product.slug), { ip: fx.ip() })).order;
+    await db.$executeRaw`
+      INSERT INTO "Order" ("id", "publicId", "status", "paymentMethod", "customerId", "productId", "region", "country", "currency", "itemsTotal", "total", "createdAt", "updatedAt")
+      SELECT ${fx.run} || '-' || g, gen_random_uuid()::text, (CASE WHEN g % 2 = 0 THEN 'CANCELLED' ELSE 'UNCONFIRMED' END)::"OrderStatus", o."paymentMethod", o."customerId", o."productId",
+             o."region", o."country", o."currency", o."itemsTotal", o."total", o."createdAt" - g * interval '1 second', now()
+      FROM "Order" o CROSS JOIN generate_series(1, ${ORDER_COUNT_LIMIT * 2 + 10}::int) g WHERE o.id = ${seed.id}`;
+    const counts = await countOrdersByStatus({ productId: product.id });
+    expect(counts).toMatchObject({ limit: ORDER_COUNT_LIMIT, all: ORDER_COUNT_LIMIT + 1, UNCONFIRMED: ORDER_COUNT_LIMIT + 1, CANCELLED: ORDER_COUNT_LIMIT + 1, PAID: 0 });
+    // A narrower filter under the limit is exact again.
+    const narrow = await countOrdersByStatus({ productId: product.id, paymentMethod: "PREPAID" });
+    expect(narrow).toMatchObject({ limit: null, all: 0 });
+    expect(await drift()).toEqual([]);
+  });
+});
