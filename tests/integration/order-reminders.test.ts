@@ -108,7 +108,7 @@ describe("sendOrderReminders", () => {
     expect((await reminderMails(ruleId, order.id)).map((queued) => queued.idempotencyKey)).toEqual([reminderMailKey(ruleId, order.id, 0), reminderMailKey(ruleId, order.id, 1)]);
 
     // The new link confirms the order; reminders stop there.
-    const link = new URL(mail!.props.actionUrl as string);
+    const link = new URL((mail!.props as { actionUrl: string }).actionUrl);
     expect((await confirmOrderByToken(link.pathname.split("/").pop()!)).result).toBe("CONFIRMED");
     expect(await logsOf(ruleId, early.id)).toEqual([{ repeat: 0 }]);
   });
