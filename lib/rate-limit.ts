@@ -23,6 +23,10 @@ export const RATE_LIMITS = {
   passwordResetAccount: { points: 5, duration: 60 * 60 },
   /** Orders per client IP per minute; CHECKOUT_RATE_LIMIT_PER_MINUTE overrides this default. */
   checkout: { points: 30, duration: 60 },
+  /** Checkout quotes with a coupon code per client IP per minute: codes cannot be guessed by the thousand. */
+  couponQuote: { points: 60, duration: 60 },
+  /** REST API v1 calls per API key per minute (lib/api/api-route.ts). */
+  api: { points: 600, duration: 60 },
 } as const;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -48,7 +52,8 @@ function limiter(name: RateLimitName): RateLimiterAbstract {
         duration,
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration }),
       });
-    } else if (name === "checkout") {
+    } else if (name === "checkout" || name === "api" || name === "couponQuote") {
+      // Hot paths (every order, every API call): process memory, like checkout's (see above).
       instance = new RateLimiterMemory({ keyPrefix: `rl:${name}`, points, duration });
     } else {
       instance = new RateLimiterPostgres({

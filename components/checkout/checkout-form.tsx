@@ -1,7 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import type { CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import type { PaymentMethod } from "@/lib/db/generated/enums";
 import { currencyMinorDigits, formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
 import { CheckoutField, halfWidthKeys } from "./checkout-field";
@@ -12,6 +13,8 @@ import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import { carriedForm, forgetCarriedForm } from "./carry-over";
 import { QuantityInput } from "./quantity-input";
 import { VisitorInputs } from "./visitor-inputs";
+import { CouponField } from "./coupon-field";
+import { PromotionCountdown } from "./promotion-countdown";
 import { INITIAL_CHECKOUT_FORM_STATE, type TCheckoutFormState, type TCheckoutFormView } from "./types";
 
 type Props = {
@@ -19,12 +22,14 @@ type Props = {
   /** Label of the country select: the merchant's COUNTRY field label, or the default. */
   countryLabel: string;
   action: (state: TCheckoutFormState, formData: FormData) => Promise<TCheckoutFormState>;
+  /** The server's live quote (lib/checkout/quote-checkout) for a coupon, discounts and promotions. */
+  quoteAction?: (input: Record<string, unknown>) => Promise<{ ok: true; quote: CheckoutQuote } | { ok: false; code: string }>;
 };
 
 const QUANTITY_ID = "checkout-quantity";
 const PAY_AMOUNT_ID = "checkout-pay-amount";
 
-export function CheckoutForm({ view, countryLabel, action }: Props) {
+export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props) {
   const t = useTranslations("checkout");
   const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, INITIAL_CHECKOUT_FORM_STATE);
@@ -52,6 +57,7 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
     "quantity",
     "country",
     "paymentMethod",
+    "coupon",
     ...(view.payWhatYouWant ? ["payAmount"] : []),
     ...(view.bumps.length > 0 ? ["bumpIds"] : []),
     ...view.fields.map((field) => field.key),
@@ -66,6 +72,57 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
     bumpPrices: view.bumps.filter((bump) => bumpIds.includes(bump.id)).map((bump) => bump.price * bump.quantity),
     shipping: shippingFor(view.shipping, paymentMethod, view.productType),
   });
+
+  // The server's quote of the cart as chosen (discounts, promotions, coupon): asked for whenever
+  // something that decides the price changes, and after a submission the server refused (a price
+  // that changed meanwhile is then shown). What the page shows is what it sends as expectedTotal.
+  const tq = useTranslations("discounts.checkout");
+  const [coupon, setCoupon] = useState<string | null>(values.coupon || null);
+  const [quote, setQuote] = useState<{ key: string; quote: CheckoutQuote } | null>(null);
+  const [quoteProblem, setQuoteProblem] = useState<string | null>(null);
+  const [promotionEnded, setPromotionEnded] = useState(0);
+  const onPromotionEnd = useCallback(() => setPromotionEnded((count) => count + 1), []);
+  const wantsQuote = Boolean(quoteAction) && (view.discountsMayApply || coupon !== null);
+  const cartInput = {
+    product: view.productId,
+    quantity: Number.parseInt(quantity, 10) || 1,
+    country: view.country,
+    paymentMethod: paymentMethod ?? undefined,
+    payAmount: view.payWhatYouWant ? (parseMoneyInput(payAmount, digits) ?? undefined) : undefined,
+    bumpIds,
+    coupon: coupon ?? undefined,
+  };
+  const quoteKey = JSON.stringify(cartInput);
+  useEffect(() => {
+    if (!wantsQuote || !quoteAction || !cartInput.paymentMethod) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      // The contact typed so far: first-order and per-customer coupons look at it.
+      const contact: Record<string, string> = {};
+      const form = formRef.current ? new FormData(formRef.current) : null;
+      for (const field of view.fields) {
+        const value = form?.get(`field.${field.key}`);
+        if ((field.type === "PHONE" || field.type === "EMAIL") && typeof value === "string" && value.trim()) contact[field.key] = value;
+      }
+      quoteAction({ ...JSON.parse(quoteKey), fields: contact })
+        .then((result) => {
+          if (cancelled) return;
+          if (result.ok) {
+            setQuote({ key: quoteKey, quote: result.quote });
+            setQuoteProblem(null);
+          } else setQuoteProblem(result.code === "RATE_LIMITED" ? tq("rateLimited") : tq("failed"));
+        })
+        .catch(() => !cancelled && setQuoteProblem(tq("failed")));
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- quoteKey stands for the cart input
+  }, [quoteKey, wantsQuote, promotionEnded, state.attempt]);
+  const currentQuote = quote?.key === quoteKey ? quote.quote : null;
+  const shownTotal = currentQuote ? currentQuote.totals.total : totals.total;
+  const couponVerdict = currentQuote?.coupon ?? null;
 
   // Move focus to the first problem after a failed submission, as a screen reader user needs.
   useEffect(() => {
@@ -108,6 +165,8 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
     >
       <input type="hidden" name="product" value={view.productId} />
       <input type="hidden" name="currency" value={view.currency} />
+      {coupon && couponVerdict?.status !== "NOT_APPLICABLE" ? <input type="hidden" name="coupon" value={coupon} /> : null}
+      <input type="hidden" name="expectedTotal" value={shownTotal} />
       <VisitorInputs carried={carried?.values} />
 
       <section aria-labelledby="checkout-order-heading" className="flex flex-col gap-4">
@@ -247,6 +306,17 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
         <h2 id="checkout-summary-heading" className="text-base font-semibold text-slate-900">
           {t("sections.summary")}
         </h2>
+        {view.promotion ? <PromotionCountdown name={view.promotion.name} endsAt={view.promotion.endsAt} onEnd={onPromotionEnd} /> : null}
+        {quoteAction ? (
+          <CouponField
+            currency={view.currency}
+            applied={coupon}
+            onApply={setCoupon}
+            verdict={couponVerdict}
+            quoteProblem={coupon ? quoteProblem : null}
+            error={state.attempt > 0 && values.coupon === coupon ? fieldErrors.coupon : undefined}
+          />
+        ) : null}
         <dl className="flex flex-col gap-2 text-sm" aria-live="polite">
           <div className="flex justify-between gap-4">
             <dt className="text-slate-600">{t("summary.line", { name: view.productName, quantity: Number.parseInt(quantity, 10) || 1 })}</dt>
@@ -266,10 +336,16 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
               <dd className="whitespace-nowrap tabular-nums">{totals.shipping === 0 ? t("summary.freeShipping") : money(totals.shipping)}</dd>
             </div>
           ) : null}
+          {(currentQuote?.discounts ?? []).map((discount) => (
+            <div key={`${discount.source}:${discount.label}`} className="flex justify-between gap-4 text-emerald-700" data-testid="checkout-discount">
+              <dt>{tq("discountLine", { label: discount.label })}</dt>
+              <dd className="whitespace-nowrap tabular-nums">−{money(discount.amount)}</dd>
+            </div>
+          ))}
           <div className="mt-1 flex justify-between gap-4 border-t border-slate-200 pt-3 text-base font-semibold">
             <dt>{t("summary.total")}</dt>
             <dd className="whitespace-nowrap tabular-nums" data-testid="checkout-total">
-              {money(totals.total)}
+              {money(shownTotal)}
             </dd>
           </div>
         </dl>
@@ -298,9 +374,9 @@ export function CheckoutForm({ view, countryLabel, action }: Props) {
               {t("submitting")}
             </>
           ) : paymentMethod === "PREPAID" ? (
-            t("submitPay", { amount: money(totals.total) })
+            t("submitPay", { amount: money(shownTotal) })
           ) : (
-            t("submit", { amount: money(totals.total) })
+            t("submit", { amount: money(shownTotal) })
           )}
         </button>
         {soldOut ? (

@@ -43,6 +43,10 @@ export type TCheckoutFormView = {
   shipping: { method: ShippingMethod; cost: number }[];
   /** Order bumps: `price` per unit, `quantity` units added when ticked. */
   bumps: { id: string; title: string; description: string | null; price: number; quantity: number }[];
+  /** An automatic discount or promotion may apply: the totals shown are the server's quote (lib/marketing/discounts). */
+  discountsMayApply: boolean;
+  /** The promotion running on the product, for the countdown (ISO end). */
+  promotion: { name: string; endsAt: string } | null;
 };
 
 /** Result of a failed submission; a successful one redirects instead. */

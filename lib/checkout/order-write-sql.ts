@@ -172,6 +172,9 @@ export interface OrderRowsInput {
     discountTotal: number;
     shippingTotal: number;
     total: number;
+    /** The coupon the order was placed with (applied), and its code as typed. */
+    couponId: string | null;
+    couponCode: string | null;
     shippingMethod: ShippingMethod | null;
     idempotencyKey: string;
     duplicateOfId: string | null;
@@ -195,6 +198,8 @@ export interface OrderRowsInput {
   };
   items: { productId: string; kind: string; upsellId: string | null; productName: string; quantity: number; unitPrice: number; unitCost: number }[];
   history: { reason: string };
+  /** One row per applied discount (lib/marketing/discounts); their amounts add up to discountTotal. */
+  discounts: { source: string; couponId: string | null; automaticDiscountId: string | null; promotionId: string | null; label: string; amount: number; shippingAmount: number }[];
   linkToken: { tokenHash: string; expiresAt: Date; email: string | null } | null;
   /** Validated outbox rows (lib/queue/enqueue outboxRow): payload is JSON text. */
   outbox: { jobName: string; payload: string }[];
@@ -222,6 +227,7 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
   const address = created?.address;
   const outboxJson = `[${input.outbox.map((row) => `{"jobName":${JSON.stringify(row.jobName)},"payload":${row.payload}}`).join(",")}]`;
   const itemsJson = JSON.stringify(input.items.map((item) => ({ ...item, id: newId(), total: item.unitPrice * item.quantity })));
+  const discountsJson = JSON.stringify(input.discounts.map((discount) => ({ ...discount, id: newId() })));
 
   await runner.query(Prisma.sql`
     WITH
@@ -269,7 +275,7 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
         id, number, "publicId", status, "statusChangedAt", "confirmedAt", "paymentMethod", "paymentStatus", "customerId", "productId",
         "customerName", phone, "phoneNormalized", email, "emailNormalized", locale, region, country,
         postcode, province, city, street, house, flat, "customerComment", "customFields", currency,
-        "itemsTotal", "discountTotal", "shippingTotal", total, "shippingMethod", "idempotencyKey", "duplicateOfId",
+        "itemsTotal", "discountTotal", "shippingTotal", total, "couponId", "couponCode", "shippingMethod", "idempotencyKey", "duplicateOfId",
         "partnerId", "clickId", sub1, sub2, sub3, sub4, sub5, source,
         "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", referrer, ip, "userAgent", "createdAt", "updatedAt"
       ) VALUES (
@@ -279,7 +285,7 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
         ${order.customerName}, ${order.phone}, ${order.phoneNormalized}, ${order.email}, ${order.emailNormalized}, ${order.locale}, ${order.region}::"Region", ${order.country},
         ${order.postcode}, ${order.province}, ${order.city}, ${order.street}, ${order.house}, ${order.flat}, ${order.customerComment},
         ${order.customFields ? JSON.stringify(order.customFields) : null}::jsonb, ${order.currency},
-        ${order.itemsTotal}::int, ${order.discountTotal}::int, ${order.shippingTotal}::int, ${order.total}::int, ${order.shippingMethod}::"ShippingMethod",
+        ${order.itemsTotal}::int, ${order.discountTotal}::int, ${order.shippingTotal}::int, ${order.total}::int, ${order.couponId}, ${order.couponCode}, ${order.shippingMethod}::"ShippingMethod",
         ${order.idempotencyKey}, ${order.duplicateOfId},
         ${order.partnerId}, ${order.clickId}::bigint, ${order.sub1}, ${order.sub2}, ${order.sub3}, ${order.sub4}, ${order.sub5}, ${order.source},
         ${order.utmSource}, ${order.utmMedium}, ${order.utmCampaign}, ${order.utmContent}, ${order.utmTerm}, ${order.referrer}, ${order.ip}, ${order.userAgent}, ${at}, ${at}
@@ -290,6 +296,12 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
       INSERT INTO "OrderItem" (id, "orderId", "productId", kind, "upsellId", "productName", quantity, "unitPrice", "unitCost", total, "createdAt")
       SELECT i.id, ${order.id}, i."productId", i.kind::"OrderItemKind", i."upsellId", i."productName", i.quantity, i."unitPrice", i."unitCost", i.total, ${at}
       FROM jsonb_to_recordset(${itemsJson}::jsonb) AS i(id text, "productId" text, kind text, "upsellId" text, "productName" text, quantity int, "unitPrice" int, "unitCost" int, total int)
+      RETURNING id
+    ),
+    discounts AS (
+      INSERT INTO "OrderDiscount" (id, "orderId", source, "couponId", "automaticDiscountId", "promotionId", label, amount, "shippingAmount", "createdAt")
+      SELECT d.id, ${order.id}, d.source::"DiscountSource", d."couponId", d."automaticDiscountId", d."promotionId", d.label, d.amount, d."shippingAmount", ${at}
+      FROM jsonb_to_recordset(${discountsJson}::jsonb) AS d(id text, source text, "couponId" text, "automaticDiscountId" text, "promotionId" text, label text, amount int, "shippingAmount" int)
       RETURNING id
     ),
     history AS (
@@ -315,8 +327,9 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
 }
 
 /**
- * Takes the units from each product's stock (untracked stock, null, is left alone); returns the
- * products that had too few left, in which case the caller must roll the transaction back.
+ * Takes the units from each product's stock (untracked stock, null, is left alone) and, with
+ * `couponId`, one use of the coupon; returns the products that had too few left and whether the
+ * coupon was used up, in which case the caller must roll the transaction back.
  *
  * The last statement of the order: the update locks the product row until the transaction ends,
  * and every order of a best-selling product updates the same row, so the lock is the one thing
@@ -326,14 +339,28 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
  * lock lasts for the COMMIT's WAL flush and not also for a round trip through the web process's
  * event loop. Rows are updated in id order, so two orders of the same products never wait on each
  * other in a circle; when an update had to wait, its condition is re-checked on the newest row
- * version (READ COMMITTED), so two orders never both take the last unit.
+ * version (READ COMMITTED), so two orders never both take the last unit. A coupon's use is taken
+ * the same way and for the same reason (a popular code's row is as hot as a best-seller's), first,
+ * with "usedCount < maxUses" re-checked on the newest row: N concurrent orders never take more
+ * than the uses left.
  */
-export async function reserveStock(runner: SqlRunner, reservations: readonly { productId: string; quantity: number }[]): Promise<{ shortProductIds: string[] }> {
-  if (reservations.length === 0) return { shortProductIds: [] };
+export async function reserveStock(
+  runner: SqlRunner,
+  reservations: readonly { productId: string; quantity: number }[],
+  options: { couponId?: string | null } = {},
+): Promise<{ shortProductIds: string[]; couponUsedUp: boolean }> {
+  const couponId = options.couponId ?? null;
+  if (reservations.length === 0 && !couponId) return { shortProductIds: [], couponUsedUp: false };
   const sorted = [...reservations].sort((a, b) => a.productId.localeCompare(b.productId));
   // Inlined into plain SQL only as what they are: ids of our own rows and whole numbers.
-  const inlinable = sorted.every((entry) => /^[A-Za-z0-9_-]{1,64}$/.test(entry.productId) && Number.isSafeInteger(entry.quantity) && entry.quantity > 0);
+  const isId = (id: string) => /^[A-Za-z0-9_-]{1,64}$/.test(id);
+  const inlinable = (!couponId || isId(couponId)) && sorted.every((entry) => isId(entry.productId) && Number.isSafeInteger(entry.quantity) && entry.quantity > 0);
   if (runner.commitAfter && inlinable) {
+    const coupon = couponId
+      ? `
+        UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
+        IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = '${COUPON_USED_UP_SQLSTATE}', MESSAGE = 'coupon used up'; END IF;`
+      : "";
     const updates = sorted.map(
       ({ productId, quantity }) => `
         UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity} END
@@ -341,13 +368,19 @@ export async function reserveStock(runner: SqlRunner, reservations: readonly { p
         IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = '${OUT_OF_STOCK_SQLSTATE}', MESSAGE = 'out of stock', DETAIL = '${productId}'; END IF;`,
     );
     try {
-      await runner.commitAfter(`DO $reserve$ BEGIN ${updates.join("")} END $reserve$`);
-      return { shortProductIds: [] };
+      await runner.commitAfter(`DO $reserve$ BEGIN ${coupon}${updates.join("")} END $reserve$`);
+      return { shortProductIds: [], couponUsedUp: false };
     } catch (error) {
       const { code, detail } = error as { code?: string; detail?: string };
-      if (code === OUT_OF_STOCK_SQLSTATE && detail) return { shortProductIds: [detail] };
+      if (code === OUT_OF_STOCK_SQLSTATE && detail) return { shortProductIds: [detail], couponUsedUp: false };
+      if (code === COUPON_USED_UP_SQLSTATE) return { shortProductIds: [], couponUsedUp: true };
       throw error;
     }
+  }
+  if (couponId) {
+    const claimed = await runner.query<{ id: string }>(Prisma.sql`
+      UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = ${couponId} AND ("maxUses" IS NULL OR "usedCount" < "maxUses") RETURNING id`);
+    if (claimed.length === 0) return { shortProductIds: [], couponUsedUp: true };
   }
   const reservedIds: string[] = [];
   for (const { productId, quantity } of sorted) {
@@ -357,8 +390,11 @@ export async function reserveStock(runner: SqlRunner, reservations: readonly { p
       RETURNING id`);
     if (rows.length > 0) reservedIds.push(productId);
   }
-  return { shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)) };
+  return { shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)), couponUsedUp: false };
 }
+
+/** The SQLSTATE the coupon claim raises when its uses ran out meanwhile (user-defined class). */
+const COUPON_USED_UP_SQLSTATE = "LV002";
 
 /** The SQLSTATE the stock reservation raises for a product that ran short (user-defined class). */
 const OUT_OF_STOCK_SQLSTATE = "LV001";

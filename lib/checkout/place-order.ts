@@ -24,12 +24,16 @@ import { pickDuplicateOf } from "@/lib/orders/duplicates";
 import { stockHolding } from "@/lib/orders/transitions";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { outboxRow } from "@/lib/queue/enqueue";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
+import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
+import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
+import { readCustomerFacts } from "@/lib/marketing/discounts/read-customer-facts";
 import { generateLinkToken, linkTokenExpiresAt } from "@/lib/tokens/link-token";
 import { MAX_ORDER_QUANTITY } from "./get-checkout";
 import { loadCheckoutContext, type CheckoutContext } from "./load-checkout-context";
 import { orderAcceptedMail, orderConfirmMail, shopNoticeMail, type OrderMailData, type ProductEmailTextValue } from "./order-mails";
 import { insertOrderRows, loadCustomer, lockKeys, newOrderIds, readOrderWriteState, reserveStock, type CustomerWrite, type ExistingOrderRow, type OrderRowsInput } from "./order-write-sql";
-import { checkoutValidationError, priceOrder, type PricedOrder } from "./price-order";
+import { checkoutContactOf, checkoutValidationError, couponProblemKey, priceOrder, type DiscountInput, type PricedOrder } from "./price-order";
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -80,6 +84,8 @@ export const ZPlaceOrderInput = z.object({
    * own total the order is refused, so the shopper never pays an amount they did not see.
    */
   expectedTotal: z.preprocess(emptyToUndefined, z.coerce.number({ error: "checkoutErrors.totalChanged" }).int({ error: "checkoutErrors.totalChanged" }).optional()),
+  /** A coupon code (lib/marketing/discounts): refused with the reason when it does not apply. */
+  coupon: z.preprocess(emptyToUndefined, ZCouponCode.optional()),
 });
 export type TPlaceOrderInput = z.output<typeof ZPlaceOrderInput>;
 
@@ -89,6 +95,10 @@ export interface PlaceOrderContext {
   attribution?: { partnerId?: string; clickId?: bigint; sub1?: string; sub2?: string; sub3?: string; sub4?: string; sub5?: string };
   utm?: { source?: string; medium?: string; campaign?: string; content?: string; term?: string };
   referrer?: string;
+  /** Where the order came from (Order.source): "checkout" unless said otherwise (the REST API says "api"). */
+  source?: "checkout" | "api";
+  /** False when the caller limits requests itself (the REST API, per key): no per-IP checkout limit. */
+  rateLimit?: boolean;
 }
 
 export type PlaceOrderNextKind = "CONFIRM_EMAIL" | "THANK_YOU" | "PAY";
@@ -102,6 +112,7 @@ export interface PlaceOrderResult {
 }
 
 export const PLACED_REASON = "placed on the checkout page";
+export const PLACED_BY_API_REASON = "placed through the API";
 
 // Prisma's defaults (2 s to get a connection, 5 s in all) fail orders under a burst of traffic,
 // when submissions queue for the pool or for each other's locks; waiting a little longer is the
@@ -111,7 +122,7 @@ const ORDER_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
 export async function placeOrder(input: unknown, context: PlaceOrderContext): Promise<PlaceOrderResult> {
   // Every attempt counts against the limit, a malformed one too; the reads below run meanwhile
   // (they change nothing), but a limited caller gets only the 429.
-  const limited = consumeRateLimit("checkout", context.ip || "unknown");
+  const limited = context.rateLimit === false ? Promise.resolve() : consumeRateLimit("checkout", context.ip || "unknown");
   const parsed = ZPlaceOrderInput.safeParse(input);
   if (!parsed.success) {
     await limited;
@@ -119,14 +130,23 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
   }
   const data = parsed.data;
 
-  const [limit, loaded] = await Promise.allSettled([limited, loadCheckoutContext(data.product)]);
+  const [limit, loaded, discountsLoaded] = await Promise.allSettled([limited, loadCheckoutContext(data.product), loadDiscountInput(data.coupon)]);
   if (limit.status === "rejected") throw limit.reason;
   let checkout: CheckoutContext;
   let priced: PricedOrder;
+  let discounts: DiscountInput & { needsCustomer: boolean };
   try {
     if (loaded.status === "rejected") throw loaded.reason;
+    if (discountsLoaded.status === "rejected") throw discountsLoaded.reason;
     checkout = loaded.value;
-    priced = priceOrder(checkout, data);
+    discounts = discountsLoaded.value;
+    // Rules about the customer (first order, uses per customer, RFM/ABC) need their history: read
+    // here for the answer, and again under the contact locks in the transaction.
+    if (discounts.needsCustomer) {
+      const contact = checkoutContactOf(checkout, data);
+      discounts.facts = await readCustomerFacts(prismaRunner(db), contact, discounts.coupon?.id ?? null);
+    }
+    priced = priceOrder(checkout, data, discounts);
   } catch (error) {
     // A resubmit gets its order even if the product has been switched off, repriced or sold out
     // since. Looked up only here: a first submit (nearly every one) needs no extra read, and the
@@ -138,7 +158,7 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
   const attribution = await checkAttribution(context.attribution, priced.values, priced.country.code);
   const texts = new Map(checkout.product.emailTexts.filter((text) => text.locale === data.locale).map((text) => [text.template, { subject: text.subject, body: text.body }]));
 
-  const args: WriteOrderArgs = { data, checkout, priced, context, attribution, texts };
+  const args: WriteOrderArgs = { data, checkout, priced, discounts, context, attribution, texts };
   try {
     // An attributed order also gets its commissions and postback, written by the affiliate
     // module through Prisma, so its statements run in a Prisma transaction; every other order
@@ -170,6 +190,7 @@ interface WriteOrderArgs {
   data: TPlaceOrderInput;
   checkout: CheckoutContext;
   priced: PricedOrder;
+  discounts: DiscountInput & { needsCustomer: boolean };
   context: PlaceOrderContext;
   attribution: NonNullable<PlaceOrderContext["attribution"]> | undefined;
   texts: Map<string, ProductEmailTextValue>;
@@ -177,11 +198,11 @@ interface WriteOrderArgs {
 
 async function writeOrder(
   runner: SqlRunner,
-  { data, checkout, priced, context, attribution, texts }: WriteOrderArgs,
+  { data, checkout, priced: pricedBeforeLocks, discounts, context, attribution, texts }: WriteOrderArgs,
   afterInsert?: (order: { id: string }, status: OrderStatus) => Promise<void>,
 ): Promise<PlaceOrderResult> {
   const { product, settings } = checkout;
-  const { values } = priced;
+  const { values } = pricedBeforeLocks;
 
   // Same key at the same time: the second waits here for the first to commit, then finds it.
   // Same contact at the same time: one customer, and the duplicate rule sees the earlier order.
@@ -196,6 +217,15 @@ async function writeOrder(
     duplicateWindowHours: settings.duplicateWindowHours,
   });
   if (state.existing) return resubmitResult(state.existing);
+
+  // Under the contact locks no other order of this customer can commit meanwhile: their history
+  // as read now is what the first-order and per-customer rules decide on (a change since the
+  // first read reprices, and a coupon that stopped applying refuses the order).
+  let priced = pricedBeforeLocks;
+  if (discounts.needsCustomer) {
+    const facts = await readCustomerFacts(runner, values, discounts.coupon?.id ?? null);
+    if (JSON.stringify(facts) !== JSON.stringify(discounts.facts)) priced = priceOrder(checkout, data, { ...discounts, facts });
+  }
 
   const contact: CustomerContactInput = {
     name: values.customerName,
@@ -256,6 +286,7 @@ async function writeOrder(
     house,
     flat,
     customerComment: values.comment,
+    couponCode: priced.coupon?.code ?? null,
   };
   const mailData: OrderMailData = {
     ...ordered,
@@ -290,6 +321,7 @@ async function writeOrder(
       country: priced.country.code,
       customFields: Object.keys(values.customFields).length > 0 ? values.customFields : null,
       shippingMethod: priced.shippingMethod,
+      couponId: priced.coupon?.id ?? null,
       idempotencyKey: data.idempotencyKey,
       duplicateOfId: duplicateOf?.id ?? null,
       partnerId: attribution?.partnerId ?? null,
@@ -299,7 +331,7 @@ async function writeOrder(
       sub3: attribution?.sub3 ?? null,
       sub4: attribution?.sub4 ?? null,
       sub5: attribution?.sub5 ?? null,
-      source: "checkout",
+      source: context.source ?? "checkout",
       utmSource: clip(context.utm?.source) ?? null,
       utmMedium: clip(context.utm?.medium) ?? null,
       utmCampaign: clip(context.utm?.campaign) ?? null,
@@ -319,16 +351,29 @@ async function writeOrder(
       unitPrice: line.unitPrice,
       unitCost: line.unitCost,
     })),
-    history: { reason: PLACED_REASON },
+    discounts: priced.discounts.map((discount) => ({
+      source: discount.source,
+      couponId: discount.source === "COUPON" ? discount.id : null,
+      automaticDiscountId: discount.source === "AUTOMATIC" ? discount.id : null,
+      promotionId: discount.source === "PROMOTION" ? discount.id : null,
+      label: discount.label,
+      amount: discount.amount,
+      shippingAmount: discount.shippingAmount,
+    })),
+    history: { reason: context.source === "api" ? PLACED_BY_API_REASON : PLACED_REASON },
     linkToken,
     outbox: mails.map((mail) => outboxRow("mail.send", mail)),
   });
   await afterInsert?.(order, status);
+  // Outgoing webhooks (one cheap statement, nothing written without a subscribed endpoint).
+  await recordWebhookEvents(runner, [{ type: "order.created", objectId: order.id }, ...(customer.kind === "create" ? [{ type: "customer.created" as const, objectId: customer.id }] : [])]);
 
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.
   const reservations = stockHolding(status).reserved ? stockReservations(priced) : [];
-  const { shortProductIds } = await reserveStock(runner, reservations);
+  const { shortProductIds, couponUsedUp } = await reserveStock(runner, reservations, { couponId: priced.coupon?.id });
+  // Its last uses went to orders that committed first: the coupon no longer applies.
+  if (couponUsedUp) throw checkoutValidationError({ coupon: [couponProblemKey("USED_UP")] });
   if (shortProductIds.length > 0) {
     const fieldErrors: FieldErrors = {};
     for (const entry of reservations) if (shortProductIds.includes(entry.productId)) (fieldErrors[entry.field] ??= []).push("checkoutErrors.outOfStock");
@@ -340,6 +385,12 @@ async function writeOrder(
     created: true,
     next: nextStep({ publicId: order.publicId, status, paymentMethod: priced.paymentMethod, product }, checkout.stripeEnabled),
   };
+}
+
+/** The coupon entered (read fresh: its uses count) and the automatic discounts and promotions in force. */
+async function loadDiscountInput(couponCode: string | undefined): Promise<DiscountInput & { needsCustomer: boolean }> {
+  const [rules, coupon] = await Promise.all([loadDiscountRules(), couponCode ? findCoupon(couponCode) : null]);
+  return { couponCode: couponCode ?? null, coupon, rules, facts: null, now: new Date(), needsCustomer: rulesNeedCustomer(coupon ? [coupon, ...rules] : rules) };
 }
 
 /** Where a new order starts: COD by the product's confirmation mode; prepaid waits for the payment. */

@@ -4,6 +4,8 @@
 // field errors (i18n keys of "checkoutErrors") keyed like the form's fields.
 import type { OrderItemKind, PaymentMethod, Region, ShippingMethod } from "@/lib/db/generated/enums";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { applyDiscounts, type DiscountOutcome } from "@/lib/marketing/discounts/apply-discounts";
+import type { AppliedDiscount, CustomerFacts, DiscountRule } from "@/lib/marketing/discounts/discount-rule";
 import { computeTotals, MAX_ORDER_TOTAL, type Totals } from "@/lib/pricing/compute-totals";
 import { checkPayWhatYouWant, unitPriceFor } from "@/lib/pricing/unit-price";
 import { resolveCheckoutFields } from "./checkout-fields";
@@ -23,15 +25,43 @@ export interface PricedLine {
   unitCost: number;
 }
 
-export interface PricedOrder {
+export interface PricedOrder extends PricedCart {
+  values: ValidatedCheckoutValues;
+}
+
+export interface PricedCart {
   country: CheckoutCountry;
   region: Region;
   paymentMethod: PaymentMethod;
   shippingMethod: ShippingMethod | null;
   lines: PricedLine[];
   totals: Totals;
-  values: ValidatedCheckoutValues;
+  /** The discounts applied (each one OrderDiscount row); their amounts add up to totals.discountTotal. */
+  discounts: AppliedDiscount[];
+  /** The coupon the order gets (applied), or null. */
+  coupon: { id: string; code: string } | null;
+  /** What became of the coupon entered, if any (lib/marketing/discounts). */
+  couponOutcome: DiscountOutcome["coupon"];
 }
+
+/**
+ * The discounts a cart is priced with: the coupon entered (null: none, or no such code), the
+ * automatic discounts and promotions in force, what is known of the customer, and the time.
+ */
+export interface DiscountInput {
+  /** The code as entered (trimmed, upper-case); with `coupon` null, an unknown code. */
+  couponCode: string | null;
+  coupon: DiscountRule | null;
+  rules: readonly DiscountRule[];
+  facts: CustomerFacts | null;
+  now: Date;
+}
+
+/** The part of the checkout input that decides the price (the contact fields do not). */
+export type CartInput = Pick<TPlaceOrderInput, "country" | "quantity" | "paymentMethod" | "shippingMethod" | "payAmount" | "bumpIds">;
+
+/** Field-error key of each reason a coupon does not apply (messages: checkoutErrors.coupon.*). */
+export const couponProblemKey = (problem: string) => `checkoutErrors.coupon.${problem}`;
 
 const PAY_AMOUNT_ERRORS = {
   NOT_AN_AMOUNT: "checkoutErrors.amountInvalid",
@@ -42,40 +72,74 @@ const PAY_AMOUNT_ERRORS = {
 export const checkoutValidationError = (fieldErrors: FieldErrors) => new AppError("VALIDATION", "Some fields are invalid", { fieldErrors });
 
 /** Validates and prices; throws AppError VALIDATION with every field error found. */
-export function priceOrder(context: CheckoutContext, input: TPlaceOrderInput): PricedOrder {
+export function priceOrder(context: CheckoutContext, input: TPlaceOrderInput, discounts?: DiscountInput): PricedOrder {
+  const fieldErrors: FieldErrors = {};
+  const country = context.countries.find((entry) => entry.code === input.country);
+  if (!country) throw checkoutValidationError({ country: ["checkoutErrors.countryNotAvailable"] });
+  const fields = resolveCheckoutFields(context.product, context.product.formFields, input.locale);
+  const { values, fieldErrors: formErrors } = validateCheckoutFields(fields, input.fields, country);
+  Object.assign(fieldErrors, formErrors);
+
+  const { cart, fieldErrors: cartErrors } = priceCart(context, input, discounts);
+  for (const [key, messages] of Object.entries(cartErrors)) (fieldErrors[key] ??= []).push(...messages);
+
+  if (Object.keys(fieldErrors).length === 0 && input.expectedTotal !== undefined && input.expectedTotal !== cart.totals.total) {
+    // The page showed another total (prices changed, a promotion ended, or the figure was
+    // tampered with): the shopper must see the real one before committing to it.
+    fail(fieldErrors, "total", "checkoutErrors.totalChanged");
+  }
+  if (Object.keys(fieldErrors).length > 0) throw checkoutValidationError(fieldErrors);
+  return { ...cart, values };
+}
+
+/** The normalised phone and email the form's contact fields give (for the discount rules that look at the customer). */
+export function checkoutContactOf(
+  context: CheckoutContext,
+  input: Pick<TPlaceOrderInput, "country" | "locale" | "fields">,
+): { phoneNormalized: string | null; emailNormalized: string | null } {
+  const country = context.countries.find((entry) => entry.code === input.country);
+  if (!country) return { phoneNormalized: null, emailNormalized: null };
+  const fields = resolveCheckoutFields(context.product, context.product.formFields, input.locale);
+  const { values } = validateCheckoutFields(fields, input.fields, country);
+  return { phoneNormalized: values.phoneNormalized, emailNormalized: values.emailNormalized };
+}
+
+function fail(fieldErrors: FieldErrors, key: string, message: string) {
+  (fieldErrors[key] ??= []).push(message);
+}
+
+/**
+ * The cart's lines, shipping, discounts and totals, with the problems of the price-deciding
+ * input as field errors (the contact fields are not looked at). The checkout's live quote
+ * prices with it; priceOrder adds the form's fields. The country must be one of the context's.
+ */
+export function priceCart(context: CheckoutContext, input: CartInput, discounts?: DiscountInput): { cart: PricedCart; fieldErrors: FieldErrors } {
   const { product } = context;
   const fieldErrors: FieldErrors = {};
-  const fail = (key: string, message: string) => {
-    (fieldErrors[key] ??= []).push(message);
-  };
-
+  const failOn = (key: string, message: string) => fail(fieldErrors, key, message);
   const country = context.countries.find((entry) => entry.code === input.country);
   if (!country) throw checkoutValidationError({ country: ["checkoutErrors.countryNotAvailable"] });
   const price = product.prices.find((entry) => entry.region === country.region)!;
-
-  const fields = resolveCheckoutFields(product, product.formFields, input.locale);
-  const { values, fieldErrors: formErrors } = validateCheckoutFields(fields, input.fields, country);
-  Object.assign(fieldErrors, formErrors);
 
   // The main line: pay-what-you-want takes the shopper's amount (no tiers), otherwise tiers apply.
   let unitPrice: number;
   if (product.payWhatYouWant) {
     const amount = input.payAmount ?? price.price;
     const problem = checkPayWhatYouWant(amount, price.minimumPrice);
-    if (problem) fail("payAmount", PAY_AMOUNT_ERRORS[problem]);
+    if (problem) failOn("payAmount", PAY_AMOUNT_ERRORS[problem]);
     unitPrice = problem ? price.price : amount;
   } else {
     const tiers = product.priceTiers.filter((tier) => tier.region === country.region);
     unitPrice = unitPriceFor({ price: price.price, tiers, quantity: input.quantity });
   }
   // An early answer; the reservation in the order's transaction is what really decides.
-  if (product.stock !== null && product.stock - product.reserved < input.quantity) fail("quantity", "checkoutErrors.outOfStock");
+  if (product.stock !== null && product.stock - product.reserved < input.quantity) failOn("quantity", "checkoutErrors.outOfStock");
 
   const lines: PricedLine[] = [{ productId: product.id, kind: "MAIN", upsellId: null, productName: product.name, quantity: input.quantity, unitPrice, unitCost: product.baseCost }];
   for (const bumpId of new Set(input.bumpIds ?? [])) {
     const bump = product.upsells.find((upsell) => upsell.id === bumpId);
     if (!bump) {
-      fail("bumpIds", "checkoutErrors.bumpUnknown");
+      failOn("bumpIds", "checkoutErrors.bumpUnknown");
       continue;
     }
     lines.push({
@@ -102,7 +166,7 @@ export function priceOrder(context: CheckoutContext, input: TPlaceOrderInput): P
     enabled: context.settings.paymentMethodsEnabled,
   });
   if (!methods.includes(input.paymentMethod)) {
-    fail("paymentMethod", input.paymentMethod === "COD" ? "checkoutErrors.codNotAllowed" : "checkoutErrors.paymentMethodNotAllowed");
+    failOn("paymentMethod", input.paymentMethod === "COD" ? "checkoutErrors.codNotAllowed" : "checkoutErrors.paymentMethodNotAllowed");
   }
 
   let itemsTotal = 0;
@@ -118,20 +182,42 @@ export function priceOrder(context: CheckoutContext, input: TPlaceOrderInput): P
       shippingMethod = wanted;
       shipping = cost;
     } else if (!fieldErrors.paymentMethod) {
-      fail("shippingMethod", "checkoutErrors.shippingNotAvailable");
+      failOn("shippingMethod", "checkoutErrors.shippingNotAvailable");
     }
   }
 
-  let totals: Totals = { itemsTotal: 0, discountTotal: 0, shippingTotal: 0, total: 0 };
-  if (itemsTotal + shipping > MAX_ORDER_TOTAL) fail(product.payWhatYouWant ? "payAmount" : "quantity", "checkoutErrors.totalTooLarge");
-  else totals = computeTotals({ items: lines, shipping });
-
-  if (Object.keys(fieldErrors).length === 0 && input.expectedTotal !== undefined && input.expectedTotal !== totals.total) {
-    // The page showed another total (prices changed, or the figure was tampered with): the
-    // shopper must see the real one before committing to it.
-    fail("total", "checkoutErrors.totalChanged");
+  // Discounts are worked out on the undiscounted lines and shipping (lib/marketing/discounts).
+  let outcome: DiscountOutcome = { applied: [], itemsDiscount: 0, shippingDiscount: 0, coupon: null };
+  if (discounts) {
+    outcome = applyDiscounts({
+      cart: { currency: product.currency, region: country.region, lines, shipping },
+      coupon: discounts.coupon,
+      rules: discounts.rules,
+      facts: discounts.facts,
+      now: discounts.now,
+      convert: (amount, from, to) => context.rates.convert(amount, from, to),
+    });
+    if (discounts.couponCode && !discounts.coupon) failOn("coupon", couponProblemKey("UNKNOWN"));
+    else if (outcome.coupon?.status === "NOT_APPLICABLE") failOn("coupon", couponProblemKey(outcome.coupon.problem));
   }
-  if (Object.keys(fieldErrors).length > 0) throw checkoutValidationError(fieldErrors);
 
-  return { country, region: country.region, paymentMethod: input.paymentMethod, shippingMethod, lines, totals, values };
+  let totals: Totals = { itemsTotal: 0, discountTotal: 0, shippingTotal: 0, total: 0 };
+  if (itemsTotal + shipping > MAX_ORDER_TOTAL) failOn(product.payWhatYouWant ? "payAmount" : "quantity", "checkoutErrors.totalTooLarge");
+  else totals = computeTotals({ items: lines, shipping, discount: outcome.itemsDiscount, shippingDiscount: outcome.shippingDiscount });
+
+  const applied = outcome.applied.find((entry) => entry.source === "COUPON");
+  return {
+    cart: {
+      country,
+      region: country.region,
+      paymentMethod: input.paymentMethod,
+      shippingMethod,
+      lines,
+      totals,
+      discounts: outcome.applied,
+      coupon: applied ? { id: applied.id, code: applied.label } : null,
+      couponOutcome: discounts?.couponCode && !discounts.coupon ? { status: "NOT_APPLICABLE", problem: "UNKNOWN" } : outcome.coupon,
+    },
+    fieldErrors,
+  };
 }

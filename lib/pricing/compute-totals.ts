@@ -19,8 +19,12 @@ function assertMinor(value: number, name: string) {
 // Order columns are 32-bit integers: refuse totals they cannot hold rather than fail in SQL.
 export const MAX_ORDER_TOTAL = 2_147_483_647;
 
-/** Line totals, the discount (capped at the items total: never below zero) and shipping. */
-export function computeTotals(input: { items: readonly TotalsLine[]; discount?: number; shipping?: number }): Totals {
+/**
+ * Line totals, the discount (capped at the items total: never below zero) and shipping; with
+ * `shippingDiscount`, the part of the discount taken off shipping (capped at the shipping). The
+ * discount total is both parts.
+ */
+export function computeTotals(input: { items: readonly TotalsLine[]; discount?: number; shippingDiscount?: number; shipping?: number }): Totals {
   let itemsTotal = 0;
   for (const [index, line] of input.items.entries()) {
     assertMinor(line.unitPrice, `items[${index}].unitPrice`);
@@ -29,9 +33,11 @@ export function computeTotals(input: { items: readonly TotalsLine[]; discount?: 
   }
   const discount = input.discount ?? 0;
   const shippingTotal = input.shipping ?? 0;
+  const shippingDiscount = input.shippingDiscount ?? 0;
   assertMinor(discount, "discount");
+  assertMinor(shippingDiscount, "shippingDiscount");
   assertMinor(shippingTotal, "shipping");
-  const discountTotal = Math.min(discount, itemsTotal);
+  const discountTotal = Math.min(discount, itemsTotal) + Math.min(shippingDiscount, shippingTotal);
   const total = itemsTotal - discountTotal + shippingTotal;
   if (!Number.isSafeInteger(total) || total > MAX_ORDER_TOTAL || itemsTotal > MAX_ORDER_TOTAL) throw new RangeError(`Order total ${total} is too large`);
   return { itemsTotal, discountTotal, shippingTotal, total };

@@ -141,6 +141,11 @@ describe("computeTotals", () => {
       { items: [{ unitPrice: 50000, quantity: 1 }], discount: 90000, shipping: 30000 }, // 500.00 − 900.00 → 0 + 300.00
       { itemsTotal: 50000, discountTotal: 50000, shippingTotal: 30000, total: 30000 },
     ],
+    [
+      "a shipping discount comes off the shipping, never below zero",
+      { items: [{ unitPrice: 50000, quantity: 1 }], discount: 5000, shippingDiscount: 90000, shipping: 30000 }, // 500.00 − 50.00, shipping 300.00 − 900.00 → 0
+      { itemsTotal: 50000, discountTotal: 35000, shippingTotal: 30000, total: 45000 },
+    ],
     ["free goods", { items: [{ unitPrice: 0, quantity: 3 }] }, { itemsTotal: 0, discountTotal: 0, shippingTotal: 0, total: 0 }],
   ])("%s", (_name, input, expected) => {
     expect(computeTotals(input)).toEqual(expected);

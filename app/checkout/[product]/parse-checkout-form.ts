@@ -27,6 +27,15 @@ const ZCheckoutFormData = z.object({
   paymentMethod: z.enum(["COD", "COURIER", "PREPAID"], { error: "checkout.errors.paymentMethodRequired" }),
   payAmount: z.string().trim().max(32).optional(),
   bumpIds: z.array(z.string().trim().min(1).max(64)).max(20),
+  /** The coupon code applied on the page (placeOrder checks it again). */
+  coupon: z.string().trim().max(40).optional(),
+  /** The total the page showed (minor units): a different server total is shown to the shopper, not charged. */
+  expectedTotal: z
+    .string()
+    .trim()
+    .regex(/^\d{1,12}$/)
+    .transform(Number)
+    .optional(),
   fields: z.record(z.string().max(64), z.string().max(5_000)).refine((fields) => Object.keys(fields).length <= 40),
 });
 
@@ -38,6 +47,8 @@ export type TParsedCheckoutForm = {
   paymentMethod: "COD" | "COURIER" | "PREPAID";
   payAmount?: number;
   bumpIds: string[];
+  coupon?: string;
+  expectedTotal?: number;
   fields: Record<string, string>;
 };
 
@@ -94,6 +105,8 @@ export function parseCheckoutForm(formData: FormData): { ok: true; input: TParse
     paymentMethod: text("paymentMethod"),
     payAmount: text("payAmount"),
     bumpIds: formData.getAll("bumpIds").filter((value): value is string => typeof value === "string"),
+    coupon: text("coupon") || undefined,
+    expectedTotal: text("expectedTotal") || undefined,
     fields,
   });
   if (!parsed.success) {
@@ -102,6 +115,7 @@ export function parseCheckoutForm(formData: FormData): { ok: true; input: TParse
     for (const issue of parsed.error.issues) {
       const input = String(issue.path[0] ?? "");
       if (["quantity", "country", "paymentMethod"].includes(input)) fieldErrors[input] ??= issue.message;
+      else if (input === "coupon") fieldErrors.coupon ??= "checkoutErrors.coupon.UNKNOWN";
       else formError = "checkout.errors.staleForm";
     }
     return { ok: false, fieldErrors, formError };

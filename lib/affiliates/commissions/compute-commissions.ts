@@ -1,8 +1,8 @@
 // Commission maths, pure (DESIGN.md, Affiliates): one commission per level of an attributed order,
 // from the most specific rule that exists for that level — the partner's override for the product,
 // then the partner's override for all products, then the product's table, then the program
-// default. FIXED is minor units, PERCENT is basis points of the order's items total (shipping is
-// the carrier's money, not a sale), rounded half-up to minor units. Zero pays nothing: no row.
+// default. FIXED is minor units, PERCENT is basis points of the order's items total after its
+// discounts (commissionBase: shipping is the carrier's money, not a sale), rounded half-up to minor units. Zero pays nothing: no row.
 import type { AmountKind } from "@/lib/db/generated/enums";
 
 export interface CommissionRule {
@@ -54,6 +54,14 @@ function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
 export function percentOf(amountMinor: number, basisPoints: number): number {
   if (amountMinor <= 0 || basisPoints <= 0) return 0;
   return Number(divideHalfUp(BigInt(amountMinor) * BigInt(basisPoints), BASIS_POINTS));
+}
+
+/**
+ * What percent commissions count: the items total less the discounts taken off the items (a
+ * discount's part off shipping is the carrier's money either way), never below zero.
+ */
+export function commissionBase(order: { itemsTotal: number; discountTotal: number; shippingDiscount: number }): number {
+  return Math.max(0, order.itemsTotal - Math.max(0, order.discountTotal - order.shippingDiscount));
 }
 
 /** The rule that decides `partnerId`'s commission at `level`, most specific first; undefined: none. */

@@ -3,8 +3,9 @@
 // in, then moved to the order's current status (an order placed CONFIRMED approves at once, one
 // placed DUPLICATE is cancelled). The unique (orderId, level) makes a second call a no-op.
 import type { DbTransaction } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { applyOrderStatusToCommissions } from "./apply-order-status-to-commissions";
-import { type ChainPartner, type CommissionRuleSet, planCommissions } from "./compute-commissions";
+import { type ChainPartner, type CommissionRuleSet, commissionBase, planCommissions } from "./compute-commissions";
 import { loadCommissionSettings } from "./load-commission-settings";
 import { getRatesMap } from "@/lib/pricing/get-rates-map";
 
@@ -37,7 +38,17 @@ async function loadPartnerChain(tx: DbTransaction, partnerId: string, levels: nu
 export async function createOrderCommissions(tx: DbTransaction, order: { id: string }): Promise<CreatedCommission[]> {
   const loaded = await tx.order.findUnique({
     where: { id: order.id },
-    select: { id: true, partnerId: true, productId: true, itemsTotal: true, currency: true, status: true, product: { select: { rewardTrigger: true } } },
+    select: {
+      id: true,
+      partnerId: true,
+      productId: true,
+      itemsTotal: true,
+      discountTotal: true,
+      currency: true,
+      status: true,
+      product: { select: { rewardTrigger: true } },
+      discounts: { select: { shippingAmount: true } },
+    },
   });
   if (!loaded?.partnerId) return [];
 
@@ -52,9 +63,12 @@ export async function createOrderCommissions(tx: DbTransaction, order: { id: str
   const rules: CommissionRuleSet = { productId: loaded.productId, overrides, productRules, defaults: settings.commissionDefaults };
   const rates = await getRatesMap();
 
-  const planned = planCommissions({ chain, levels: settings.levels, order: loaded, rules, toOrderCurrency: (amount, from) => rates.convert(amount, from, loaded.currency) });
+  // Percent commissions count what the customer pays for the goods: the discounted items total.
+  const shippingDiscount = loaded.discounts.reduce((sum, discount) => sum + discount.shippingAmount, 0);
+  const base = { itemsTotal: commissionBase({ itemsTotal: loaded.itemsTotal, discountTotal: loaded.discountTotal, shippingDiscount }), currency: loaded.currency };
+  const planned = planCommissions({ chain, levels: settings.levels, order: base, rules, toOrderCurrency: (amount, from) => rates.convert(amount, from, loaded.currency) });
   if (planned.length === 0) return [];
-  await tx.commission.createMany({
+  const inserted = await tx.commission.createManyAndReturn({
     data: planned.map((commission) => ({
       orderId: loaded.id,
       partnerId: commission.partnerId,
@@ -66,7 +80,12 @@ export async function createOrderCommissions(tx: DbTransaction, order: { id: str
       trigger: loaded.product.rewardTrigger,
     })),
     skipDuplicates: true,
+    select: { id: true },
   });
+  await recordWebhookEvents(
+    tx,
+    inserted.map((commission) => ({ type: "commission.created" as const, objectId: commission.id })),
+  );
   await applyOrderStatusToCommissions(tx, { orderId: loaded.id, status: loaded.status });
 
   return tx.commission.findMany({

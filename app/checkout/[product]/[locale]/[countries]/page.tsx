@@ -15,7 +15,10 @@ import { ShopShell } from "@/components/checkout/shop-shell";
 import type { TCheckoutFormView } from "@/components/checkout/types";
 import { parseCountriesSegment } from "@/lib/checkout/checkout-route";
 import { AppError } from "@/lib/errors";
+import { checkoutDiscountHints } from "@/lib/marketing/discounts/checkout-discount-hints";
+import { loadDiscountRules } from "@/lib/marketing/discounts/load-discount-rules";
 import { placeOrderAction } from "../../actions";
+import { quoteCheckoutAction } from "../../quote-action";
 import { loadCheckout } from "../../load-checkout";
 import { checkoutLocale } from "../checkout-locale";
 
@@ -70,7 +73,8 @@ export default async function CheckoutPage(props: Props) {
   const loaded = await load(props);
   if (!loaded) notFound();
   const { view, locale } = loaded;
-  const t = await getTranslations();
+  const [t, discountRules] = await Promise.all([getTranslations(), loadDiscountRules()]);
+  const discountHints = checkoutDiscountHints(discountRules, [view.product.id], new Date());
   const regionNames = regionNamesFor(locale);
   const labelOf = (field: { type: string; label: string | null }) => field.label?.trim() || t(`checkoutFields.${field.type}`);
 
@@ -107,6 +111,8 @@ export default async function CheckoutPage(props: Props) {
     paymentMethods: view.paymentMethods,
     shipping: view.shipping.map((option) => ({ method: option.method, cost: option.cost })),
     bumps: view.bumps.map((bump) => ({ id: bump.id, title: bump.title, description: bump.description, price: bump.price, quantity: bump.quantity })),
+    discountsMayApply: discountHints.mayApply,
+    promotion: discountHints.promotion,
   };
   const countryField = view.fields.find((field) => field.type === "COUNTRY");
 
@@ -133,7 +139,7 @@ export default async function CheckoutPage(props: Props) {
         </div>
         {/* Edge to edge on a phone: every pixel of width goes to the inputs. */}
         <div className="-mx-4 border-y border-slate-200 bg-white px-4 py-6 sm:mx-0 sm:rounded-2xl sm:border-0 sm:p-7 sm:shadow-sm sm:ring-1 sm:ring-slate-200">
-          <CheckoutForm view={formView} countryLabel={countryField ? labelOf(countryField) : t("checkoutFields.COUNTRY")} action={placeOrderAction} />
+          <CheckoutForm view={formView} countryLabel={countryField ? labelOf(countryField) : t("checkoutFields.COUNTRY")} action={placeOrderAction} quoteAction={quoteCheckoutAction} />
         </div>
       </div>
     </ShopShell>

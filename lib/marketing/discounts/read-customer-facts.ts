@@ -1,0 +1,37 @@
+// What the discount rules need to know of a customer, by the order's normalised phone and email
+// (the checkout's own normalisation, lib/customers/normalize-contact): earlier orders that count
+// (not cancelled, spam or duplicates), orders already placed with a coupon, and the CRM's RFM
+// segment and ABC class. One statement; each lookup a UNION branch on its own index. Runs on
+// either side of a transaction (lib/db/sql-runner): inside the order's, after its contact locks,
+// it sees every committed order of the same contact.
+import { Prisma } from "@/lib/db";
+import type { SqlRunner } from "@/lib/db/sql-runner";
+import type { CustomerFacts } from "./discount-rule";
+
+const NOT_COUNTED = ["CANCELLED", "SPAM", "DUPLICATE"];
+
+export async function readCustomerFacts(
+  runner: SqlRunner,
+  contact: { phoneNormalized: string | null; emailNormalized: string | null },
+  couponId: string | null,
+): Promise<CustomerFacts | null> {
+  const { phoneNormalized: phone, emailNormalized: email } = contact;
+  if (!phone && !email) return null;
+  const rows = await runner.query<CustomerFacts>(Prisma.sql`
+    WITH orders AS (
+      SELECT o.id, o.status, o."couponId" FROM "Order" o WHERE o."phoneNormalized" = ${phone}
+      UNION
+      SELECT o.id, o.status, o."couponId" FROM "Order" o WHERE o."emailNormalized" = ${email}
+    ),
+    customer AS (
+      SELECT c."rfmSegment", c."abcClass", c."createdAt", c.id FROM "Customer" c WHERE c."phoneNormalized" = ${phone} AND c."mergedIntoId" IS NULL
+      UNION
+      SELECT c."rfmSegment", c."abcClass", c."createdAt", c.id FROM "Customer" c WHERE c."emailNormalized" = ${email} AND c."mergedIntoId" IS NULL
+    )
+    SELECT
+      (SELECT count(*) FROM orders WHERE status::text <> ALL(${NOT_COUNTED}::text[]))::int AS "earlierOrders",
+      (SELECT count(*) FROM orders WHERE "couponId" = ${couponId})::int AS "couponUses",
+      (SELECT "rfmSegment" FROM customer ORDER BY "rfmSegment" IS NULL, "createdAt", id LIMIT 1) AS "rfmSegment",
+      (SELECT trim("abcClass") FROM customer ORDER BY "abcClass" IS NULL, "createdAt", id LIMIT 1) AS "abcClass"`);
+  return rows[0] ?? null;
+}
