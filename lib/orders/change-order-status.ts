@@ -22,11 +22,12 @@ import { OrderStatus, Role, type RefusalKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { deliverDigitalGoods } from "@/lib/digital/deliver-digital-goods";
 import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-revenue";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
 
 export const ZOrderActor = z.object({
-  type: z.enum(["USER", "CUSTOMER", "PARTNER", "SYSTEM"]),
+  type: z.enum(["USER", "CUSTOMER", "PARTNER", "SYSTEM", "API_KEY"]),
   id: z.string().min(1).max(64).optional(),
   role: z.enum(Role).optional(),
 });
@@ -125,6 +126,11 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
   await applyOrderStatusToCommissions(tx, { orderId: order.id, status: to, now });
   // Every change of an attributed order is reported to the partner (no-op without a postback URL).
   await queuePostback(tx, { orderId: order.id, status: to });
+  // Outgoing webhooks (nothing is written without a subscribed endpoint).
+  await recordWebhookEvents(tx, [
+    { type: "order.status_changed", objectId: order.id, previousAttributes: { status: from } },
+    ...(to === "PAID" ? [{ type: "order.paid" as const, objectId: order.id }] : []),
+  ]);
   // A paid order in a confirmed status gets its digital goods (once; a no-op for others).
   if (isConfirmedStatus(to)) await deliverDigitalGoods(tx, order.id);
   if (from === "PAID" || to === "PAID") await refreshCustomerRevenue([order.customerId], { tx });
@@ -192,10 +198,17 @@ async function queueAcceptedMail(tx: DbTransaction, orderId: string) {
 }
 
 async function audit(tx: DbTransaction, change: z.output<typeof ZChangeOrderStatusInput>, order: LockedOrder, data: Record<string, unknown>) {
-  // The order history already says who moved it; the audit log keeps employees' actions in one place.
-  if (change.actor.type !== "USER") return;
+  // The order history already says who moved it; the audit log keeps employees' and API keys' actions in one place.
+  if (change.actor.type !== "USER" && change.actor.type !== "API_KEY") return;
   await tx.auditLog.create({
-    data: { actorType: "USER", actorId: change.actor.id ?? null, action: "order.status", entityType: "Order", entityId: order.id, data: JSON.parse(JSON.stringify(data)) },
+    data: {
+      actorType: change.actor.type === "USER" ? "USER" : "api_key",
+      actorId: change.actor.id ?? null,
+      action: "order.status",
+      entityType: "Order",
+      entityId: order.id,
+      data: JSON.parse(JSON.stringify(data)),
+    },
     select: { id: true },
   });
 }

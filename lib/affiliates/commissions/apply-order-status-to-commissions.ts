@@ -5,10 +5,14 @@
 import type { DbTransaction } from "@/lib/db";
 import type { CommissionStatus, OrderStatus, RewardTrigger } from "@/lib/db/generated/enums";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { transitionCommission } from "./commission-transitions";
 import { loadCommissionSettings } from "./load-commission-settings";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The outgoing webhook of a commission that moved (a revived one, back to PENDING, has none). */
+const WEBHOOK_EVENT_OF: Partial<Record<CommissionStatus, "commission.approved" | "commission.cancelled">> = { APPROVED: "commission.approved", CANCELLED: "commission.cancelled" };
 
 interface LockedCommission {
   id: string;
@@ -75,5 +79,9 @@ export async function applyOrderStatusToCommissions(tx: DbTransaction, change: {
     }
     changes.push({ id: commission.id, from: commission.status, to: next.status });
   }
+  await recordWebhookEvents(
+    tx,
+    changes.flatMap((moved) => (WEBHOOK_EVENT_OF[moved.to] ? [{ type: WEBHOOK_EVENT_OF[moved.to]!, objectId: moved.id, previousAttributes: { status: moved.from } }] : [])),
+  );
   return changes;
 }

@@ -5,6 +5,7 @@
 import { db } from "@/lib/db";
 import type { CommissionStatus, RewardTrigger } from "@/lib/db/generated/enums";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { transitionCommission } from "./commission-transitions";
 
 const BATCH_SIZE = 200;
@@ -30,12 +31,18 @@ export async function releaseHeldCommissions(options: { now?: Date; partnerId?: 
         WHERE status = 'APPROVED' AND "availableAt" <= ${now}
           AND (${options.partnerId ?? null}::text IS NULL OR "partnerId" = ${options.partnerId ?? null}::text)
         ORDER BY "availableAt" LIMIT ${BATCH_SIZE} FOR UPDATE SKIP LOCKED`;
+      const credited: string[] = [];
       for (const commission of due) {
         const next = transitionCommission({ ...commission, credited: false }, { type: "HOLD_ENDED" });
         if (next.effect !== "CREDIT") continue;
         await tx.commission.update({ where: { id: commission.id }, data: { status: next.status }, select: { id: true } });
         await addLedgerEntry(tx, { partnerId: commission.partnerId, amount: commission.amount, currency: commission.currency, kind: "COMMISSION", commissionId: commission.id });
+        credited.push(commission.id);
       }
+      await recordWebhookEvents(
+        tx,
+        credited.map((id) => ({ type: "commission.available" as const, objectId: id, previousAttributes: { status: "APPROVED" } })),
+      );
       return due.length;
     });
     released += count;

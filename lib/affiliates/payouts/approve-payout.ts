@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
 
@@ -20,6 +21,7 @@ export async function approvePayout(input: unknown, actor: TSectionActor): Promi
       data: { actorType: "USER", actorId: staff.id, action: "payout.approve", entityType: "Payout", entityId: payout.id, data: { amount: payout.amount, currency: payout.currency } },
       select: { id: true },
     });
+    await recordWebhookEvents(tx, [{ type: "payout.approved", objectId: payout.id, previousAttributes: { status: payout.status } }]);
     return { id: payout.id, status: "APPROVED" as const };
   });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { transitionCommission } from "@/lib/affiliates/commissions/commission-transitions";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import type { CommissionStatus, RewardTrigger } from "@/lib/db/generated/enums";
 import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
@@ -41,6 +42,10 @@ export async function markPayoutPaid(input: unknown, actor: TSectionActor): Prom
       },
       select: { id: true },
     });
+    await recordWebhookEvents(tx, [
+      { type: "payout.paid", objectId: payout.id, previousAttributes: { status: payout.status } },
+      ...paid.map((id) => ({ type: "commission.paid" as const, objectId: id, previousAttributes: { status: "AVAILABLE" } })),
+    ]);
     return { id: payout.id, status: "PAID" as const, paidCommissions: paid.length };
   });
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
 import { assertPayoutTransition } from "./payout-transitions";
 
@@ -42,6 +43,7 @@ export async function rejectPayout(input: unknown, actor: TSectionActor): Promis
       },
       select: { id: true },
     });
+    await recordWebhookEvents(tx, [{ type: "payout.rejected", objectId: payout.id, previousAttributes: { status: payout.status } }]);
     return { id: payout.id, status: "REJECTED" as const };
   });
 }

@@ -11,6 +11,7 @@ import { getRatesMap } from "@/lib/pricing/get-rates-map";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
 import { getPartnerBalance } from "@/lib/affiliates/ledger/get-partner-balance";
 import { db, type DbTransaction } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { AppError } from "@/lib/errors";
 import { payoutValidationError } from "./lock-payout";
 
@@ -69,6 +70,7 @@ export async function requestPayout(partnerId: string, input: unknown): Promise<
       payoutId: payout.id,
       budget: amount + owedBefore(balance, await freeCommissionTotal(tx, partner.id, currency)),
     });
+    await recordWebhookEvents(tx, [{ type: "payout.created", objectId: payout.id }]);
     return { id: payout.id, amount, currency, commissionIds };
   });
 }

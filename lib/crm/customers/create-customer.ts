@@ -1,14 +1,13 @@
 // A customer card created by hand (a person or a company with contact persons): validated and
 // normalised by ZCustomerInput, refused when a phone or email is already on another card (never
 // a second card for the same person), written in one transaction with its audit entry.
-import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
-import { assertCrm } from "@/lib/crm/crm-access";
 import { db, type Prisma } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
+import { assertCustomerWriter, type TCustomerWriter } from "./customer-writer";
 import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
 
-export async function createCustomer(input: TCustomerInput | Record<string, unknown>, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string }> {
-  const checked = assertSectionActor(actor, "customers");
-  assertCrm(checked, "editCustomers");
+export async function createCustomer(input: TCustomerInput | Record<string, unknown>, actor: TCustomerWriter, context: { ip?: string } = {}): Promise<{ id: string }> {
+  const writer = assertCustomerWriter(actor);
   const data = ZCustomerInput.parse(input);
   return db.$transaction(async (tx) => {
     await assertReferencesExist(tx, data);
@@ -25,9 +24,18 @@ export async function createCustomer(input: TCustomerInput | Record<string, unkn
     });
     const { id, ...after } = created;
     await tx.auditLog.create({
-      data: { actorType: "USER", actorId: checked.id, action: "customer.create", entityType: "Customer", entityId: id, data: { after } as Prisma.InputJsonValue, ip: context.ip },
+      data: {
+        actorType: writer.actorType,
+        actorId: writer.actorId,
+        action: "customer.create",
+        entityType: "Customer",
+        entityId: id,
+        data: { after } as Prisma.InputJsonValue,
+        ip: context.ip,
+      },
       select: { id: true },
     });
+    await recordWebhookEvents(tx, [{ type: "customer.created", objectId: id }]);
     return { id };
   });
 }

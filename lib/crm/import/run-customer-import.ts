@@ -6,6 +6,7 @@
 // of one file that share a contact make one card. The file is removed when the import is done.
 import { advisoryLockSql } from "@/lib/customers/customer-dedup";
 import { db, Prisma, type DbTransaction } from "@/lib/db";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import type { Region } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { getFileStore, type FileStore } from "@/lib/files/file-store";
@@ -119,6 +120,7 @@ async function writeImportRow(tx: DbTransaction, card: ImportCard | null, custom
       select: { id: true },
     });
     id = created.id;
+    await recordWebhookEvents(tx, [{ type: "customer.created", objectId: id }]);
   } else if (Object.keys(fill).length || plan.addTags.length) {
     await tx.customer.update({
       where: { id },

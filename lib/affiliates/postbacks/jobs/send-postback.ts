@@ -198,8 +198,8 @@ async function sendAndLog(target: PostbackTarget, context: JobContext) {
   if (!ok) throw new Error(`Postback to partner ${target.partnerId} failed: ${error}`);
 }
 
-/** The first POSTBACK_EXCERPT_MAX_CHARS characters of the body, without reading a huge body whole. */
-async function readExcerpt(response: Response): Promise<string | null> {
+/** The first POSTBACK_EXCERPT_MAX_CHARS characters of the body, without reading a huge body whole (webhooks' log reads them too). */
+export async function readExcerpt(response: Response): Promise<string | null> {
   if (!response.body) return null;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();

@@ -1,0 +1,40 @@
+// Writes one audit log entry: who (actor), what (action, e.g. "order.status"), on what (entity
+// type and id), the before/after of the change reduced to the fields that changed, and from
+// which address — the caller's `ip`, else the current request's (request-ip.ts). Call it inside
+// the transaction of the change, so the entry exists exactly when the change does.
+import type { Prisma, DbTransaction } from "@/lib/db";
+import { auditDiff, toJsonValue, type AuditValues } from "./audit-diff";
+import { currentRequestIp } from "./request-ip";
+
+/** USER: an employee; PARTNER: a partner; API_KEY: a REST API key (id = the key's id); SYSTEM: Lavka itself. */
+export type AuditActorType = "USER" | "PARTNER" | "API_KEY" | "SYSTEM";
+
+export interface AuditEntryInput {
+  actor: { type: AuditActorType; id?: string | null };
+  action: string;
+  entity?: { type: string; id?: string | null };
+  /** The entity's fields before and after; only those that differ are kept. */
+  before?: AuditValues | null;
+  after?: AuditValues | null;
+  /** Anything else worth keeping (a reason, a filter of an export). */
+  data?: AuditValues;
+  ip?: string | null;
+}
+
+export async function recordAudit(tx: DbTransaction, entry: AuditEntryInput): Promise<void> {
+  const diff = entry.before !== undefined || entry.after !== undefined ? auditDiff(entry.before, entry.after) : undefined;
+  const data = diff || entry.data ? { ...((toJsonValue(entry.data ?? {}) as AuditValues) ?? {}), ...diff } : undefined;
+  const ip = entry.ip && entry.ip !== "unknown" ? entry.ip : await currentRequestIp();
+  await tx.auditLog.create({
+    data: {
+      actorType: entry.actor.type,
+      actorId: entry.actor.id ?? null,
+      action: entry.action,
+      entityType: entry.entity?.type ?? null,
+      entityId: entry.entity?.id ?? null,
+      ...(data ? { data: data as Prisma.InputJsonValue } : {}),
+      ip: ip?.slice(0, 64) ?? null,
+    },
+    select: { id: true },
+  });
+}
