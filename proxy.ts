@@ -10,6 +10,9 @@
 // locale (cookie, else Accept-Language) and countries (?country=, else Accept-Language) in it
 // (lib/checkout/checkout-route.ts). The address in the browser stays /checkout/<product>. The
 // production server does the same rewrite itself before Next.js (lib/server/fast-routes.ts).
+//
+// The admin and the partner cabinet get a Content-Security-Policy with a fresh nonce per request
+// (lib/security/headers.ts): Next.js reads it from the request's header and puts it on its scripts.
 import { NextResponse, type NextRequest } from "next/server";
 import { attributionCookieOptions, ATTRIBUTION_COOKIE, cookieLifetimeDays, signAttributionCookie } from "@/lib/affiliates/attribution";
 import { clickInputFromRequest, recordClick } from "@/lib/affiliates/record-click";
@@ -18,10 +21,12 @@ import { getEnabledCountryCodes } from "@/lib/checkout/load-checkout-context";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
+import { commonSecurityHeaders, createNonce, nonceContentSecurityPolicy, strictTransportSecurity, usesNoncePolicy } from "@/lib/security/headers";
+import { getEnv } from "@/lib/env";
 
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const response = pathname.startsWith("/checkout/") ? await checkoutResponse(request) : NextResponse.next({ request: { headers: withRequestPath(request) } });
+  const response = pathname.startsWith("/checkout/") ? await checkoutResponse(request) : usesNoncePolicy(pathname) ? withNoncePolicy(request) : NextResponse.next({ request: { headers: withRequestPath(request) } });
 
   const ref = searchParams.get("ref");
   // Router prefetches are not visits: they would count clicks nobody made.
@@ -35,6 +40,20 @@ function withRequestPath(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   return headers;
+}
+
+/** The admin's and cabinet's pages: a nonce policy on the request (for Next.js) and the response. */
+function withNoncePolicy(request: NextRequest) {
+  const https = getEnv().APP_URL.startsWith("https:");
+  const policy = nonceContentSecurityPolicy(createNonce(), { dev: process.env.NODE_ENV === "development", https });
+  const headers = withRequestPath(request);
+  headers.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  for (const { key, value } of commonSecurityHeaders()) response.headers.set(key, value);
+  const hsts = strictTransportSecurity(https);
+  if (hsts) response.headers.set("Strict-Transport-Security", hsts);
+  return response;
 }
 
 /** The public checkout, rewritten to its static page; its internal paths are not public. */

@@ -9,8 +9,11 @@
 // every interface, like `next start`. The build must exist (`next build`).
 import { createServer } from "node:http";
 import next from "next";
-import { setClientAddress } from "@/lib/client-ip";
+import { isFromTrustedProxy, setClientAddress } from "@/lib/client-ip";
+import { getEnv } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { requestIdFrom, runWithRequestId } from "@/lib/request-context";
+import { commonSecurityHeaders, staticContentSecurityPolicy, strictTransportSecurity, usesNoncePolicy } from "@/lib/security/headers";
 import { answerFastRoute, rewriteCheckoutView } from "@/lib/server/fast-routes";
 
 const port = Number(process.env.PORT) || 3000;
@@ -18,13 +21,27 @@ const app = next({ dev: false, dir: import.meta.dirname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Security headers on every response (lib/security/headers.ts); the admin's and the cabinet's
+// nonce policy is set per request by the proxy instead of the static one.
+const https = getEnv().APP_URL.startsWith("https:");
+const securityHeaders = [...commonSecurityHeaders(), ...(strictTransportSecurity(https) ? [{ key: "Strict-Transport-Security", value: strictTransportSecurity(https)! }] : [])];
+const staticPolicy = staticContentSecurityPolicy({ dev: false, https });
+
 const server = createServer((request, response) => {
-  // First: every path below reads the client address from X-Forwarded-For (lib/client-ip.ts).
+  // The request id before the address: only a trusted proxy's own X-Request-Id is kept.
+  const requestId = requestIdFrom(request.headers["x-request-id"], isFromTrustedProxy(request));
+  request.headers["x-request-id"] = requestId;
+  response.setHeader("X-Request-Id", requestId);
+  // Every path below reads the client address from X-Forwarded-For (lib/client-ip.ts).
   setClientAddress(request);
-  if (answerFastRoute(request, response)) return;
-  const rewriting = rewriteCheckoutView(request);
-  if (rewriting) void rewriting.then(() => handle(request, response));
-  else void handle(request, response);
+  for (const { key, value } of securityHeaders) response.setHeader(key, value);
+  if (!usesNoncePolicy(request.url ?? "/")) response.setHeader("Content-Security-Policy", staticPolicy);
+  runWithRequestId(requestId, () => {
+    if (answerFastRoute(request, response)) return;
+    const rewriting = rewriteCheckoutView(request);
+    if (rewriting) void rewriting.then(() => handle(request, response));
+    else void handle(request, response);
+  });
 });
 
 server.listen(port, () => {

@@ -83,6 +83,12 @@ export function setClientAddress(request: IncomingMessage, trusted: BlockList = 
   return client;
 }
 
+/** Whether the request's direct peer is a configured reverse proxy (TRUSTED_PROXIES). */
+export function isFromTrustedProxy(request: IncomingMessage, trusted: BlockList = trustedProxies()): boolean {
+  const peer = normalizeIp(request.socket.remoteAddress);
+  return peer !== undefined && isTrusted(peer, trusted);
+}
+
 /** Whether an address resolved by this module is the machine itself. */
 export function isLoopbackIp(address: string): boolean {
   const normalized = normalizeIp(address);

@@ -26,6 +26,16 @@ export async function signInThroughApi(request: APIRequestContext, account: Demo
 }
 
 export const test = base.extend<{ signIn: (account: DemoAccount) => Promise<void> }>({
+  // Every page a spec opens is watched for Content-Security-Policy violations: a script or style
+  // the policy blocks would fail silently in the browser, so it fails the spec instead.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    await use(page);
+    expect(violations, "Content-Security-Policy violations").toEqual([]);
+  },
   signIn: async ({ page }, use) => {
     await use((account) => signInThroughApi(page.request, account));
   },
