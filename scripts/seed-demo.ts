@@ -30,7 +30,8 @@ export async function isDatabaseEmpty(databaseUrl: string) {
 }
 
 export async function seedDemo(databaseUrl: string) {
-  const db = createDbClient(databaseUrl, 4);
+  // One transaction seeds it all (never half a demo); on a busy machine that takes seconds.
+  const db = createDbClient(databaseUrl, 4, { transactionTimeoutMs: 120_000 });
   try {
     for (const account of DEMO_ACCOUNTS) {
       if (!account.role) continue;

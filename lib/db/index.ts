@@ -10,8 +10,10 @@ export type * from "./generated/client";
 
 const globalForDb = globalThis as unknown as { lavkaDb?: PrismaClient };
 
-export function createDbClient(connectionString: string, max = 10) {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+/** A client of its own (scripts, tests); `transactionTimeoutMs` for long one-off transactions. */
+export function createDbClient(connectionString: string, max = 10, options: { transactionTimeoutMs?: number } = {}) {
+  const transactionOptions = options.transactionTimeoutMs ? { timeout: options.transactionTimeoutMs, maxWait: Math.min(options.transactionTimeoutMs, 30_000) } : undefined;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), transactionOptions });
 }
 
 function client(): PrismaClient {
