@@ -9,6 +9,7 @@ import { STATUS_TIMESTAMP_FIELD, stockHolding } from "../lib/orders/transitions"
 import { createRatesMap } from "../lib/pricing/rates-map";
 import { refreshCustomerRevenue } from "../lib/crm/customers/refresh-customer-revenue";
 import { seedDemoDeals } from "./seed-demo-deals";
+import { seedDemoMailings } from "./seed-demo-mailings";
 
 export const DEMO_ACCOUNTS = [
   { label: "Owner", signInPath: "/signin", identifier: "owner@lavka.local", password: "lavka-owner", role: "OWNER" as Role, name: "Анна Владелец" },
@@ -76,6 +77,7 @@ export async function seedDemo(databaseUrl: string) {
       // The demo's bought-out revenue, as changeOrderStatus would have kept it.
       await refreshCustomerRevenue(customerIds, { tx, rates: createRatesMap(RATES, Object.fromEntries(CURRENCIES.map((currency) => [currency.code, 2]))) });
       await seedDemoDeals(tx);
+      await seedDemoMailings(tx, owner.id);
       // Goes out like every mail: outbox → queue → worker → transport (captured by default).
       await queueMail(tx, {
         idempotencyKey: `demo-welcome:${owner.id}`,
