@@ -124,15 +124,17 @@ function fallbackName(type: ActorType, order: OrderRow): string | null {
 /** Names of every actor in the history, keyed "TYPE:id", in one query per actor type. */
 async function actorNames(order: OrderRow): Promise<Map<string, string>> {
   const idsOf = (type: ActorType) => [...new Set(order.statusChanges.filter((c) => c.actorType === type && c.actorId).map((c) => c.actorId!))];
-  const [userIds, partnerIds, customerIds] = [idsOf("USER"), idsOf("PARTNER"), idsOf("CUSTOMER")];
-  const [users, partners, customers] = await Promise.all([
+  const [userIds, partnerIds, customerIds, apiKeyIds] = [idsOf("USER"), idsOf("PARTNER"), idsOf("CUSTOMER"), idsOf("API_KEY")];
+  const [users, partners, customers, apiKeys] = await Promise.all([
     userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }) : [],
     partnerIds.length ? db.partner.findMany({ where: { id: { in: partnerIds } }, select: { id: true, login: true } }) : [],
     customerIds.length ? db.customer.findMany({ where: { id: { in: customerIds } }, select: { id: true, name: true } }) : [],
+    apiKeyIds.length ? db.apiKey.findMany({ where: { id: { in: apiKeyIds } }, select: { id: true, name: true } }) : [],
   ]);
   const names = new Map<string, string>();
   for (const user of users) names.set(`USER:${user.id}`, user.name);
   for (const partner of partners) names.set(`PARTNER:${partner.id}`, partner.login);
   for (const customer of customers) if (customer.name) names.set(`CUSTOMER:${customer.id}`, customer.name);
+  for (const apiKey of apiKeys) names.set(`API_KEY:${apiKey.id}`, apiKey.name);
   return names;
 }

@@ -6,7 +6,7 @@
 // call, so both ways answer alike (app/r/[login]/route.ts, app/api/v1/orders/route.ts serve
 // `next dev`):
 // - GET|HEAD /r/<login> — a referral link: record the click, 302 with the attribution cookie;
-// - POST /api/v1/orders — the JSON checkout.
+// - POST /api/v1/orders without an Authorization header — the JSON checkout.
 // Everything else returns false and goes to Next.js — checkout views first rewritten to their
 // cached static page (rewriteCheckoutView), which the proxy would otherwise do at a cost of ~40 %
 // of the page's throughput.
@@ -33,7 +33,8 @@ export function answerFastRoute(request: IncomingMessage, response: ServerRespon
     answerReferral(request, response, referral[1]!).catch((error: unknown) => lastResort(response, error, () => redirect(response, "/")));
     return true;
   }
-  if (request.method === "POST" && ORDERS_PATH.test(url)) {
+  // With an Authorization header it is the REST API's order creation (lib/api): Next.js serves it.
+  if (request.method === "POST" && ORDERS_PATH.test(url) && !request.headers.authorization) {
     answerOrder(request, response).catch((error: unknown) => lastResort(response, error, () => sendJson(response, errorPayload(error))));
     return true;
   }

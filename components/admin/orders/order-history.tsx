@@ -22,6 +22,7 @@ export async function OrderHistory({ history }: { history: OrderHistoryEntry[] }
     if (type === "SYSTEM") return t("by.SYSTEM");
     if (type === "CUSTOMER") return name ? t("by.CUSTOMER", { name }) : t("by.CUSTOMER_ANONYMOUS");
     if (!name) return t("by.UNKNOWN");
+    if (type === "API_KEY") return t("by.API_KEY", { name });
     return type === "PARTNER" ? t("by.PARTNER", { name }) : t("by.USER", { name });
   };
   return (

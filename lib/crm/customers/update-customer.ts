@@ -4,17 +4,15 @@
 // emails by their normalised value). Same validation and same "one card per contact" rule as
 // creation; one transaction; the audit entry keeps the card before and after.
 import { z } from "zod";
-import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
-import { assertCrm } from "@/lib/crm/crm-access";
 import { db, type Prisma } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
+import { assertCustomerWriter, type TCustomerWriter } from "./customer-writer";
 import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
 
 const ZCustomerId = z.string().trim().min(1).max(64);
 
-export async function updateCustomer(id: unknown, input: TCustomerInput | Record<string, unknown>, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ id: string }> {
-  const checked = assertSectionActor(actor, "customers");
-  assertCrm(checked, "editCustomers");
+export async function updateCustomer(id: unknown, input: TCustomerInput | Record<string, unknown>, actor: TCustomerWriter, context: { ip?: string } = {}): Promise<{ id: string }> {
+  const writer = assertCustomerWriter(actor);
   const customerId = ZCustomerId.parse(id);
   const data = ZCustomerInput.parse(input);
   return db.$transaction(async (tx) => {
@@ -70,8 +68,8 @@ export async function updateCustomer(id: unknown, input: TCustomerInput | Record
     });
     await tx.auditLog.create({
       data: {
-        actorType: "USER",
-        actorId: checked.id,
+        actorType: writer.actorType,
+        actorId: writer.actorId,
         action: "customer.update",
         entityType: "Customer",
         entityId: customerId,
