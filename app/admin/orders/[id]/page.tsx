@@ -12,6 +12,7 @@ import { panel } from "@/components/ui/styles";
 import { TrackingNumberForm } from "@/components/admin/orders/tracking-number-form";
 import { OrderCrmPanel } from "@/components/crm/interactions/crm-activity-panels";
 import { OrderRefusalPanel } from "@/components/crm/customers/order-refusal-panel";
+import { OrderRemindersPanel } from "@/components/admin/orders/order-reminders-panel";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -227,6 +228,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </h2>
             <OrderHistory history={order.history} />
           </section>
+
+          <OrderRemindersPanel orderId={order.id} />
 
           <OrderCrmPanel orderId={order.id} />
         </div>
