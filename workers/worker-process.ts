@@ -11,6 +11,8 @@ import type { LavkaWorker, QueueRuntime } from "@/lib/queue/backend";
 import { closeQueue, getQueueRuntime } from "@/lib/queue/connection";
 import { RELEASE_COMMISSIONS_INTERVAL_MS, releaseHeldCommissionsJob, releaseHeldCommissionsJobId } from "@/lib/affiliates/commissions/release-held-commissions-job";
 import { TASK_REMINDERS_INTERVAL_MS, taskRemindersJob, taskRemindersJobId } from "@/lib/crm/tasks/task-reminders-job";
+import { ORDER_REMINDERS_INTERVAL_MS, orderRemindersJob, orderRemindersJobId } from "@/lib/marketing/reminders/order-reminders-job";
+import { POLL_PARCELS_INTERVAL_MS, pollParcelsJob, pollParcelsJobId } from "@/lib/logistics/tracking/poll-parcels-job";
 import { NIGHTLY_CHECK_INTERVAL_MS, nightlySegmentsJob, recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
 import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
 import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
@@ -104,6 +106,39 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
     }
   };
 
+  // Parcels in transit are asked about on the clock (within the carrier's daily quota): one run
+  // per interval across all workers.
+  let pollTimer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> = Promise.resolve();
+  const schedulePoll = async () => {
+    const now = Date.now();
+    try {
+      await runtime.addJob(
+        pollParcelsJob.name,
+        { scheduledAt: new Date(now).toISOString() },
+        { ...jobOptions(pollParcelsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: pollParcelsJobId(now) },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "logistics.poll-parcels: could not add the job");
+    }
+  };
+
+  // Order reminders fall due on the clock as well: one run per interval across all workers.
+  let orderRemindTimer: NodeJS.Timeout | undefined;
+  let orderReminding: Promise<void> = Promise.resolve();
+  const scheduleOrderReminders = async () => {
+    const now = Date.now();
+    try {
+      await runtime.addJob(
+        orderRemindersJob.name,
+        { scheduledAt: new Date(now).toISOString() },
+        { ...jobOptions(orderRemindersJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: orderRemindersJobId(now) },
+      );
+    } catch (error) {
+      log.warn({ err: error }, "marketing.order-reminders: could not add the job");
+    }
+  };
+
   // RFM/ABC segments are recomputed nightly (03:00 Moscow): every worker checks now and then and
   // asks for the day's run under a job id per day, so M workers make one run (the job itself also
   // skips a day already done).
@@ -147,6 +182,14 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
       reminding = scheduleReminders();
       remindTimer = setInterval(() => (reminding = scheduleReminders()), TASK_REMINDERS_INTERVAL_MS);
     }
+    if (findJob(list, pollParcelsJob.name)) {
+      polling = schedulePoll();
+      pollTimer = setInterval(() => (polling = schedulePoll()), POLL_PARCELS_INTERVAL_MS);
+    }
+    if (findJob(list, orderRemindersJob.name)) {
+      orderReminding = scheduleOrderReminders();
+      orderRemindTimer = setInterval(() => (orderReminding = scheduleOrderReminders()), ORDER_REMINDERS_INTERVAL_MS);
+    }
     if (findJob(list, recomputeSegmentsJob.name)) {
       segmenting = scheduleSegments();
       segmentsTimer = setInterval(() => (segmenting = scheduleSegments()), NIGHTLY_CHECK_INTERVAL_MS);
@@ -164,8 +207,10 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
         clearInterval(heartbeatTimer);
         clearInterval(releaseTimer);
         clearInterval(remindTimer);
+        clearInterval(orderRemindTimer);
         clearInterval(segmentsTimer);
-        await Promise.all([beating, releasing, reminding, segmenting]);
+        clearInterval(pollTimer);
+        await Promise.all([beating, releasing, reminding, orderReminding, segmenting, polling]);
         await Promise.all([worker?.close(), relay.stop()]);
         if (!options.runtime) await closeQueue();
       })();
