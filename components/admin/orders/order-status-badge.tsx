@@ -17,7 +17,7 @@ const STATUS_STYLES: Record<OrderStatus, string> = {
 
 export function OrderStatusBadge({ status, label }: { status: OrderStatus; label: string }) {
   return (
-    <span data-status={status} className={`inline-flex items-center whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status]}`}>
+    <span data-status={status} className={`status-badge ${STATUS_STYLES[status]}`}>
       {label}
     </span>
   );
