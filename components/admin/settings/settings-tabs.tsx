@@ -4,7 +4,13 @@ import { getTranslations } from "next-intl/server";
 export const SETTINGS_TABS = ["shop", "currencies", "countries", "shipping"] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 /** Settings sections with a page of their own. */
-const SETTINGS_PAGES = { requisites: "/admin/settings/requisites", employees: "/admin/settings/employees", webhooks: "/admin/settings/webhooks", audit: "/admin/settings/audit" } as const;
+const SETTINGS_PAGES = {
+  requisites: "/admin/settings/requisites",
+  employees: "/admin/settings/employees",
+  api: "/admin/settings/api",
+  webhooks: "/admin/settings/webhooks",
+  audit: "/admin/settings/audit",
+} as const;
 type SettingsPage = keyof typeof SETTINGS_PAGES;
 
 export async function SettingsTabs({ active }: { active: SettingsTab | SettingsPage }) {
