@@ -50,12 +50,28 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return fields;
 }
 
+/** PostgreSQL's codes for text it cannot store: NUL (22P05 in jsonb) and bytes that are not UTF-8. */
+const UNSTORABLE_TEXT_CODES = new Set(["22021", "22P05"]);
+
+/** Whether a database error (pg's own, or Prisma's wrapping of it) is PostgreSQL refusing the text itself. */
+function isUnstorableText(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 6; depth++) {
+    const { code, originalCode, cause, meta } = current as { code?: unknown; originalCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    if (UNSTORABLE_TEXT_CODES.has(String(code)) || UNSTORABLE_TEXT_CODES.has(String(originalCode))) return true;
+    current = meta?.driverAdapterError ?? cause;
+  }
+  return false;
+}
+
 /** Normalises anything thrown into an AppError (unknown errors become INTERNAL). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     return new AppError("VALIDATION", "Some fields are invalid", { fieldErrors: zodFieldErrors(error) });
   }
+  // The last line of defence for input validators that let a NUL through: the write failed (and
+  // its transaction rolled back) because of what was sent, so it is the sender's 422, not a 500.
+  if (isUnstorableText(error)) return new AppError("VALIDATION", "The text contains characters that cannot be stored", { cause: error });
   return new AppError("INTERNAL", "Something went wrong", { cause: error });
 }
 

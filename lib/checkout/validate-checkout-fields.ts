@@ -1,6 +1,7 @@
 // Server-side validation of the checkout form's values against the product's fields. Errors are
 // i18n keys of the "checkoutErrors" namespace, keyed by the field's key, for the page to show
 // next to each field. Pure: placeOrder calls it before touching the database.
+import { hasControlCharacters } from "@/lib/forms/control-characters";
 import type { FieldErrors } from "@/lib/errors";
 import { parsePhone, normalizeEmail } from "@/lib/customers/normalize-contact";
 import type { TCheckoutField } from "./checkout-fields";
@@ -123,6 +124,10 @@ export function validateCheckoutFields(
     }
     if (value.length > (MAX_LENGTH[field.type] ?? DEFAULT_MAX_LENGTH)) {
       fail(field.key, "checkoutErrors.tooLong");
+      continue;
+    }
+    if (hasControlCharacters(value)) {
+      fail(field.key, "checkoutErrors.invalidCharacters");
       continue;
     }
 
