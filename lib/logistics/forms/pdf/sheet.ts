@@ -115,8 +115,22 @@ export class Sheet {
     this.doc.lineWidth(0.15 * MM).strokeColor("#000000");
     for (let index = 0; index < count; index += 1) this.doc.rect((x + index * width) * MM, y * MM, width * MM, height * MM);
     this.doc.stroke();
+    const shown = value.slice(0, count);
+    if (/^[\d ]*$/.test(shown)) {
+      // Digits share one advance width: the whole row is one text run spaced to the cells.
+      const advance = this.doc.font("condensed").fontSize(size).widthOfString("0");
+      const start = shown.length - shown.trimStart().length;
+      const digits = shown.trim();
+      if (digits) {
+        this.doc.fillColor("#000000").text(digits, (x + start * width) * MM + (width * MM - advance) / 2, (y + (height - size * 0.38) / 2) * MM, {
+          lineBreak: false,
+          characterSpacing: width * MM - advance,
+        });
+      }
+      return;
+    }
     for (let index = 0; index < count; index += 1) {
-      const char = value[index];
+      const char = shown[index];
       if (char) this.text(x + index * width, y + (height - size * 0.38) / 2, width, char, { size, align: "center", font: "condensed" });
     }
   }
