@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DigitalDeliveryCard } from "@/components/admin/orders/digital-delivery-card";
@@ -36,7 +37,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { id } = await params;
   const actor = await requireStaffPage(sectionRoles("orders"), `/admin/orders/${encodeURIComponent(id)}`);
   const order = await loadOrder(id);
-  const [t, tOrders, tStatus, format, locale] = await Promise.all([getTranslations("orders.detail"), getTranslations("orders"), getTranslations("orderStatus"), getFormatter(), getLocale()]);
+  const [t, tOrders, tStatus, tDiscounts, format, locale] = await Promise.all([
+    getTranslations("orders.detail"),
+    getTranslations("orders"),
+    getTranslations("orderStatus"),
+    getTranslations("discounts.admin"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
   const country = new Intl.DisplayNames([locale], { type: "region" }).of(order.country) ?? order.country;
   const address = [
@@ -119,7 +127,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <dl className="ml-auto grid max-w-xs grid-cols-2 gap-x-6 gap-y-1 px-5 py-4 text-sm">
               <dt className="text-slate-500">{t("itemsTotal")}</dt>
               <dd className="text-right tabular-nums">{money(order.itemsTotal)}</dd>
-              {order.discountTotal ? (
+              {order.discounts.length > 0 ? (
+                order.discounts.map((discount) => (
+                  <Fragment key={discount.id}>
+                    <dt className="text-slate-500" data-testid="order-discount">
+                      {discount.source === "COUPON" ? t("coupon", { code: discount.label }) : `${discount.label} (${tDiscounts(`source.${discount.source}`)})`}
+                    </dt>
+                    <dd className="text-right tabular-nums">−{money(discount.amount)}</dd>
+                  </Fragment>
+                ))
+              ) : order.discountTotal ? (
                 <>
                   <dt className="text-slate-500">{order.couponCode ? t("coupon", { code: order.couponCode }) : t("discount")}</dt>
                   <dd className="text-right tabular-nums">−{money(order.discountTotal)}</dd>
