@@ -9,6 +9,8 @@ import { STATUS_TIMESTAMP_FIELD, stockHolding } from "../lib/orders/transitions"
 import { createRatesMap } from "../lib/pricing/rates-map";
 import { refreshCustomerRevenue } from "../lib/crm/customers/refresh-customer-revenue";
 import { seedDemoDeals } from "./seed-demo-deals";
+import { seedDemoMarketing } from "./seed-demo-marketing";
+import { seedDemoDiscounts } from "./seed-demo-discounts";
 import { seedDemoMailings } from "./seed-demo-mailings";
 
 export const DEMO_ACCOUNTS = [
@@ -77,6 +79,8 @@ export async function seedDemo(databaseUrl: string) {
       // The demo's bought-out revenue, as changeOrderStatus would have kept it.
       await refreshCustomerRevenue(customerIds, { tx, rates: createRatesMap(RATES, Object.fromEntries(CURRENCIES.map((currency) => [currency.code, 2]))) });
       await seedDemoDeals(tx);
+      await seedDemoMarketing(tx);
+      await seedDemoDiscounts(tx);
       await seedDemoMailings(tx, owner.id);
       // Goes out like every mail: outbox → queue → worker → transport (captured by default).
       await queueMail(tx, {

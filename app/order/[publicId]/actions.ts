@@ -16,7 +16,9 @@ export async function takeUpsellOfferAction(_previous: ActionState, formData: Fo
   const viewId = String(formData.get("viewId") ?? "").slice(0, 100);
   try {
     const result = await takeUpsellOffer({ publicId, viewId }, { ip: clientIpFrom(await headers()) });
+    // The offer is on the thank-you page and on "check your email": both show the new total.
     revalidatePath(`/order/${result.order.publicId}`);
+    revalidatePath(`/order/${result.order.publicId}/check-email`);
     const t = await getTranslations("upsellOffer");
     return { status: "success", message: result.outcome === "ADDED" ? t("added") : t("alreadyAdded") };
   } catch (error) {

@@ -1,18 +1,13 @@
 // The thank-you page: "Your order is accepted", with the order and what happens next.
 import type { Metadata } from "next";
-import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
-import { PostOrderOffers } from "@/components/checkout/post-order-offers";
+import { getTranslations } from "next-intl/server";
 import { OrderSummaryCard } from "@/components/checkout/order-summary-card";
 import { ShopShell } from "@/components/checkout/shop-shell";
 import { StatusIcon } from "@/components/checkout/status-icon";
 import type { OrderStatus } from "@/lib/db/generated/enums";
 import { isStripeEnabled } from "@/lib/env";
-import type { Locale } from "@/lib/i18n/locales";
-import { isBotUserAgent } from "@/lib/affiliates/bot-filter";
-import { getPostOrderOffers } from "@/lib/marketing/upsells/get-post-order-offers";
 import { loadPublicOrder } from "../load-public-order";
-import { takeUpsellOfferAction } from "./actions";
+import { PostOrderOffersSection } from "./post-order-offers-section";
 
 type Props = { params: Promise<{ publicId: string }>; searchParams: Promise<{ paid?: string }> };
 
@@ -43,19 +38,7 @@ function nextStepKey(status: OrderStatus, paymentPending: boolean) {
 export default async function ThankYouPage({ params, searchParams }: Props) {
   const { publicId } = await params;
   const order = await loadPublicOrder(publicId);
-  const [t, tPay, { paid }, locale, requestHeaders] = await Promise.all([
-    getTranslations("orderPages.thankYou"),
-    getTranslations("payments.orderPage"),
-    searchParams,
-    getLocale(),
-    headers(),
-  ]);
-  // An offer counts as shown (and gets its key) for a visit, not for a prefetch or a bot (a mail
-  // scanner following the order link of a mail). The page is also rendered by the checkout's own
-  // redirect (a Server Action's response), which is a person's visit without navigation headers.
-  const purpose = `${requestHeaders.get("sec-purpose") ?? ""} ${requestHeaders.get("purpose") ?? ""}`.toLowerCase();
-  const record = !purpose.includes("prefetch") && !purpose.includes("preview") && !isBotUserAgent(requestHeaders.get("user-agent"));
-  const offers = await getPostOrderOffers(order.publicId, { locale: locale as Locale, record });
+  const [t, tPay, { paid }] = await Promise.all([getTranslations("orderPages.thankYou"), getTranslations("payments.orderPage"), searchParams]);
   const closed = ["CANCELLED", "RETURNED", "SPAM"].includes(order.status);
   // Back from Stripe (?paid=1) the webhook may not have landed yet: say so instead of offering to pay again.
   const returnedFromStripe = paid === "1" && order.paymentStatus === "PENDING";
@@ -82,7 +65,7 @@ export default async function ThankYouPage({ params, searchParams }: Props) {
             </a>
           ) : null}
         </div>
-        <PostOrderOffers publicId={order.publicId} offers={offers} action={takeUpsellOfferAction} />
+        <PostOrderOffersSection publicId={order.publicId} />
         <OrderSummaryCard order={order} />
       </div>
     </ShopShell>

@@ -7,6 +7,7 @@ import { ShopShell } from "@/components/checkout/shop-shell";
 import { StatusIcon } from "@/components/checkout/status-icon";
 import { isConfirmedStatus } from "@/lib/orders/transitions";
 import { loadPublicOrder } from "../../load-public-order";
+import { PostOrderOffersSection } from "../post-order-offers-section";
 
 type Props = { params: Promise<{ publicId: string }> };
 
@@ -54,6 +55,7 @@ export default async function CheckEmailPage({ params }: Props) {
           </div>
         </section>
 
+        <PostOrderOffersSection publicId={order.publicId} />
         <OrderSummaryCard order={order} />
       </div>
     </ShopShell>
