@@ -26,11 +26,16 @@ const CONNECTIONS = 32;
 const PARTS = new Set((process.env.BENCH_ONLY || "orders,checkout,clicks,crm").split(",").map((part) => part.trim()));
 
 let sequence = 0;
-function orderBody() {
+// The coupon scenario's code: 10 % off, a total limit and one use per customer, so the order claims
+// a use on the coupon's (hot) row and reads the customer's history under their lock.
+const BENCH_COUPON = "BENCH10";
+
+function orderBody(coupon?: string) {
   sequence += 1;
   const unique = `${process.pid}${String(sequence).padStart(7, "0")}`;
   return JSON.stringify({
     product: "casio-g-shock",
+    ...(coupon ? { coupon } : {}),
     idempotencyKey: `bench-${unique}-${Date.now()}`,
     quantity: 1,
     country: "RU",
@@ -52,7 +57,7 @@ function orderBody() {
 
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-async function load(url: string, options: { overallRate?: number; duration?: number; post?: boolean; connections?: number }): Promise<Result> {
+async function load(url: string, options: { overallRate?: number; duration?: number; post?: boolean; connections?: number; coupon?: string }): Promise<Result> {
   return autocannon({
     url,
     headers: { "user-agent": BROWSER_UA },
@@ -60,7 +65,7 @@ async function load(url: string, options: { overallRate?: number; duration?: num
     duration: options.duration ?? DURATION,
     overallRate: options.overallRate,
     timeout: 10,
-    requests: options.post ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody() }) }] : undefined,
+    requests: options.post ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody(options.coupon) }) }] : undefined,
   });
 }
 
@@ -98,6 +103,9 @@ try {
   const pgClient = new pg.Client({ connectionString: databaseUrl });
   await pgClient.connect();
   await pgClient.query(`UPDATE "Product" SET stock = 100000000 WHERE slug = 'casio-g-shock'`);
+  await pgClient.query(
+    `INSERT INTO "Coupon" (id, code, kind, value, "maxUses", "maxUsesPerCustomer", "updatedAt") VALUES ('bench-coupon', '${BENCH_COUPON}', 'PERCENT', 1000, 1000000000, 1, now())`,
+  );
   await pgClient.end();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -137,11 +145,20 @@ try {
     console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
     const lavkaFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE }));
     const baseFixed = summary(await load(baselineUrl, { post: true, overallRate: ORDER_RATE }));
+    console.log(`orders with a coupon at a fixed ${ORDER_RATE}/s…`);
+    const couponFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }));
     console.log("orders at the highest sustained rate…");
     const lavkaMax = summary(await load(ordersUrl, { post: true }));
     const baseMax = summary(await load(baselineUrl, { post: true }));
-    rows.push(["orders @ fixed rate (Lavka)", lavkaFixed], ["orders @ fixed rate (node:http + pg)", baseFixed], ["orders max (Lavka)", lavkaMax], ["orders max (node:http + pg)", baseMax]);
+    rows.push(
+      ["orders @ fixed rate (Lavka)", lavkaFixed],
+      ["orders + coupon @ fixed rate (Lavka)", couponFixed],
+      ["orders @ fixed rate (node:http + pg)", baseFixed],
+      ["orders max (Lavka)", lavkaMax],
+      ["orders max (node:http + pg)", baseMax],
+    );
     ratios.ordersAtFixedRate = ratio(lavkaFixed, baseFixed);
+    ratios.couponOrdersAtFixedRate = ratio(couponFixed, baseFixed);
     ratios.ordersMax = ratio(lavkaMax, baseMax);
   }
   if (PARTS.has("checkout")) {
