@@ -6,8 +6,8 @@ import type { Prisma, DbTransaction } from "@/lib/db";
 import { auditDiff, toJsonValue, type AuditValues } from "./audit-diff";
 import { currentRequestIp } from "./request-ip";
 
-/** USER: an employee; PARTNER: a partner; API_KEY: a REST API key (id = the key's id); SYSTEM: Lavka itself. */
-export type AuditActorType = "USER" | "PARTNER" | "API_KEY" | "SYSTEM";
+/** USER: an employee; PARTNER: a partner; api_key: a REST API key (id = the key's id, spelt as lib/api writes it); SYSTEM: Lavka itself. */
+export type AuditActorType = "USER" | "PARTNER" | "api_key" | "SYSTEM";
 
 export interface AuditEntryInput {
   actor: { type: AuditActorType; id?: string | null };

@@ -22,6 +22,7 @@ import { OrderStatus, Role, type RefusalKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { deliverDigitalGoods } from "@/lib/digital/deliver-digital-goods";
 import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-revenue";
+import { recordAudit, type AuditEntryInput } from "@/lib/audit/record-audit";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
@@ -91,7 +92,7 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
     // Nothing to move; a tracking number that came with the request is still worth keeping.
     if (change.trackingNumber !== undefined && change.trackingNumber !== order.trackingNumber) {
       await tx.order.update({ where: { id: order.id }, data: { trackingNumber: change.trackingNumber }, select: { id: true } });
-      await audit(tx, change, order, { trackingNumber: change.trackingNumber });
+      await audit(tx, change, order, { before: { trackingNumber: order.trackingNumber }, after: { trackingNumber: change.trackingNumber } });
     }
     return { id: order.id, number: order.number, from, status: to, changed: false };
   }
@@ -134,7 +135,7 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
   // A paid order in a confirmed status gets its digital goods (once; a no-op for others).
   if (isConfirmedStatus(to)) await deliverDigitalGoods(tx, order.id);
   if (from === "PAID" || to === "PAID") await refreshCustomerRevenue([order.customerId], { tx });
-  await audit(tx, change, order, { from, to, reason: change.reason });
+  await audit(tx, change, order, { before: { status: from }, after: { status: to }, data: { reason: change.reason ?? null } });
 
   return { id: order.id, number: order.number, from, status: to, changed: true };
 }
@@ -197,18 +198,13 @@ async function queueAcceptedMail(tx: DbTransaction, orderId: string) {
   await queueOrderAcceptedMail(tx, order, { settings, text });
 }
 
-async function audit(tx: DbTransaction, change: z.output<typeof ZChangeOrderStatusInput>, order: LockedOrder, data: Record<string, unknown>) {
+async function audit(tx: DbTransaction, change: z.output<typeof ZChangeOrderStatusInput>, order: LockedOrder, what: Pick<AuditEntryInput, "before" | "after" | "data">) {
   // The order history already says who moved it; the audit log keeps employees' and API keys' actions in one place.
   if (change.actor.type !== "USER" && change.actor.type !== "API_KEY") return;
-  await tx.auditLog.create({
-    data: {
-      actorType: change.actor.type === "USER" ? "USER" : "api_key",
-      actorId: change.actor.id ?? null,
-      action: "order.status",
-      entityType: "Order",
-      entityId: order.id,
-      data: JSON.parse(JSON.stringify(data)),
-    },
-    select: { id: true },
+  await recordAudit(tx, {
+    actor: { type: change.actor.type === "USER" ? "USER" : "api_key", id: change.actor.id },
+    action: "order.status",
+    entity: { type: "Order", id: order.id },
+    ...what,
   });
 }

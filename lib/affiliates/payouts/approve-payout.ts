@@ -2,6 +2,7 @@
 // PAYOUT debit was written on request.
 import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
@@ -17,9 +18,13 @@ export async function approvePayout(input: unknown, actor: TSectionActor): Promi
     const payout = await lockPayoutOrThrow(tx, parsed.data.payoutId);
     assertPayoutTransition(payout.status, "APPROVED");
     await tx.payout.update({ where: { id: payout.id }, data: { status: "APPROVED", approvedAt: new Date(), processedById: staff.id }, select: { id: true } });
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: "payout.approve", entityType: "Payout", entityId: payout.id, data: { amount: payout.amount, currency: payout.currency } },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: "payout.approve",
+      entity: { type: "Payout", id: payout.id },
+      before: { status: payout.status },
+      after: { status: "APPROVED" },
+      data: { amount: payout.amount, currency: payout.currency },
     });
     await recordWebhookEvents(tx, [{ type: "payout.approved", objectId: payout.id, previousAttributes: { status: payout.status } }]);
     return { id: payout.id, status: "APPROVED" as const };

@@ -7,6 +7,8 @@ import type { PayoutStatus } from "@/lib/db/generated/enums";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
 import { listPayouts, type PayoutRow } from "./list-payouts";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
 
 export const PAYOUT_CSV_COLUMNS = ["id", "requestedAt", "partnerLogin", "partnerName", "amount", "currency", "method", "details", "status", "reference", "reason", "paidAt"] as const;
 export type PayoutCsvColumn = (typeof PAYOUT_CSV_COLUMNS)[number];
@@ -44,5 +46,7 @@ export async function exportPayoutsCsv(filter: { status?: PayoutStatus }, actor:
     rows.push(...page);
     if (page.length < PAYOUT_EXPORT_LIMIT || rows.length >= 20 * PAYOUT_EXPORT_LIMIT) break;
   }
+  // An export of partners' payout details is an audited action (listPayouts checked the role; the address is the request's).
+  await recordAudit(db, { actor: { type: "USER", id: actor.id }, action: "payout.export", entity: { type: "Payout" }, data: { status: filter.status ?? null, rows: rows.length } });
   return payoutsCsv(rows, headers);
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { transitionCommission } from "@/lib/affiliates/commissions/commission-transitions";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import type { CommissionStatus, RewardTrigger } from "@/lib/db/generated/enums";
@@ -31,16 +32,13 @@ export async function markPayoutPaid(input: unknown, actor: TSectionActor): Prom
     const paid = included.filter((commission) => transitionCommission({ ...commission, credited: true }, { type: "PAID_OUT" }).effect === "PAY").map((commission) => commission.id);
     if (paid.length > 0) await tx.commission.updateMany({ where: { id: { in: paid } }, data: { status: "PAID", paidAt: now } });
 
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: staff.id,
-        action: "payout.paid",
-        entityType: "Payout",
-        entityId: payout.id,
-        data: { amount: payout.amount, currency: payout.currency, reference: parsed.data.reference, commissions: paid.length },
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: "payout.paid",
+      entity: { type: "Payout", id: payout.id },
+      before: { status: payout.status },
+      after: { status: "PAID" },
+      data: { amount: payout.amount, currency: payout.currency, reference: parsed.data.reference, commissions: paid.length },
     });
     await recordWebhookEvents(tx, [
       { type: "payout.paid", objectId: payout.id, previousAttributes: { status: payout.status } },

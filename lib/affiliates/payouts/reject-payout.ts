@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { lockPayoutOrThrow, payoutValidationError } from "./lock-payout";
@@ -32,16 +33,13 @@ export async function rejectPayout(input: unknown, actor: TSectionActor): Promis
       note: parsed.data.reason,
       createdById: staff.id,
     });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: staff.id,
-        action: "payout.reject",
-        entityType: "Payout",
-        entityId: payout.id,
-        data: { amount: payout.amount, currency: payout.currency, reason: parsed.data.reason },
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: "payout.reject",
+      entity: { type: "Payout", id: payout.id },
+      before: { status: payout.status },
+      after: { status: "REJECTED" },
+      data: { amount: payout.amount, currency: payout.currency, reason: parsed.data.reason },
     });
     await recordWebhookEvents(tx, [{ type: "payout.rejected", objectId: payout.id, previousAttributes: { status: payout.status } }]);
     return { id: payout.id, status: "REJECTED" as const };
