@@ -5,6 +5,7 @@ import pg from "pg";
 
 export const DEMO = {
   owner: { kind: "staff", identifier: "owner@lavka.local", password: "lavka-owner" },
+  manager: { kind: "staff", identifier: "manager@lavka.local", password: "lavka-manager" },
   operator: { kind: "staff", identifier: "operator@lavka.local", password: "lavka-operator" },
   accountant: { kind: "staff", identifier: "accountant@lavka.local", password: "lavka-accountant" },
   logistics: { kind: "staff", identifier: "logistics@lavka.local", password: "lavka-logistics" },
