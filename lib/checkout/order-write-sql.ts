@@ -200,6 +200,8 @@ export interface OrderRowsInput {
   history: { reason: string };
   /** One row per applied discount (lib/marketing/discounts); their amounts add up to discountTotal. */
   discounts: { source: string; couponId: string | null; automaticDiscountId: string | null; promotionId: string | null; label: string; amount: number; shippingAmount: number }[];
+  /** The bumps the checkout offered (UpsellView rows); `revenue` is the line's total when taken, null when not. */
+  upsellViews: { upsellId: string; revenue: number | null }[];
   linkToken: { tokenHash: string; expiresAt: Date; email: string | null } | null;
   /** Validated outbox rows (lib/queue/enqueue outboxRow): payload is JSON text. */
   outbox: { jobName: string; payload: string }[];
@@ -228,6 +230,7 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
   const outboxJson = `[${input.outbox.map((row) => `{"jobName":${JSON.stringify(row.jobName)},"payload":${row.payload}}`).join(",")}]`;
   const itemsJson = JSON.stringify(input.items.map((item) => ({ ...item, id: newId(), total: item.unitPrice * item.quantity })));
   const discountsJson = JSON.stringify(input.discounts.map((discount) => ({ ...discount, id: newId() })));
+  const viewsJson = JSON.stringify(input.upsellViews.map((view) => ({ ...view, id: newId() })));
 
   await runner.query(Prisma.sql`
     WITH
@@ -302,6 +305,12 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
       INSERT INTO "OrderDiscount" (id, "orderId", source, "couponId", "automaticDiscountId", "promotionId", label, amount, "shippingAmount", "createdAt")
       SELECT d.id, ${order.id}, d.source::"DiscountSource", d."couponId", d."automaticDiscountId", d."promotionId", d.label, d.amount, d."shippingAmount", ${at}
       FROM jsonb_to_recordset(${discountsJson}::jsonb) AS d(id text, source text, "couponId" text, "automaticDiscountId" text, "promotionId" text, label text, amount int, "shippingAmount" int)
+      RETURNING id
+    ),
+    upsell_views AS (
+      INSERT INTO "UpsellView" (id, "upsellId", "orderId", currency, "createdAt", "takenAt", revenue)
+      SELECT v.id, v."upsellId", ${order.id}, ${order.currency}, ${at}, CASE WHEN v.revenue IS NOT NULL THEN ${at} END, COALESCE(v.revenue, 0)
+      FROM jsonb_to_recordset(${viewsJson}::jsonb) AS v(id text, "upsellId" text, revenue int)
       RETURNING id
     ),
     history AS (

@@ -367,6 +367,11 @@ async function writeOrder(
       shippingAmount: discount.shippingAmount,
     })),
     history: { reason: context.source === "api" ? PLACED_BY_API_REASON : PLACED_REASON },
+    // Every bump the checkout offered, taken or not: the upsell statistics (shown, taken, revenue).
+    upsellViews: product.upsells.map((bump) => {
+      const line = priced.lines.find((entry) => entry.upsellId === bump.id);
+      return { upsellId: bump.id, revenue: line ? line.unitPrice * line.quantity : null };
+    }),
     linkToken,
     outbox: mails.map((mail) => outboxRow("mail.send", mail)),
   });

@@ -9,7 +9,7 @@
 import type { DbTransaction } from "@/lib/db";
 import type { AmountKind, CommissionStatus } from "@/lib/db/generated/enums";
 import { addLedgerEntry } from "@/lib/affiliates/ledger/add-ledger-entry";
-import { commissionAmount } from "./compute-commissions";
+import { commissionAmount, commissionBase } from "./compute-commissions";
 
 interface LockedCommission {
   id: string;
@@ -34,6 +34,10 @@ export async function recalculateOrderCommissions(
   order: { id: string; number: number; itemsTotal: number; currency: string },
   change: { previousItemsTotal: number; note: string },
 ): Promise<RecalculatedCommission[]> {
+  // Percent commissions count the discounted items total (commissionBase), as when they were made.
+  const loaded = await tx.order.findUniqueOrThrow({ where: { id: order.id }, select: { discountTotal: true, discounts: { select: { shippingAmount: true } } } });
+  const shippingDiscount = loaded.discounts.reduce((sum, discount) => sum + discount.shippingAmount, 0);
+  const baseOf = (itemsTotal: number) => ({ itemsTotal: commissionBase({ itemsTotal, discountTotal: loaded.discountTotal, shippingDiscount }), currency: order.currency });
   const commissions = await tx.$queryRaw<LockedCommission[]>`
     SELECT id, "partnerId", amount, trim(currency) AS currency, "ruleKind"::text AS "ruleKind", "ruleValue", status::text AS status
     FROM "Commission" WHERE "orderId" = ${order.id} AND "ruleKind" = 'PERCENT' ORDER BY level FOR UPDATE`;
@@ -41,10 +45,10 @@ export async function recalculateOrderCommissions(
   for (const commission of commissions) {
     if (commission.status === "CANCELLED") continue;
     const rule = { kind: commission.ruleKind, value: commission.ruleValue };
-    const amount = commissionAmount(rule, order);
+    const amount = commissionAmount(rule, baseOf(order.itemsTotal));
     // A paid commission's row keeps what was paid, so after one adjustment it no longer shows
     // what the partner has: the change is measured between the two totals instead.
-    const delta = commission.status === "PAID" ? amount - commissionAmount(rule, { ...order, itemsTotal: change.previousItemsTotal }) : amount - commission.amount;
+    const delta = commission.status === "PAID" ? amount - commissionAmount(rule, baseOf(change.previousItemsTotal)) : amount - commission.amount;
     if (delta === 0) continue;
     const credited = commission.status === "AVAILABLE" || commission.status === "PAID";
     if (commission.status !== "PAID") await tx.commission.update({ where: { id: commission.id }, data: { amount }, select: { id: true } });
