@@ -13,6 +13,8 @@ import type { ActionState } from "@/lib/forms/action-state";
 import { changeOrderStatus, ORDER_CHANGED_MEANWHILE } from "@/lib/orders/change-order-status";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
 import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
+import { setOrderTrackingNumber } from "@/lib/logistics/tracking-numbers/set-order-tracking-number";
+import { parseTrackingNumber } from "@/lib/logistics/tracking-numbers/parse-tracking-number";
 import { actionErrorState } from "../action-errors";
 
 const ZOrderId = z
@@ -49,12 +51,15 @@ export async function changeStatusAction(_state: ActionState, formData: FormData
       reason: field(formData, "reason"),
       trackingNumber: field(formData, "trackingNumber"),
     });
+    // A tracking number given with the move passes the same check digits as everywhere else.
+    const tracking = input.trackingNumber === undefined ? undefined : parseTrackingNumber(input.trackingNumber);
+    if (tracking && !tracking.ok) return { status: "error", message: (await getTranslations("logistics.trackingErrors"))(tracking.problem) };
     const result = await changeOrderStatus({
       orderId: input.orderId,
       to: input.to,
       actor: { type: "USER", id: actor.id, role: actor.role },
       reason: input.reason,
-      trackingNumber: input.trackingNumber,
+      trackingNumber: tracking?.ok ? tracking.value : undefined,
     });
     revalidateOrder(input.orderId);
     const [t, tStatus] = await Promise.all([getTranslations("orders.status"), getTranslations("orderStatus")]);
@@ -75,25 +80,22 @@ const ZTrackingForm = z.object({
 });
 
 /**
- * Saves a tracking number without moving the order: changeOrderStatus to the order's own status
- * only stores the number (and audits it). The status the page showed is checked under the
- * order's lock (expectedFrom), so a form left open while someone else moved the order cannot
- * move it back.
+ * Saves a tracking number through the logistics rule (setOrderTrackingNumber: Russian Post check
+ * digits, not on another order; a CONFIRMED order moves to SHIPPED through changeOrderStatus).
+ * The status the page showed is checked, so a form left open while someone else moved the order
+ * changes nothing.
  */
 export async function saveTrackingNumberAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const actor = await assertStaff(sectionRoles("orders"));
     const input = ZTrackingForm.parse({ orderId: field(formData, "orderId"), status: field(formData, "status"), trackingNumber: field(formData, "trackingNumber") });
-    await changeOrderStatus({
-      orderId: input.orderId,
-      to: input.status,
-      expectedFrom: input.status,
-      actor: { type: "USER", id: actor.id, role: actor.role },
-      trackingNumber: input.trackingNumber,
-    });
+    await setOrderTrackingNumber({ orderId: input.orderId, expectedFrom: input.status, actor: { type: "USER", id: actor.id, role: actor.role }, trackingNumber: input.trackingNumber });
     revalidateOrder(input.orderId);
+    revalidatePath("/admin/logistics", "layout");
     return { status: "success", message: (await getTranslations("orders.tracking"))("saved") };
   } catch (error) {
+    const refused = error instanceof AppError ? error.fieldErrors?.trackingNumber?.[0] : undefined;
+    if (refused) return { status: "error", message: (await getTranslations())(refused as never) };
     if (error instanceof AppError && error.code === "CONFLICT" && error.message === ORDER_CHANGED_MEANWHILE) {
       return { status: "error", message: (await getTranslations("orders.errors"))("CHANGED_MEANWHILE") };
     }

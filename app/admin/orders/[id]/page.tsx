@@ -16,6 +16,8 @@ import { OrderRefusalPanel } from "@/components/crm/customers/order-refusal-pane
 import { OrderRemindersPanel } from "@/components/admin/orders/order-reminders-panel";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { canOpenSection, sectionRoles } from "@/lib/auth/permissions";
+import { ParcelTrackingPanel } from "@/components/admin/logistics/parcel-tracking-panel";
+import { checkParcelAction } from "@/app/admin/logistics/actions";
 import { AppError } from "@/lib/errors";
 import { formatMoney } from "@/lib/money/format";
 import { getOrderOrThrow, type OrderDetail } from "@/lib/orders/get-order";
@@ -247,6 +249,8 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </section>
 
           <OrderRemindersPanel orderId={order.id} />
+
+          <ParcelTrackingPanel orderId={order.id} trackingNumber={order.trackingNumber} checkAction={canOpenSection(actor.role, "logistics") ? checkParcelAction : undefined} />
 
           <OrderCrmPanel orderId={order.id} />
         </div>

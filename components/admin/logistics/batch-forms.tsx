@@ -1,0 +1,85 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { initialActionState, type ActionState } from "@/lib/forms/action-state";
+import { primaryButton, secondaryButton, smallControl } from "@/components/ui/styles";
+import { initialBulkState, type BulkState } from "./logistics-states";
+
+/** One parcel row's weight and declared value (rubles), saved or removed from the open batch. */
+export function BatchParcelForm({
+  action,
+  entryId,
+  weightGrams,
+  declaredRubles,
+  orderNumber,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  entryId: string;
+  weightGrams: number;
+  declaredRubles: string;
+  orderNumber: number;
+}) {
+  const t = useTranslations("logistics.batches");
+  const [state, formAction, pending] = useActionState(action, initialActionState);
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-1.5" data-testid="batch-parcel-form">
+      <input type="hidden" name="entryId" value={entryId} />
+      <input
+        name="weightGrams"
+        inputMode="numeric"
+        aria-label={`${t("columns.weight")} #${orderNumber}`}
+        defaultValue={String(weightGrams)}
+        className={`${smallControl} w-20 text-right tabular-nums`}
+        aria-invalid={state.status === "error" ? true : undefined}
+      />
+      <input
+        name="declaredValue"
+        inputMode="decimal"
+        aria-label={`${t("columns.declaredValue")} #${orderNumber}`}
+        defaultValue={declaredRubles}
+        className={`${smallControl} w-24 text-right tabular-nums`}
+      />
+      <button type="submit" name="intent" value="save" className={`${secondaryButton} h-8 px-2`} disabled={pending}>
+        {t("save")}
+      </button>
+      <button type="submit" name="intent" value="remove" className={`${secondaryButton} h-8 px-2 text-red-700`} disabled={pending}>
+        {t("remove")}
+      </button>
+      {state.status !== "idle" ? (
+        <span role={state.status === "error" ? "alert" : "status"} className={`text-xs ${state.status === "error" ? "text-red-700" : "text-emerald-700"}`}>
+          {state.fieldErrors ? Object.values(state.fieldErrors)[0] : state.message}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+/** "Handed to the post office": closes the batch, or lists the parcels still without a tracking number. */
+export function CloseBatchForm({ action, batchId }: { action: (state: BulkState, formData: FormData) => Promise<BulkState>; batchId: string }) {
+  const t = useTranslations("logistics.batches");
+  const [state, formAction, pending] = useActionState(action, initialBulkState);
+  return (
+    <form action={formAction} className="flex flex-col gap-2" data-testid="close-batch-form">
+      <input type="hidden" name="batchId" value={batchId} />
+      <button type="submit" className={primaryButton} disabled={pending}>
+        {t("close")}
+      </button>
+      {state.status !== "idle" ? (
+        <div
+          role={state.status === "error" ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm ${state.status === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+        >
+          <p>{state.message}</p>
+          {state.failures?.length ? (
+            <ul className="mt-1 list-inside list-disc">
+              {state.failures.map((failure) => (
+                <li key={failure.id}>{failure.text}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </form>
+  );
+}
