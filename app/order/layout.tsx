@@ -10,5 +10,5 @@ export const metadata: Metadata = {
 };
 
 export default async function OrderLayout({ children }: { children: React.ReactNode }) {
-  return <NextIntlClientProvider messages={await clientMessages(["common", "orderPages"])}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={await clientMessages(["common", "orderPages", "upsellOffer"])}>{children}</NextIntlClientProvider>;
 }
