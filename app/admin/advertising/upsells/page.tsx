@@ -1,6 +1,8 @@
 // /admin/advertising/upsells: every upsell with its statistics (shown, taken, take rate, revenue),
 // pause/resume, and links to the editor.
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { UpsellPauseButton } from "@/components/admin/advertising/upsell-pause-button";
@@ -17,7 +19,7 @@ export default async function UpsellsPage() {
   const actor = await requireStaffPage(sectionRoles("advertising"), "/admin/advertising/upsells");
   const [t, locale, upsells] = await Promise.all([getTranslations("adminUpsells"), getLocale(), listUpsells(actor)]);
   return (
-    <>
+    <NextIntlClientProvider messages={await clientMessages(["adminUpsells"])}>
       <PageHeader title={t("title")}>
         <Link href="/admin/advertising/upsells/new" className={primaryButton} data-testid="new-upsell">
           {t("new")}
@@ -78,6 +80,6 @@ export default async function UpsellsPage() {
           </Table>
         </div>
       )}
-    </>
+    </NextIntlClientProvider>
   );
 }

@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { UpsellForm } from "@/components/admin/advertising/upsell-form";
@@ -19,9 +21,9 @@ export default async function EditUpsellPage({ params }: Props) {
   });
   const t = await getTranslations("adminUpsells");
   return (
-    <>
+    <NextIntlClientProvider messages={await clientMessages(["adminUpsells"])}>
       <PageHeader title={t("editTitle", { title: editor.upsell!.title })} />
       <UpsellForm editor={editor} action={saveUpsellAction} />
-    </>
+    </NextIntlClientProvider>
   );
 }
