@@ -151,15 +151,17 @@ export async function countOrdersByStatus(input: TOrderFilters = {}): Promise<Or
     return counts;
   }
   const where = orderFilterWhere({ ...filters, status: statusFilter });
-  const sample = await db.order.findMany({ where, select: { status: true }, take: ORDER_COUNT_LIMIT + 1 });
-  if (sample.length <= ORDER_COUNT_LIMIT) {
-    for (const row of sample) counts[row.status] += 1;
-    counts.all = sample.length;
+  // count with take is COUNT(*) over a LIMITed subquery: a number comes back, not the rows.
+  const matching = await db.order.count({ where, take: ORDER_COUNT_LIMIT + 1 });
+  if (matching <= ORDER_COUNT_LIMIT) {
+    const groups = matching === 0 ? [] : await db.order.groupBy({ by: ["status"], where, _count: { _all: true } });
+    for (const group of groups) counts[group.status] = group._count._all;
+    counts.all = matching;
     return counts;
   }
-  // Only the status column is read, so the (productId|partnerId|status, …) indexes answer alone.
-  const bounded = await Promise.all(statuses.map((status) => db.order.findMany({ where: { AND: [where, { status }] }, select: { status: true }, take: ORDER_COUNT_LIMIT + 1 })));
-  statuses.forEach((status, index) => (counts[status] = bounded[index]!.length));
+  // Each status up to the limit: an index range of at most limit + 1 entries, (productId|partnerId|status, …).
+  const bounded = await Promise.all(statuses.map((status) => db.order.count({ where: { AND: [where, { status }] }, take: ORDER_COUNT_LIMIT + 1 })));
+  statuses.forEach((status, index) => (counts[status] = bounded[index]!));
   counts.all = ORDER_COUNT_LIMIT + 1;
   counts.limit = ORDER_COUNT_LIMIT;
   return counts;
