@@ -21,7 +21,7 @@ import { advisoryLockSql, type CustomerUpdatePlan, type FoundCustomer } from "@/
 import type { SqlRunner } from "@/lib/db/sql-runner";
 import type { DuplicateCandidate } from "@/lib/orders/duplicates";
 import { CLOSED_STATUSES } from "@/lib/orders/transitions";
-import { OUTBOX_CHANNEL } from "@/lib/queue/enqueue";
+import { OUTBOX_CHANNEL } from "@/lib/queue/outbox-channel";
 
 const HOUR_MS = 3_600_000;
 

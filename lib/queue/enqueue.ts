@@ -6,9 +6,10 @@
 import type { z } from "zod";
 import { db, type DbTransaction } from "@/lib/db";
 import { type AnyJobDefinition, InvalidJobPayloadError, type JobName, type JobPayload, UnknownJobError, findJob, jobs, parseJobPayload } from "./jobs";
+import { OUTBOX_CHANNEL } from "./outbox-channel";
 
-/** The NOTIFY channel the relay listens on. */
-export const OUTBOX_CHANNEL = "lavka_outbox";
+/** The NOTIFY channel the relay listens on (defined in a leaf module; see there why). */
+export { OUTBOX_CHANNEL };
 
 export interface EnqueueOptions {
   /** Write the outbox row in this transaction (it leaves only if the transaction commits). */

@@ -17,7 +17,7 @@ import { getEnv } from "@/lib/env";
 import { logger as rootLogger } from "@/lib/logger";
 import type { QueueRuntime } from "./backend";
 import { getQueueRuntime } from "./connection";
-import { OUTBOX_CHANNEL } from "./enqueue";
+import { OUTBOX_CHANNEL } from "./outbox-channel";
 import { type JobList, findJob, jobOptions, jobs as registry, outboxJobId } from "./jobs";
 
 export interface RelayOptions {

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { Prisma, type DbTransaction } from "@/lib/db";
 import { prismaRunner, type SqlRunner } from "@/lib/db/sql-runner";
-import { OUTBOX_CHANNEL } from "@/lib/queue/enqueue";
+import { OUTBOX_CHANNEL } from "@/lib/queue/outbox-channel";
 import { objectTypeOf, WEBHOOK_OBJECT_TYPES, type WebhookEventType } from "./event-types";
 import { OBJECT_SQL } from "./webhook-objects";
 
