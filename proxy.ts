@@ -26,7 +26,11 @@ import { getEnv } from "@/lib/env";
 
 export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
-  const response = pathname.startsWith("/checkout/") ? await checkoutResponse(request) : usesNoncePolicy(pathname) ? withNoncePolicy(request) : NextResponse.next({ request: { headers: withRequestPath(request) } });
+  const response = pathname.startsWith("/checkout/")
+    ? await checkoutResponse(request)
+    : usesNoncePolicy(pathname)
+      ? withNoncePolicy(request)
+      : NextResponse.next({ request: { headers: withRequestPath(request) } });
 
   const ref = searchParams.get("ref");
   // Router prefetches are not visits: they would count clicks nobody made.
