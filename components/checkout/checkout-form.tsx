@@ -122,6 +122,9 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
   }, [quoteKey, wantsQuote, promotionEnded, state.attempt]);
   const currentQuote = quote?.key === quoteKey ? quote.quote : null;
   const shownTotal = currentQuote ? currentQuote.totals.total : totals.total;
+  // Until the server's quote of the cart as it now stands arrives, the total shown may lack a
+  // discount: ordering then would only be refused as "the price has changed".
+  const quotePending = wantsQuote && Boolean(cartInput.paymentMethod) && !currentQuote && !quoteProblem;
   const couponVerdict = currentQuote?.coupon ?? null;
 
   // Move focus to the first problem after a failed submission, as a screen reader user needs.
@@ -156,7 +159,7 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
       // form still posts to the same Server Action.
       onSubmit={(event) => {
         event.preventDefault();
-        if (pending || !canOrder) return;
+        if (pending || !canOrder || quotePending) return;
         const data = new FormData(event.currentTarget);
         startTransition(() => formAction(data));
       }}
@@ -367,7 +370,13 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
           </p>
         ) : null}
 
-        <button type="submit" className="btn h-12 w-full rounded-lg text-base" disabled={pending || !canOrder} aria-disabled={pending || !canOrder}>
+        <button
+          type="submit"
+          className="btn h-12 w-full rounded-lg text-base"
+          disabled={pending || !canOrder || quotePending}
+          aria-disabled={pending || !canOrder || quotePending}
+          aria-busy={quotePending}
+        >
           {pending ? (
             <>
               <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-white/40 border-t-white" />

@@ -81,8 +81,8 @@ test("the owner moves the demo order to PAID and the dashboard follows", async (
 
   await moveTo(page, "Confirmed", { reason: "Подтвердил по телефону" });
   await expect(page.getByTestId("status-result")).toHaveText("Status changed: Unconfirmed → Confirmed.");
-  await moveTo(page, "Shipped", { tracking: "80100000000999" });
-  await expect(page.locator("#tracking-number")).toHaveValue("80100000000999");
+  await moveTo(page, "Shipped", { tracking: "80100000000997" });
+  await expect(page.locator("#tracking-number")).toHaveValue("80100000000997");
   await moveTo(page, "At pickup point");
   await moveTo(page, "Handed");
   await moveTo(page, "Paid");
