@@ -6,11 +6,6 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
-    // Vitest's default is cores − 1 workers: one on a 2-core machine, so the files ran one after
-    // another. The integration files mostly wait on PostgreSQL, Redis, SMTP and child processes.
-    // Two at a time: three (440 s → 292 s) once surfaced a deadlock between the order-rollup
-    // triggers of concurrent status changes (to be fixed in the triggers; see the issue notes).
-    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
