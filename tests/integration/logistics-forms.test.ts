@@ -7,10 +7,12 @@ import { randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as batchForms } from "@/app/api/admin/logistics/batches/[id]/forms/route";
 import { GET } from "@/app/api/admin/logistics/forms/route";
 import { db, disconnectDb } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
+import { createShippingBatch } from "@/lib/logistics/batches/create-shipping-batch";
 import { loadPostalFormOrders } from "@/lib/logistics/forms/load-postal-form-orders";
 import { getShopRequisites } from "@/lib/settings/get-shop-requisites";
 import { SHOP_REQUISITES_KEY } from "@/lib/settings/shop-requisites";
@@ -32,6 +34,7 @@ let productId = "";
 let customerId = "";
 const orders = { cod: { id: "", number: 0 }, noPostcode: { id: "", number: 0 }, prepaid: { id: "", number: 0 }, usd: { id: "", number: 0 } };
 let storedRequisites: unknown = null;
+const batchIds: string[] = [];
 
 const requisites = {
   senderName: "ИП Иванов Иван Иванович",
@@ -96,6 +99,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   const userIds = Object.values(users).map((user) => user.id);
+  await db.shippingBatch.deleteMany({ where: { id: { in: batchIds } } });
   await db.order.deleteMany({ where: { productId } });
   await db.product.deleteMany({ where: { id: productId } });
   await db.customer.deleteMany({ where: { id: customerId } });
@@ -180,5 +184,37 @@ describe("GET /api/admin/logistics/forms", () => {
   it("loads prepaid orders with nothing to collect", async () => {
     const [prepaid] = await loadPostalFormOrders([orders.prepaid.id]);
     expect(prepaid).toMatchObject({ codAmount: 0, declaredValue: 129000, weightGrams: 1250, postcode: "420111" });
+  });
+});
+
+describe("GET /api/admin/logistics/batches/<id>/forms", () => {
+  const batchOf = async (orderIds: string[]) => {
+    const result = await createShippingBatch({ orderIds, actor: users.LOGISTICS });
+    if (!result.ok) throw new Error(`batch refused: ${JSON.stringify(result.problems)}`);
+    batchIds.push(result.batchId);
+    return result.batchId;
+  };
+  const batchRequest = (id: string, forms: string) =>
+    batchForms(new NextRequest(`http://localhost/api/admin/logistics/batches/${id}/forms?forms=${forms}`), { params: Promise.resolve({ id }) });
+
+  it("lists every parcel that cannot be printed in the reader's language, and no PDF", async () => {
+    signInAs("LOGISTICS");
+    const id = await batchOf([orders.noPostcode.id]);
+    const response = await batchRequest(id, "f103,f7p");
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    const body = (await response.json()) as { error: { message: string; fieldErrors: Record<string, string[]> } };
+    expect(body.error.fieldErrors).toEqual({ [`orders.${orders.noPostcode.number}`]: ["нет шестизначного индекса"] });
+    expect(body.error.message).toContain(`Заказ ${orders.noPostcode.number}: нет шестизначного индекса`);
+    expect(body.error.message).not.toContain("logisticsForms.");
+  });
+
+  it("answers the batch's forms as one PDF when every parcel can be printed", async () => {
+    signInAs("LOGISTICS");
+    const id = await batchOf([orders.cod.id]);
+    const response = await batchRequest(id, "f103,f7p");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    expect(await pdfPageTexts(Buffer.from(await response.arrayBuffer()))).toHaveLength(2);
   });
 });

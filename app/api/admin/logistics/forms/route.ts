@@ -3,11 +3,11 @@
 // OWNER). An order a form cannot be printed for answers 422 with every order and reason, in the
 // reader's language, and no PDF.
 import { type NextRequest } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { AppError, handle } from "@/lib/http";
+import { handle } from "@/lib/http";
 import { loadPostalFormOrders } from "@/lib/logistics/forms/load-postal-form-orders";
+import { localisePostalFormError } from "@/lib/logistics/forms/localise-postal-form-error";
 import { renderPostalForms, ZPostalForms } from "@/lib/logistics/forms/render-postal-forms";
 
 const list = (value: string | null) =>
@@ -34,19 +34,6 @@ export const GET = handle(async (request: NextRequest) => {
       },
     });
   } catch (error) {
-    throw await localised(error);
+    throw await localisePostalFormError(error);
   }
 });
-
-/** Field errors (i18n keys per order) become sentences: "Order 1001: no postcode; …". */
-async function localised(error: unknown): Promise<unknown> {
-  if (!(error instanceof AppError) || error.code !== "VALIDATION" || !error.fieldErrors) return error;
-  const t = await getTranslations();
-  const text = (key: string) => (t.has(key as never) ? t(key as never) : key);
-  const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([path, keys]) => [path, keys.map(text)]));
-  const lines = Object.entries(fieldErrors).map(([path, reasons]) => {
-    const number = path.startsWith("orders.") ? path.slice("orders.".length) : null;
-    return `${number ? t("logisticsForms.orderLabel" as never, { number } as never) : text("logisticsForms.generalLabel")}: ${reasons.join(", ")}`;
-  });
-  return new AppError("VALIDATION", `${text("logisticsForms.cannotPrint")} ${lines.join("; ")}`, { fieldErrors });
-}
