@@ -12,6 +12,7 @@ import { seedDemoDeals } from "./seed-demo-deals";
 import { seedDemoMarketing } from "./seed-demo-marketing";
 import { seedDemoDiscounts } from "./seed-demo-discounts";
 import { seedDemoMailings } from "./seed-demo-mailings";
+import { seedDemoRequisites } from "./seed-demo-requisites";
 
 export const DEMO_ACCOUNTS = [
   { label: "Owner", signInPath: "/signin", identifier: "owner@lavka.local", password: "lavka-owner", role: "OWNER" as Role, name: "Анна Владелец" },
@@ -82,6 +83,7 @@ export async function seedDemo(databaseUrl: string) {
       await seedDemoMarketing(tx);
       await seedDemoDiscounts(tx);
       await seedDemoMailings(tx, owner.id);
+      await seedDemoRequisites(tx);
       // Goes out like every mail: outbox → queue → worker → transport (captured by default).
       await queueMail(tx, {
         idempotencyKey: `demo-welcome:${owner.id}`,
