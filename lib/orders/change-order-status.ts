@@ -5,6 +5,8 @@
 // - the history row, the status timestamp and statusChangedAt are written;
 // - stock follows the goods (reserved while the order may ship, taken from stock when shipped,
 //   back when returned), see stockHolding;
+// - a coupon use goes back when an unshipped order is cancelled, spam or a duplicate, once, and is
+//   taken again when it returns to work (lib/marketing/discounts/settle-coupon-use);
 // - refusals (cancelled, returned, spam) are recorded by phone for the fraud and duplicate rules;
 // - COD money that reached the shop marks the order paid;
 // - a customer whose order became CONFIRMED gets the "order accepted" mail (through the outbox).
@@ -25,6 +27,7 @@ import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-rev
 import { recordAudit, type AuditEntryInput } from "@/lib/audit/record-audit";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
+import { settleCouponUse } from "@/lib/marketing/discounts/settle-coupon-use";
 import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
 
 export const ZOrderActor = z.object({
@@ -102,6 +105,7 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
   }
 
   await moveStock(tx, order.id, from, to);
+  await settleCouponUse(tx, { orderId: order.id, from, to });
 
   const now = new Date();
   const timestampField = STATUS_TIMESTAMP_FIELD[to as keyof typeof STATUS_TIMESTAMP_FIELD];

@@ -1,0 +1,154 @@
+// A coupon's use follows its order's status, against a real PostgreSQL: an order placed with a
+// coupon and cancelled (or marked spam / duplicate) before it shipped gives the use back — the
+// coupon's uses and the customer's per-customer limit — exactly once, however often the status goes
+// back and forth, in the status change's own transaction; a shipped order keeps it; an order taken
+// back into work takes it again, and is refused when the coupon was used up meanwhile.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { placeOrder } from "@/lib/checkout/place-order";
+import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
+import { db, disconnectDb } from "@/lib/db";
+import type { OrderStatus } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors";
+import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { changeOrderStatus } from "@/lib/orders/change-order-status";
+
+const fx = checkoutFixtures("coupon-release");
+const run = randomUUID().slice(0, 8).toUpperCase();
+const couponIds: string[] = [];
+const system = { type: "SYSTEM" } as const;
+
+async function coupon(suffix: string, data: { maxUses?: number; maxUsesPerCustomer?: number } = {}) {
+  const created = await db.coupon.create({ data: { code: `R${run}${suffix}`, kind: "PERCENT", value: 1000, ...data }, select: { id: true, code: true } }); // 10 %
+  couponIds.push(created.id);
+  return created;
+}
+
+const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
+const move = (orderId: string, to: OrderStatus) => changeOrderStatus({ orderId, to, actor: system });
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+beforeAll(async () => {
+  await ensureCheckoutReferenceData();
+});
+
+afterAll(async () => {
+  await fx.cleanup();
+  await db.coupon.deleteMany({ where: { id: { in: couponIds } } });
+  clearDiscountRulesCache();
+  await disconnectDb();
+});
+
+describe("a coupon use and the order's status", () => {
+  it("comes back once when the order is cancelled before shipping: the coupon's uses and the per-customer limit", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("ONCE", { maxUses: 1, maxUsesPerCustomer: 1 });
+    const contact = { phone: fx.phone(), email: fx.email() };
+    const first = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(await usedCount(id)).toBe(1);
+    // Used up for everyone, and for this customer.
+    expect((await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }))).fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_UP"] });
+
+    await move(first.order.id, "CANCELLED");
+    expect(await usedCount(id)).toBe(0);
+    const cancelled = await db.order.findUniqueOrThrow({ where: { id: first.order.id }, select: { couponId: true, couponCode: true, discountTotal: true } });
+    // The order keeps what it was sold with, but no longer holds a use.
+    expect(cancelled).toMatchObject({ couponId: null, couponCode: code });
+    expect(cancelled.discountTotal).toBeGreaterThan(0);
+    expect(await db.orderDiscount.count({ where: { orderId: first.order.id, couponId: id } })).toBe(1);
+    // Cancelling again (a second request that lost the race) gives nothing more back.
+    await move(first.order.id, "CANCELLED");
+    expect(await usedCount(id)).toBe(0);
+
+    // The same customer may use it again, within the per-customer limit.
+    const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(second.created).toBe(true);
+    expect(await usedCount(id)).toBe(1);
+    const limited = await refusal(placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() }));
+    expect(limited.fieldErrors?.coupon?.[0]).toMatch(/^checkoutErrors\.coupon\.(USED_UP|USED_BY_CUSTOMER)$/);
+  });
+
+  it("a status moved back and forth never gives it back twice; taken back into work it holds the use again", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("BACK", { maxUses: 5, maxUsesPerCustomer: 2 });
+    const contact = { phone: fx.phone(), email: fx.email() };
+    const order = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(await usedCount(id)).toBe(1);
+    for (const [to, uses] of [
+      ["SPAM", 0],
+      ["UNCONFIRMED", 1],
+      ["DUPLICATE", 0],
+      ["UNCONFIRMED", 1],
+      ["CANCELLED", 0],
+      ["UNCONFIRMED", 1],
+      ["CONFIRMED", 1],
+      ["CANCELLED", 0],
+    ] as const) {
+      await move(order.order.id, to);
+      expect(await usedCount(id), `after ${to}`).toBe(uses);
+    }
+    // Two orders at most per customer: the cancelled one does not count, so two more are fine and a third is not.
+    await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    const third = await refusal(placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() }));
+    expect(third.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
+    expect(await usedCount(id)).toBe(2);
+  });
+
+  it("concurrent cancellations of one order give one use back", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("RACE", { maxUses: 10 });
+    const order = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    const other = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    expect(await usedCount(id)).toBe(2);
+    // Whichever lands first wins; the others find nothing to move or a move the table refuses.
+    const results = await Promise.allSettled([move(order.order.id, "CANCELLED"), move(order.order.id, "CANCELLED"), move(order.order.id, "SPAM")]);
+    expect(results.filter((result) => result.status === "fulfilled" && result.value.changed)).toHaveLength(1);
+    expect(await usedCount(id)).toBe(1);
+    expect((await db.order.findUniqueOrThrow({ where: { id: other.order.id }, select: { couponId: true } })).couponId).toBe(id);
+  });
+
+  it("is kept by a shipped order that comes back, and by a status change that rolls back", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("KEEP", { maxUses: 10 });
+    const shipped = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    await move(shipped.order.id, "SHIPPED");
+    await move(shipped.order.id, "RETURNED");
+    expect(await usedCount(id)).toBe(1);
+
+    // The release is part of the status change's transaction: a change that fails leaves the use held.
+    const order = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    expect(await usedCount(id)).toBe(2);
+    const failed = await db
+      .$transaction(async (tx) => {
+        await changeOrderStatus({ orderId: order.order.id, to: "CANCELLED", actor: system }, { tx });
+        expect(await tx.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).toEqual({ usedCount: 1 });
+        throw new Error("rolled back");
+      })
+      .catch((error: unknown) => error);
+    expect((failed as Error).message).toBe("rolled back");
+    expect(await usedCount(id)).toBe(2);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.order.id }, select: { status: true, couponId: true } })).couponId).toBe(id);
+  });
+
+  it("an order taken back into work after its coupon was used up meanwhile is refused, and nothing moves", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("GONE", { maxUses: 1 });
+    const first = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    await move(first.order.id, "CANCELLED");
+    await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
+    expect(await usedCount(id)).toBe(1);
+    const error = await refusal(move(first.order.id, "UNCONFIRMED"));
+    expect(error.code).toBe("CONFLICT");
+    expect(await usedCount(id)).toBe(1);
+    expect(await db.order.findUniqueOrThrow({ where: { id: first.order.id }, select: { status: true, couponId: true } })).toEqual({ status: "CANCELLED", couponId: null });
+  });
+});
