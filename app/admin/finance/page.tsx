@@ -1,6 +1,7 @@
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
+import { CoOwnersTable } from "@/components/admin/finance/coowners-table";
 import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
 import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
@@ -65,6 +66,21 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <div className="grid gap-6">
         <FinanceTotalsTable id="received" title={t("received")} hint={t("receivedHint")} rows={report.received} locale={locale} labels={labels} />
         <FinanceTotalsTable id="expected" title={t("expected")} hint={t("expectedHint")} rows={report.expected} locale={locale} labels={labels} />
+        <CoOwnersTable
+          shares={report.coOwners}
+          monthLabel={(month) => format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone })}
+          locale={locale}
+          csvHref={`/api/admin/finance/coowners?${new URLSearchParams({ from: period.fromDay, to: period.toDay })}`}
+          labels={{
+            title: t("coowners.title"),
+            hint: t("coowners.hint"),
+            empty: t("coowners.empty"),
+            download: t("coowners.download"),
+            coOwner: t("coowners.coOwner"),
+            currency: t("currency"),
+            columns: { revenue: t("revenue"), baseCost: t("baseCost"), commissions: t("commissions"), margin: t("margin"), share: t("coowners.share") },
+          }}
+        />
         <FinanceMonthsTable
           title={t("byMonth")}
           hint={t("byMonthHint")}

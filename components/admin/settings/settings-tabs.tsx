@@ -7,6 +7,7 @@ export type SettingsTab = (typeof SETTINGS_TABS)[number];
 const SETTINGS_PAGES = {
   requisites: "/admin/settings/requisites",
   employees: "/admin/settings/employees",
+  coowners: "/admin/settings/coowners",
   api: "/admin/settings/api",
   webhooks: "/admin/settings/webhooks",
   audit: "/admin/settings/audit",

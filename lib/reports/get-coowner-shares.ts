@@ -1,0 +1,183 @@
+// Finance → Co-owners: each active co-owner's share of the bought-out margin, per month (Moscow)
+// of the period and currency, in integer minor units of the order's currency (no conversion).
+//
+// Bought-out margin of a product = PAID revenue − base cost of its items − standing (not
+// CANCELLED) commissions, counted by paidAt like the report's "Received". Base cost is per item
+// (unitCost × quantity). An order's total (shipping and discounts included) and its commissions
+// belong to the order, not to an item, so they are split over the order's items in proportion
+// to the items' totals (equally when every item is free), by cumulative floors: the parts are
+// whole minor units and add up to the order's figure exactly. Summed over products, the margin is
+// the report's "Received" margin.
+//
+// Why not the daily rollup: OrderDailyRollup has no product dimension. The PAID orders of the
+// period are read through Order(status, paidAt) and their items and commissions by order id; a
+// period is at most 366 days (resolvePeriod).
+//
+// A co-owner's share of a product line is margin × basis points / 10000, rounded toward zero
+// (a loss gives a negative share), with the rules in force now (share-limit / effective-shares:
+// a co-owner's product rule wins over their all-products rule).
+import { db, Prisma } from "@/lib/db";
+import { sharesOfProduct, type ShareRule } from "@/lib/coowners/effective-shares";
+import type { ResolvedPeriod } from "./resolve-period";
+
+export interface ProductMonthFigures {
+  /** `YYYY-MM` in the shop's time zone. */
+  month: string;
+  currency: string;
+  productId: string;
+  /** PAID orders with an item of the product. */
+  orders: number;
+  revenue: bigint;
+  baseCost: bigint;
+  commissions: bigint;
+}
+
+interface ShareFigures {
+  revenue: bigint;
+  baseCost: bigint;
+  commissions: bigint;
+  /** revenue − baseCost − commissions. */
+  margin: bigint;
+  /** The co-owner's part of the margin. */
+  share: bigint;
+}
+
+export interface CoOwnerShareLine extends ShareFigures {
+  month: string;
+  coOwnerId: string;
+  coOwnerName: string;
+  currency: string;
+  productId: string;
+  productName: string;
+  basisPoints: number;
+  orders: number;
+}
+
+export interface CoOwnerShareTotal extends ShareFigures {
+  month: string;
+  coOwnerId: string;
+  coOwnerName: string;
+  currency: string;
+}
+
+export interface CoOwnerShares {
+  /** Per month, co-owner, currency and product; sorted by month, co-owner name, currency, product name. */
+  lines: CoOwnerShareLine[];
+  /** The lines summed per month, co-owner and currency, in the same order. */
+  totals: CoOwnerShareTotal[];
+}
+
+type Period = Pick<ResolvedPeriod, "start" | "end" | "timeZone">;
+
+/** An instant as the UTC wall clock "Order"'s timestamp(3) columns hold. */
+const utc = (instant: Date) => Prisma.sql`(${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+/** Revenue, base cost and commissions of the PAID orders of the period per month, currency and product. */
+export async function getProductMonthFigures(period: Period, productIds?: readonly string[]): Promise<ProductMonthFigures[]> {
+  if (productIds && productIds.length === 0) return [];
+  const productFilter = productIds ? Prisma.sql`WHERE "productId" IN (${Prisma.join(productIds)})` : Prisma.empty;
+  return db.$queryRaw<ProductMonthFigures[]>`
+    WITH paid AS (
+      SELECT o."id", o."currency", o."total"::bigint AS "total", to_char((o."paidAt" AT TIME ZONE 'UTC') AT TIME ZONE ${period.timeZone}, 'YYYY-MM') AS "month"
+      FROM "Order" o
+      WHERE o."status" = 'PAID'::"OrderStatus" AND o."paidAt" >= ${utc(period.start)} AND o."paidAt" < ${utc(period.end)}
+    ),
+    lines AS (
+      SELECT p."id" AS "orderId", p."month", p."currency", p."total", i."productId",
+        i."unitCost"::bigint * i."quantity" AS "cost",
+        i."total"::bigint AS "weight",
+        sum(i."total"::bigint) OVER (PARTITION BY p."id" ORDER BY i."id" ROWS UNBOUNDED PRECEDING) AS "cumWeight",
+        sum(i."total"::bigint) OVER (PARTITION BY p."id") AS "allWeight",
+        row_number() OVER (PARTITION BY p."id" ORDER BY i."id") AS "n",
+        count(*) OVER (PARTITION BY p."id") AS "lineCount"
+      FROM paid p JOIN "OrderItem" i ON i."orderId" = p."id"
+    ),
+    standing AS (
+      SELECT c."orderId", sum(c."amount")::bigint AS "amount"
+      FROM paid p JOIN "Commission" c ON c."orderId" = p."id"
+      WHERE c."status" <> 'CANCELLED'::"CommissionStatus"
+      GROUP BY c."orderId"
+    ),
+    parts AS (
+      SELECT l."orderId", l."month", l."currency", l."productId", l."cost", l."total", coalesce(s."amount", 0) AS "commission",
+        (CASE WHEN l."allWeight" > 0 THEN l."cumWeight" ELSE l."n" END)::numeric AS "upTo",
+        (CASE WHEN l."allWeight" > 0 THEN l."cumWeight" - l."weight" ELSE l."n" - 1 END)::numeric AS "before",
+        (CASE WHEN l."allWeight" > 0 THEN l."allWeight" ELSE l."lineCount" END)::numeric AS "whole"
+      FROM lines l LEFT JOIN standing s ON s."orderId" = l."orderId"
+    )
+    SELECT "month", "currency", "productId",
+      count(DISTINCT "orderId")::int AS "orders",
+      sum(floor("total" * "upTo" / "whole") - floor("total" * "before" / "whole"))::bigint AS "revenue",
+      sum("cost")::bigint AS "baseCost",
+      sum(floor("commission" * "upTo" / "whole") - floor("commission" * "before" / "whole"))::bigint AS "commissions"
+    FROM parts ${productFilter}
+    GROUP BY 1, 2, 3
+    ORDER BY 1, 2, 3`;
+}
+
+const sumFigures = (lines: readonly ShareFigures[]): ShareFigures =>
+  lines.reduce(
+    (sum, line) => ({
+      revenue: sum.revenue + line.revenue,
+      baseCost: sum.baseCost + line.baseCost,
+      commissions: sum.commissions + line.commissions,
+      margin: sum.margin + line.margin,
+      share: sum.share + line.share,
+    }),
+    { revenue: 0n, baseCost: 0n, commissions: 0n, margin: 0n, share: 0n },
+  );
+
+export async function getCoOwnerShares(period: Period): Promise<CoOwnerShares> {
+  const coOwners = await db.coOwner.findMany({
+    where: { isActive: true, shares: { some: {} } },
+    select: { id: true, name: true, shares: { select: { productId: true, basisPoints: true } } },
+  });
+  const rules: ShareRule[] = coOwners.flatMap((coOwner) => coOwner.shares.map((share) => ({ coOwnerId: coOwner.id, ...share })));
+  if (!rules.length) return { lines: [], totals: [] };
+  // With an all-products rule every product counts; otherwise only the products named by rules.
+  const productIds = rules.some((rule) => rule.productId === null) ? undefined : [...new Set(rules.map((rule) => rule.productId as string))];
+  const figures = await getProductMonthFigures(period, productIds);
+  const products = await db.product.findMany({ where: { id: { in: [...new Set(figures.map((row) => row.productId))] } }, select: { id: true, name: true } });
+  const productName = new Map(products.map((product) => [product.id, product.name]));
+  const coOwnerName = new Map(coOwners.map((coOwner) => [coOwner.id, coOwner.name]));
+
+  const lines: CoOwnerShareLine[] = [];
+  for (const row of figures) {
+    const margin = row.revenue - row.baseCost - row.commissions;
+    for (const [coOwnerId, basisPoints] of sharesOfProduct(rules, row.productId)) {
+      lines.push({
+        month: row.month,
+        coOwnerId,
+        coOwnerName: coOwnerName.get(coOwnerId) ?? coOwnerId,
+        currency: row.currency,
+        productId: row.productId,
+        productName: productName.get(row.productId) ?? row.productId,
+        basisPoints,
+        orders: row.orders,
+        revenue: row.revenue,
+        baseCost: row.baseCost,
+        commissions: row.commissions,
+        margin,
+        // BigInt division truncates toward zero.
+        share: (margin * BigInt(basisPoints)) / 10_000n,
+      });
+    }
+  }
+  const key = (line: CoOwnerShareLine) => [line.month, line.coOwnerName, line.coOwnerId, line.currency] as const;
+  const compare = (a: readonly string[], b: readonly string[]) => {
+    for (let index = 0; index < a.length; index++) {
+      const order = a[index]!.localeCompare(b[index]!);
+      if (order) return order;
+    }
+    return 0;
+  };
+  lines.sort((a, b) => compare([...key(a), a.productName, a.productId], [...key(b), b.productName, b.productId]));
+
+  const totals: CoOwnerShareTotal[] = [];
+  for (const line of lines) {
+    const last = totals.at(-1);
+    if (last && compare(key(line), [last.month, last.coOwnerName, last.coOwnerId, last.currency]) === 0) Object.assign(last, sumFigures([last, line]));
+    else totals.push({ month: line.month, coOwnerId: line.coOwnerId, coOwnerName: line.coOwnerName, currency: line.currency, ...sumFigures([line]) });
+  }
+  return { lines, totals };
+}
