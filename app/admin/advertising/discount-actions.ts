@@ -4,10 +4,13 @@
 // messages, and after a save go back to the list.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { GenerateCouponCodesState } from "@/components/admin/advertising/generate-coupon-codes-form";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { actionError } from "@/lib/forms/action-error";
 import { formValues, type ActionState } from "@/lib/forms/action-state";
+import { generateCouponCodes } from "@/lib/marketing/discounts/generate-coupon-codes";
 import { saveAutomaticDiscount } from "@/lib/marketing/discounts/save-automatic-discount";
 import { saveCoupon } from "@/lib/marketing/discounts/save-coupon";
 import { savePromotion } from "@/lib/marketing/discounts/save-promotion";
@@ -37,6 +40,19 @@ export async function saveDiscountAction(kind: DiscountEditorKind, _state: Actio
     return actionError(error, { namespace: "discounts.admin.errors", formData, log: `saving a ${kind}` });
   }
   redirect("/admin/advertising");
+}
+
+/** Generates codes from the coupon `templateId`; the codes come back for the CSV download. */
+export async function generateCouponCodesAction(templateId: string, _state: GenerateCouponCodesState, formData: FormData): Promise<GenerateCouponCodesState> {
+  try {
+    const actor = await assertStaff(sectionRoles("advertising"));
+    const result = await generateCouponCodes({ ...formValues(formData), templateId }, { id: actor.id, role: actor.role });
+    revalidatePath("/admin/advertising");
+    const t = await getTranslations("discounts.admin.generate");
+    return { status: "success", message: t("done", { count: result.codes.length }), codes: result.codes, templateCode: result.templateCode };
+  } catch (error) {
+    return actionError(error, { namespace: "discounts.admin.errors", formData, log: "generating coupon codes" });
+  }
 }
 
 export async function setDiscountActiveAction(formData: FormData): Promise<void> {

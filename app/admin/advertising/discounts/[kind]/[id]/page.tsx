@@ -1,15 +1,18 @@
 // The editor of a coupon, automatic discount or promotion: /admin/advertising/discounts/<kind>/<id>
 // (id "new" creates one). MANAGER and OWNER.
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { DiscountForm } from "@/components/admin/advertising/discount-form";
+import { GenerateCouponCodesForm } from "@/components/admin/advertising/generate-coupon-codes-form";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { getSegmentSettings } from "@/lib/crm/segments/get-segment-settings";
 import { AppError } from "@/lib/errors";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getDiscountForEdit, type DiscountEditorKind } from "@/lib/marketing/discounts/get-discount-for-edit";
-import { saveDiscountAction } from "../../../discount-actions";
+import { generateCouponCodesAction, saveDiscountAction } from "../../../discount-actions";
 
 const KINDS: readonly DiscountEditorKind[] = ["coupon", "automatic", "promotion"];
 
@@ -30,7 +33,12 @@ export default async function DiscountEditorPage({ params }: { params: Promise<{
   return (
     <>
       <PageHeader title={t(`${id === "new" ? "new" : "edit"}.${editorKind}`)} />
-      <DiscountForm kind={editorKind} values={loaded.values} products={loaded.products} rfmSegments={segments} action={saveDiscountAction.bind(null, editorKind)} />
+      <NextIntlClientProvider messages={await clientMessages(["discounts.admin"])}>
+        <div className="flex flex-col gap-6">
+          <DiscountForm kind={editorKind} values={loaded.values} products={loaded.products} rfmSegments={segments} action={saveDiscountAction.bind(null, editorKind)} />
+          {editorKind === "coupon" && id !== "new" ? <GenerateCouponCodesForm action={generateCouponCodesAction.bind(null, id)} /> : null}
+        </div>
+      </NextIntlClientProvider>
     </>
   );
 }
