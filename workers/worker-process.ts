@@ -14,8 +14,9 @@ import { TASK_REMINDERS_INTERVAL_MS, taskRemindersJob, taskRemindersJobId } from
 import { ORDER_REMINDERS_INTERVAL_MS, orderRemindersJob, orderRemindersJobId } from "@/lib/marketing/reminders/order-reminders-job";
 import { POLL_PARCELS_INTERVAL_MS, pollParcelsJob, pollParcelsJobId } from "@/lib/logistics/tracking/poll-parcels-job";
 import { NIGHTLY_CHECK_INTERVAL_MS, nightlySegmentsJob, recomputeSegmentsJob } from "@/lib/crm/segments/recompute-segments-job";
+import { COMPACT_ROLLUPS_INTERVAL_MS, compactOrderRollupsJob, compactOrderRollupsJobId } from "@/lib/reports/compact-order-rollups-job";
 import { HEARTBEAT_INTERVAL_MS, heartbeatJob, heartbeatJobId } from "@/lib/queue/heartbeat";
-import { type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
+import { type AnyJobDefinition, type JobList, findJob, jobOptions, jobs as registry } from "@/lib/queue/jobs";
 import { type OutboxRelay, type OutboxRelayOptions, startOutboxRelay } from "@/lib/queue/relay";
 import { startJobWorker } from "@/lib/queue/worker";
 
@@ -55,107 +56,48 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
 
   const relay = startOutboxRelay({ ...options.relay, runtime, jobs: list, logger: log.child({ component: "outbox-relay" }) });
 
+  // Jobs that fall due on the clock, not on an event: every worker process asks for a run each
+  // interval under a job id per interval (or per day), so M workers make one run.
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? HEARTBEAT_INTERVAL_MS;
-  let heartbeatTimer: NodeJS.Timeout | undefined;
-  let beating: Promise<void> = Promise.resolve();
-  const beat = async () => {
-    const now = Date.now();
-    try {
-      // Straight onto the queue (not the outbox): the shared per-interval job id makes the beats
-      // of all worker processes one job, and an old beat is worthless, so there is nothing to keep.
-      await runtime.addJob(
-        heartbeatJob.name,
-        { sentAt: new Date(now).toISOString() },
-        { ...jobOptions(heartbeatJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: heartbeatJobId(now, heartbeatIntervalMs) },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "heartbeat: could not add the job");
-    }
-  };
-
-  // Hold periods end on the clock, not on an event: every worker asks for a release run each
-  // interval, the per-interval job id makes them one run.
-  let releaseTimer: NodeJS.Timeout | undefined;
-  let releasing: Promise<void> = Promise.resolve();
-  const scheduleRelease = async () => {
-    const now = Date.now();
-    try {
-      await runtime.addJob(
-        releaseHeldCommissionsJob.name,
-        { scheduledAt: new Date(now).toISOString() },
-        { ...jobOptions(releaseHeldCommissionsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: releaseHeldCommissionsJobId(now) },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "release-held-commissions: could not add the job");
-    }
-  };
-
-  // Tasks become due on the clock too: one reminder run per minute across all workers.
-  let remindTimer: NodeJS.Timeout | undefined;
-  let reminding: Promise<void> = Promise.resolve();
-  const scheduleReminders = async () => {
-    const now = Date.now();
-    try {
-      await runtime.addJob(
-        taskRemindersJob.name,
-        { scheduledAt: new Date(now).toISOString() },
-        { ...jobOptions(taskRemindersJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: taskRemindersJobId(now) },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "task-reminders: could not add the job");
-    }
-  };
-
-  // Parcels in transit are asked about on the clock (within the carrier's daily quota): one run
-  // per interval across all workers.
-  let pollTimer: NodeJS.Timeout | undefined;
-  let polling: Promise<void> = Promise.resolve();
-  const schedulePoll = async () => {
-    const now = Date.now();
-    try {
-      await runtime.addJob(
-        pollParcelsJob.name,
-        { scheduledAt: new Date(now).toISOString() },
-        { ...jobOptions(pollParcelsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: pollParcelsJobId(now) },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "logistics.poll-parcels: could not add the job");
-    }
-  };
-
-  // Order reminders fall due on the clock as well: one run per interval across all workers.
-  let orderRemindTimer: NodeJS.Timeout | undefined;
-  let orderReminding: Promise<void> = Promise.resolve();
-  const scheduleOrderReminders = async () => {
-    const now = Date.now();
-    try {
-      await runtime.addJob(
-        orderRemindersJob.name,
-        { scheduledAt: new Date(now).toISOString() },
-        { ...jobOptions(orderRemindersJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: orderRemindersJobId(now) },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "marketing.order-reminders: could not add the job");
-    }
-  };
-
-  // RFM/ABC segments are recomputed nightly (03:00 Moscow): every worker checks now and then and
-  // asks for the day's run under a job id per day, so M workers make one run (the job itself also
-  // skips a day already done).
-  let segmentsTimer: NodeJS.Timeout | undefined;
-  let segmenting: Promise<void> = Promise.resolve();
-  const scheduleSegments = async () => {
-    const due = nightlySegmentsJob(new Date());
-    if (!due) return;
-    try {
-      await runtime.addJob(
-        recomputeSegmentsJob.name,
-        { trigger: "nightly", day: due.day },
-        { ...jobOptions(recomputeSegmentsJob), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: due.jobId },
-      );
-    } catch (error) {
-      log.warn({ err: error }, "crm.recompute-segments: could not add the nightly job");
-    }
+  const clockJobs: ClockJob[] = [
+    // Straight onto the queue (not the outbox): an old beat is worthless, there is nothing to keep.
+    ...(heartbeatIntervalMs > 0
+      ? [{ job: heartbeatJob, intervalMs: heartbeatIntervalMs, due: (now: number) => ({ jobId: heartbeatJobId(now, heartbeatIntervalMs), payload: { sentAt: iso(now) } }) }]
+      : []),
+    // Hold periods end on the clock.
+    clockJob(releaseHeldCommissionsJob, RELEASE_COMMISSIONS_INTERVAL_MS, releaseHeldCommissionsJobId),
+    // Tasks and order reminders fall due on the clock.
+    clockJob(taskRemindersJob, TASK_REMINDERS_INTERVAL_MS, taskRemindersJobId),
+    clockJob(orderRemindersJob, ORDER_REMINDERS_INTERVAL_MS, orderRemindersJobId),
+    // Parcels in transit are asked about within the carrier's daily quota.
+    clockJob(pollParcelsJob, POLL_PARCELS_INTERVAL_MS, pollParcelsJobId),
+    // The order counters' deltas are folded while they are few.
+    clockJob(compactOrderRollupsJob, COMPACT_ROLLUPS_INTERVAL_MS, compactOrderRollupsJobId),
+    // RFM/ABC segments are recomputed nightly (03:00 Moscow): a job id per day, and the job
+    // itself skips a day already done.
+    {
+      job: recomputeSegmentsJob,
+      intervalMs: NIGHTLY_CHECK_INTERVAL_MS,
+      due: (now: number) => {
+        const due = nightlySegmentsJob(new Date(now));
+        return due ? { jobId: due.jobId, payload: { trigger: "nightly", day: due.day } } : null;
+      },
+    },
+  ].filter((clock) => findJob(list, clock.job.name));
+  const timers: NodeJS.Timeout[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const ask = (clock: ClockJob) => {
+    const run = (async () => {
+      const due = clock.due(Date.now());
+      if (!due) return;
+      try {
+        await runtime.addJob(clock.job.name, due.payload, { ...jobOptions(clock.job), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 }, jobId: due.jobId });
+      } catch (error) {
+        log.warn({ err: error }, `${clock.job.name}: could not add the job`);
+      }
+    })();
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
   };
 
   const started = (async () => {
@@ -170,29 +112,9 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
     }
     if (stopping) return undefined;
     const worker = startJobWorker({ runtime, jobs: list, concurrency: options.concurrency, logger: log.child({ component: "worker" }) });
-    if (heartbeatIntervalMs > 0 && findJob(list, heartbeatJob.name)) {
-      beating = beat();
-      heartbeatTimer = setInterval(() => (beating = beat()), heartbeatIntervalMs);
-    }
-    if (findJob(list, releaseHeldCommissionsJob.name)) {
-      releasing = scheduleRelease();
-      releaseTimer = setInterval(() => (releasing = scheduleRelease()), RELEASE_COMMISSIONS_INTERVAL_MS);
-    }
-    if (findJob(list, taskRemindersJob.name)) {
-      reminding = scheduleReminders();
-      remindTimer = setInterval(() => (reminding = scheduleReminders()), TASK_REMINDERS_INTERVAL_MS);
-    }
-    if (findJob(list, pollParcelsJob.name)) {
-      polling = schedulePoll();
-      pollTimer = setInterval(() => (polling = schedulePoll()), POLL_PARCELS_INTERVAL_MS);
-    }
-    if (findJob(list, orderRemindersJob.name)) {
-      orderReminding = scheduleOrderReminders();
-      orderRemindTimer = setInterval(() => (orderReminding = scheduleOrderReminders()), ORDER_REMINDERS_INTERVAL_MS);
-    }
-    if (findJob(list, recomputeSegmentsJob.name)) {
-      segmenting = scheduleSegments();
-      segmentsTimer = setInterval(() => (segmenting = scheduleSegments()), NIGHTLY_CHECK_INTERVAL_MS);
+    for (const clock of clockJobs) {
+      ask(clock);
+      timers.push(setInterval(() => ask(clock), clock.intervalMs));
     }
     return worker;
   })();
@@ -204,17 +126,26 @@ export function startWorkerProcess(options: WorkerProcessOptions = {}): WorkerPr
       stopping ??= (async () => {
         interruptWait();
         const worker = await started;
-        clearInterval(heartbeatTimer);
-        clearInterval(releaseTimer);
-        clearInterval(remindTimer);
-        clearInterval(orderRemindTimer);
-        clearInterval(segmentsTimer);
-        clearInterval(pollTimer);
-        await Promise.all([beating, releasing, reminding, orderReminding, segmenting, polling]);
+        for (const timer of timers) clearInterval(timer);
+        await Promise.all(inFlight);
         await Promise.all([worker?.close(), relay.stop()]);
         if (!options.runtime) await closeQueue();
       })();
       return stopping;
     },
   };
+}
+
+interface ClockJob {
+  job: AnyJobDefinition;
+  intervalMs: number;
+  /** The run to ask for now (its job id and payload), or null when none is due. */
+  due(now: number): { jobId: string; payload: unknown } | null;
+}
+
+const iso = (now: number) => new Date(now).toISOString();
+
+/** A job run once per interval: the id names the interval, the payload says when it was asked for. */
+function clockJob(job: AnyJobDefinition, intervalMs: number, jobId: (now: number) => string): ClockJob {
+  return { job, intervalMs, due: (now) => ({ jobId: jobId(now), payload: { scheduledAt: iso(now) } }) };
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { startTransition, useActionState, useCallback, useEffect, useRef, useState } from "react";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import type { PaymentMethod } from "@/lib/db/generated/enums";
 import { currencyMinorDigits, formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
@@ -124,7 +124,10 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
   const shownTotal = currentQuote ? currentQuote.totals.total : totals.total;
   // Until the server's quote of the cart as it now stands arrives, the total shown may lack a
   // discount: ordering then would only be refused as "the price has changed".
-  const quotePending = wantsQuote && Boolean(cartInput.paymentMethod) && !currentQuote && !quoteProblem;
+  // Only a hydrated page waits for a quote: without JavaScript none ever comes, and the server
+  // refuses a changed price with the new total anyway.
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+  const quotePending = hydrated && wantsQuote && Boolean(cartInput.paymentMethod) && !currentQuote && !quoteProblem;
   const couponVerdict = currentQuote?.coupon ?? null;
 
   // Move focus to the first problem after a failed submission, as a screen reader user needs.
@@ -405,3 +408,7 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
 function majorUnits(amount: number, digits: number): string {
   return minorUnitsToDecimalString(amount, digits).replace(/\.0+$/, "");
 }
+
+const subscribeToNothing = () => () => {};
+const isClient = () => true;
+const isServer = () => false;

@@ -13,6 +13,7 @@ import { sendPostbackJob } from "@/lib/affiliates/postbacks/jobs/send-postback";
 import { AppError } from "@/lib/errors";
 import { sendMailJob } from "@/lib/mail/jobs/send-mail";
 import { sendMailingJob } from "@/lib/marketing/mailings/send-mailing-job";
+import { compactOrderRollupsJob } from "@/lib/reports/compact-order-rollups-job";
 import { deliverWebhookJob } from "@/lib/webhooks/jobs/deliver-webhook-job";
 import { KEEP_COMPLETED_JOBS, KEEP_FAILED_JOBS } from "./backend";
 import type { JobDefinition } from "./define-job";
@@ -30,6 +31,7 @@ export const jobs = [
   deliverWebhookJob,
   pollParcelsJob,
   sendMailingJob,
+  compactOrderRollupsJob,
 ] as const;
 
 export type RegisteredJob = (typeof jobs)[number];

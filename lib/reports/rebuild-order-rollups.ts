@@ -1,7 +1,7 @@
 // Rewrites the order counters and daily rollups from the orders themselves (the SQL function
 // lavka_rebuild_order_rollups of prisma/migrations/20261206160000_order_rollups), then reports
 // what it wrote. The triggers keep both exact on every write, so this is a repair tool (after a
-// bulk load with triggers off, a restore, a hand edit): it also folds the shards into one row per
+// bulk load with triggers off, a restore, a hand edit): it also leaves one row per
 // key. Order, item and commission writes wait while it runs (under a minute at a million orders).
 import type { PrismaClient } from "@/lib/db";
 

@@ -41,6 +41,9 @@ export async function recordWebhookEvents(client: SqlRunner | DbTransaction, eve
     targets AS (
       SELECT i.id AS "eventId", w.id AS "endpointId"
       FROM input i JOIN "WebhookEndpoint" w ON w.status = 'ENABLED' AND i.type = ANY (w.events)
+      -- An endpoint deleted meanwhile is waited for and skipped (a plain read would still see it,
+      -- and its delivery's foreign key would then fail the business transaction).
+      FOR KEY SHARE OF w
     ),
     events AS (
       INSERT INTO "WebhookEvent" (id, type, "objectType", "objectId", data, "createdAt")

@@ -79,26 +79,24 @@ afterAll(async () => {
   await db.$executeRaw`DELETE FROM "OutboxEvent" WHERE "jobName" = 'crm.import-customers' AND payload->>'importId' = ANY(${importIds}::text[])`;
   await db.auditLog.deleteMany({ where: { entityType: "CustomerImport", entityId: { in: importIds } } });
   await db.customerImport.deleteMany({ where: { id: { in: importIds } } });
-  const phones = Array.from({ length: 100 }, (_, n) => phone(n));
-  const ids = (
-    await db.customer.findMany({
-      where: {
-        OR: [
-          { phoneNormalized: { in: phones } },
-          { phones: { some: { normalized: { in: phones } } } },
-          { emailNormalized: { endsWith: `-${run}@import.test` } },
-          { name: { contains: run } },
-        ],
-      },
-      select: { id: true },
-    })
-  ).map((row) => row.id);
+  const ids = (await db.customer.findMany({ where: runCustomers(), select: { id: true } })).map((row) => row.id);
   await db.customer.updateMany({ where: { id: { in: ids } }, data: { mergedIntoId: null } });
   await db.customer.deleteMany({ where: { id: { in: ids } } });
   await db.user.deleteMany({ where: { id: { in: Object.values(users).map((user) => user.id) } } });
   await rm(dir, { recursive: true, force: true });
   await disconnectDb();
 });
+
+/** This file's imports (other files may import at the same time). */
+const importsOfThisFile = () => db.customerImport.count({ where: { createdById: { in: Object.values(users).map((user) => user!.id) } } });
+
+/** This run's cards (other files write customers at the same time). */
+function runCustomers() {
+  const phones = Array.from({ length: 100 }, (_, n) => phone(n));
+  return {
+    OR: [{ phoneNormalized: { in: phones } }, { phones: { some: { normalized: { in: phones } } } }, { emailNormalized: { endsWith: `-${run}@import.test` } }, { name: { contains: run } }],
+  };
+}
 
 describe("customer import", () => {
   it("dry-runs, then imports with dedupe and upsert against existing and merged cards and within the file", async () => {
@@ -125,14 +123,14 @@ describe("customer import", () => {
 
     const mapping = state.mapping as ImportMapping;
     const settings = { importId: id, mapping, encoding: "utf-8" as const, delimiter: ";" as const, hasHeader: true };
-    const customersBefore = await db.customer.count();
+    const customersBefore = await db.customer.count({ where: runCustomers() });
     const preview = await previewCustomerImport(settings, users.MANAGER!);
     expect(preview.totals).toEqual({ rows: 8, create: 1, update: 4, skip: 3, skipReasons: { noContact: 1, invalidPhone: 1, invalidEmail: 1 } });
     expect(preview.rows.map((row) => row.action)).toEqual(["update", "update", "create", "update", "update", "skip", "skip", "skip"]);
     expect(preview.rows[0]?.target).toMatchObject({ id: existing.id });
     expect(preview.rows[3]?.target).toMatchObject({ id: null, fromRow: 3 });
     expect(preview.rows[5]).toMatchObject({ reason: "noContact" });
-    expect(await db.customer.count()).toBe(customersBefore);
+    expect(await db.customer.count({ where: runCustomers() })).toBe(customersBefore);
 
     await startCustomerImport(settings, users.MANAGER!);
     expect(await db.outboxEvent.count({ where: { jobName: "crm.import-customers", payload: { path: ["importId"], equals: id } } })).toBe(1);
@@ -146,7 +144,7 @@ describe("customer import", () => {
       [7, "invalidPhone"],
       [8, "invalidEmail"],
     ]);
-    expect(await db.customer.count()).toBe(customersBefore + 1);
+    expect(await db.customer.count({ where: runCustomers() })).toBe(customersBefore + 1);
 
     const [card] = await cardsWith({ phones: [phone(1)] });
     expect(card).toMatchObject({ id: existing.id, name: `Существующая ${run}`, email: email("anna"), emailNormalized: email("anna") });
@@ -179,7 +177,7 @@ describe("customer import", () => {
   });
 
   it("refuses broken files, a wrong encoding and more than 100,000 rows, keeping nothing", async () => {
-    const importsBefore = await db.customerImport.count();
+    const importsBefore = await importsOfThisFile();
     const refuse = async (content: string | Buffer, format: { encoding?: string } = {}) => {
       const error = await upload(content, users.OWNER!, format).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ImportFileError);
@@ -194,7 +192,7 @@ describe("customer import", () => {
     expect(await refuse(tooMany)).toBe("tooManyRows");
     const exactly = await upload(`phone\n${`${phone(23)}\n`.repeat(100_000)}`);
     expect((await getCustomerImport(exactly.id, users.OWNER!)).totalRows).toBe(100_000);
-    expect(await db.customerImport.count()).toBe(importsBefore + 1);
+    expect(await importsOfThisFile()).toBe(importsBefore + 1);
     expect(await storedFiles()).toBe(1);
   });
 
@@ -227,7 +225,7 @@ describe("customer import", () => {
   it("lets only MANAGER and OWNER upload, preview, start and follow imports (domain and routes)", async () => {
     const { id } = await upload(`phone\n${phone(50)}\n`);
     const settings = { importId: id, mapping: ["phone"] as ImportMapping, encoding: "utf-8" as const, delimiter: "," as const, hasHeader: true };
-    const importsBefore = await db.customerImport.count();
+    const importsBefore = await importsOfThisFile();
     for (const role of ["OPERATOR", "LOGISTICS", "ACCOUNTANT"] as const) {
       for (const attempt of [
         () => upload(`phone\n${phone(51)}\n`, users[role]!),
@@ -247,7 +245,7 @@ describe("customer import", () => {
     }
     signInAs(null);
     expect((await progressRoute(new Request(`http://x/api/admin/customers/imports/${id}`), { params: Promise.resolve({ id }) })).status).toBe(401);
-    expect(await db.customerImport.count()).toBe(importsBefore);
+    expect(await importsOfThisFile()).toBe(importsBefore);
     expect((await getCustomerImport(id, users.OWNER!)).status).toBe("PENDING");
 
     signInAs("MANAGER");

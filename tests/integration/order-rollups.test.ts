@@ -20,6 +20,7 @@ import { countOrdersByStatus, ORDER_COUNT_LIMIT } from "@/lib/orders/list-orders
 import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
 import { getFinanceReport } from "@/lib/reports/get-finance-report";
 import { getGeneralStats } from "@/lib/reports/get-general-stats";
+import { compactOrderRollups } from "@/lib/reports/compact-order-rollups";
 import { rebuildOrderRollups } from "@/lib/reports/rebuild-order-rollups";
 
 const fx = checkoutFixtures("rollups");
@@ -165,6 +166,52 @@ describe("order counters and daily rollups", () => {
     const kinds = await rollupKindsOf([a!.id, b!.id, c!.id, d!.id, e!.id, f!.id, withBump.id, confirmedAtOnce.id, attributed.id]);
     expect(new Set(kinds.map((row) => row.kind))).toEqual(new Set(["CREATED", "CONFIRMED", "SHIPPED", "PAID"]));
     expect(new Set(kinds.map((row) => row.status))).toEqual(new Set(["PAID", "RETURNED", "CANCELLED", "SPAM", "DUPLICATE", "CONFIRMED", "SHIPPED"]));
+  });
+
+  it("concurrent order changes neither wait for one another on the counters nor deadlock", async () => {
+    const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: 100 });
+    const first = (await placeOrder(fx.input(product.slug), { ip: fx.ip() })).order;
+    const second = (await placeOrder(fx.input(product.slug), { ip: fx.ip() })).order;
+    const confirm = (tx: Pick<typeof db, "$executeRaw">, orderId: string) =>
+      tx.$executeRaw`UPDATE "Order" SET status = 'CONFIRMED', "confirmedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${orderId}`;
+    // The first change stays uncommitted while the second, the same move of another order, runs
+    // with a short lock timeout: counters kept in shared rows would make it wait (and time out).
+    await db.$transaction(async (tx) => {
+      await confirm(tx, first.id);
+      await db.$transaction(async (other) => {
+        await other.$executeRaw`SET LOCAL lock_timeout = '2s'`;
+        await confirm(other, second.id);
+      });
+    });
+    // Many small transactions moving orders both ways at once, as operators and workers do.
+    const orders = await Promise.all(Array.from({ length: 6 }, async () => (await placeOrder(fx.input(product.slug), { ip: fx.ip() })).order));
+    const outcomes = await Promise.allSettled(
+      orders.flatMap((order, index) => [
+        changeOrderStatus({ orderId: order.id, to: index % 2 ? "CONFIRMED" : "CANCELLED", actor: actor("OWNER"), reason: "concurrency" }),
+        changeOrderStatus({ orderId: orders[(index + 1) % orders.length]!.id, to: "SPAM", actor: actor("OWNER"), reason: "concurrency" }),
+      ]),
+    );
+    // Two moves of one order race: one wins, the other is refused as a move its new status does
+    // not allow. Never a deadlock or a serialization failure.
+    const refusals = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [outcome.reason as { code?: string; message?: string }] : []));
+    expect(refusals.map((reason) => reason.code ?? reason.message)).toEqual(refusals.map(() => "CONFLICT"));
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled").length).toBeGreaterThanOrEqual(orders.length);
+    expect(await drift(), "after concurrent changes").toEqual([]);
+  });
+
+  it("compaction folds the deltas into one row per key and changes no figure", async () => {
+    const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: 100 });
+    for (let index = 0; index < 3; index++) {
+      const order = (await placeOrder(fx.input(product.slug), { ip: fx.ip() })).order;
+      await changeOrderStatus({ orderId: order.id, to: "CONFIRMED", actor: actor("OWNER") });
+    }
+    const rowsBefore = await db.orderStatusCount.count();
+    const { folded } = await compactOrderRollups(db);
+    expect(folded, `of ${rowsBefore} counter rows`).toBeGreaterThan(0);
+    expect(await drift(), "after compaction").toEqual([]);
+    // Run twice at once: the second waits for the first and folds what is left, nothing twice.
+    await Promise.all([compactOrderRollups(db), compactOrderRollups(db)]);
+    expect(await drift(), "after two compactions at once").toEqual([]);
   });
 
   it("a rebuild writes the same figures", async () => {

@@ -190,6 +190,21 @@ describe("events from the business transactions", () => {
     expect(await db.webhookEvent.count({ where: { objectId: customerId } })).toBe(0);
     expect(await deliveriesOf(endpointId)).toHaveLength(0);
   });
+
+  it("an endpoint deleted meanwhile is skipped: the business transaction still commits", async () => {
+    const { id: endpointId } = await endpoint("/ok", ["customer.created"]);
+    const customerId = await newCustomer();
+    let recorded: Promise<number> = Promise.resolve(-1);
+    await db.$transaction(async (tx) => {
+      await tx.webhookEndpoint.delete({ where: { id: endpointId } });
+      // A checkout's transaction reads the endpoint while its deletion is not yet committed.
+      recorded = db.$transaction((other) => recordWebhookEvents(other, [{ type: "customer.created", objectId: customerId }]));
+      recorded.catch(() => {});
+      await sleep(300);
+    });
+    expect(await recorded).toBe(0);
+    expect(await db.webhookEvent.count({ where: { objectId: customerId } })).toBe(0);
+  });
 });
 
 describe("retries", () => {
