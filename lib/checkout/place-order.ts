@@ -174,7 +174,7 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
         (tx) =>
           writeOrder(prismaRunner(tx), args, async (order, status) => {
             // Commissions are written with the order, so an attributed order never exists without them.
-            await createOrderCommissions(tx, order);
+            await createOrderCommissions(tx, order, { rates: checkout.rates });
             // The partner hears of the order when it commits (outbox), with the status it was placed in.
             await queuePostback(tx, { orderId: order.id, status, event: "order.created" });
           }),

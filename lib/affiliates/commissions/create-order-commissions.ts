@@ -7,7 +7,8 @@ import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { applyOrderStatusToCommissions } from "./apply-order-status-to-commissions";
 import { type ChainPartner, type CommissionRuleSet, commissionBase, planCommissions } from "./compute-commissions";
 import { loadCommissionSettings } from "./load-commission-settings";
-import { getRatesMap } from "@/lib/pricing/get-rates-map";
+import { loadRatesMap } from "@/lib/pricing/get-rates-map";
+import type { RatesMap } from "@/lib/pricing/rates-map";
 
 export interface CreatedCommission {
   id: string;
@@ -35,7 +36,12 @@ async function loadPartnerChain(tx: DbTransaction, partnerId: string, levels: nu
   return chain;
 }
 
-export async function createOrderCommissions(tx: DbTransaction, order: { id: string }): Promise<CreatedCommission[]> {
+/**
+ * `rates`: the snapshot the order was priced with (placeOrder has it); without it the rates are
+ * read through `tx` — never through the shared pool, which a transaction holding its connection
+ * must not wait on (see loadRatesMap).
+ */
+export async function createOrderCommissions(tx: DbTransaction, order: { id: string }, options: { rates?: RatesMap } = {}): Promise<CreatedCommission[]> {
   const loaded = await tx.order.findUnique({
     where: { id: order.id },
     select: {
@@ -61,7 +67,7 @@ export async function createOrderCommissions(tx: DbTransaction, order: { id: str
   });
   const productRules = await tx.productCommission.findMany({ where: { productId: loaded.productId }, select: { level: true, kind: true, value: true } });
   const rules: CommissionRuleSet = { productId: loaded.productId, overrides, productRules, defaults: settings.commissionDefaults };
-  const rates = await getRatesMap();
+  const rates = options.rates ?? (await loadRatesMap(tx));
 
   // Percent commissions count what the customer pays for the goods: the discounted items total.
   const shippingDiscount = loaded.discounts.reduce((sum, discount) => sum + discount.shippingAmount, 0);
