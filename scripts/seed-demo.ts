@@ -11,6 +11,7 @@ import { refreshCustomerRevenue } from "../lib/crm/customers/refresh-customer-re
 import { seedDemoDeals } from "./seed-demo-deals";
 import { seedDemoMarketing } from "./seed-demo-marketing";
 import { seedDemoDiscounts } from "./seed-demo-discounts";
+import { seedDemoCoOwners } from "./seed-demo-coowners";
 import { seedDemoMailings } from "./seed-demo-mailings";
 import { seedDemoRequisites } from "./seed-demo-requisites";
 
@@ -82,6 +83,7 @@ export async function seedDemo(databaseUrl: string) {
       await seedDemoDeals(tx);
       await seedDemoMarketing(tx);
       await seedDemoDiscounts(tx);
+      await seedDemoCoOwners(tx);
       await seedDemoMailings(tx, owner.id);
       await seedDemoRequisites(tx);
       // Goes out like every mail: outbox → queue → worker → transport (captured by default).
