@@ -3,7 +3,7 @@
 // that stop together.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ensureDatabase, findFreePort, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../../lib/db/embedded";
@@ -52,8 +52,11 @@ async function fingerprint(entry: string, hash: ReturnType<typeof createHash>) {
   }
 }
 
-/** Runs `next build` unless the last build was made from the same sources. */
-export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) => void) {
+/**
+ * Runs `next build` unless the last build was made from the same sources. `outputFile` takes the
+ * build's output instead of the terminal (a build running beside other work).
+ */
+export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) => void, options: { outputFile?: string } = {}) {
   const hash = createHash("sha256");
   for (const entry of BUILD_INPUTS) await fingerprint(entry, hash);
   const digest = hash.digest("hex");
@@ -64,14 +67,16 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv, log: (line: string) 
     return;
   }
   log("building the web app (next build)…");
-  await run(bin("next"), ["build"], env);
+  await run(bin("next"), ["build"], env, options);
   await writeFile(marker, digest);
 }
 
-/** Runs a command to completion, inheriting output; rejects on a non-zero exit. */
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+/** Runs a command to completion, inheriting output (or writing it to `outputFile`); rejects on a non-zero exit. */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { outputFile?: string } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: "inherit" });
+    const output = options.outputFile ? openSync(options.outputFile, "w") : undefined;
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: output === undefined ? "inherit" : ["ignore", output, output] });
+    if (output !== undefined) closeSync(output);
     child.on("error", reject);
     child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code ?? signal}`))));
   });
