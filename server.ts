@@ -15,6 +15,7 @@ import { logger } from "@/lib/logger";
 import { requestIdFrom, runWithRequestId } from "@/lib/request-context";
 import { commonSecurityHeaders, staticContentSecurityPolicy, strictTransportSecurity, usesNoncePolicy } from "@/lib/security/headers";
 import { answerFastRoute, rewriteCheckoutView } from "@/lib/server/fast-routes";
+import { closeGracefully } from "@/lib/server/close-gracefully";
 
 const port = Number(process.env.PORT) || 3000;
 const app = next({ dev: false, dir: import.meta.dirname, port });
@@ -48,15 +49,17 @@ server.listen(port, () => {
   logger.info({ port }, "web server ready");
 });
 
-// Stop taking connections, let the ones in flight finish, then leave (as `next start` does on
-// SIGTERM); a second signal or a stuck connection does not hold the process forever.
+// Stop taking connections, answer the requests in flight (keep-alive clients told to leave), then
+// exit (lib/server/close-gracefully.ts); a second signal or a stuck connection does not hold the
+// process forever.
 let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    void closeGracefully(server, 10_000).then(({ timedOut }) => {
+      if (timedOut) logger.warn({ signal }, "requests still in flight 10 s after the stop signal were cut off");
+      process.exit(timedOut ? 1 : 0);
+    });
   });
 }
