@@ -7,7 +7,6 @@
 // cost and standing commissions on the day it was paid and the day it was confirmed), so a year
 // is a few thousand rows instead of 8.5 s of per-order lookups at a million orders.
 import { db, Prisma } from "@/lib/db";
-import { getCoOwnerShares, type CoOwnerShares } from "./get-coowner-shares";
 import { rollupDaysSql } from "./order-rollup-sql";
 import { resolvePeriod, SHOP_TIME_ZONE, zonedDay, type PeriodKind, type TPeriodInput } from "./resolve-period";
 
@@ -34,8 +33,6 @@ export interface FinanceReport {
   expected: FinanceTotals[];
   /** Received money of the last 12 calendar months (the current one included), oldest first. */
   byMonth: { months: string[]; rows: FinanceMonth[] };
-  /** The active co-owners' shares of the period's bought-out margin, per month (get-coowner-shares.ts). */
-  coOwners: CoOwnerShares;
 }
 
 const totalsColumns = Prisma.sql`
@@ -63,7 +60,7 @@ export async function getFinanceReport(input: TPeriodInput = {}, now = new Date(
   const lastMonthDay = new Date(Date.parse(`${addMonths(currentMonth, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const monthsPeriod = { fromDay: `${months[0]}-01`, toDay: lastMonthDay, timeZone: SHOP_TIME_ZONE };
   // A currency whose orders all moved on leaves rows summing to zero orders: not a row of the report.
-  const [received, expected, byMonth, coOwners] = await Promise.all([
+  const [received, expected, byMonth] = await Promise.all([
     db.$queryRaw<FinanceTotals[]>`
       SELECT ${totalsColumns} FROM "OrderDailyRollup" r
       WHERE ${rollupDaysSql("PAID", period)} AND r."status" = 'PAID'
@@ -76,7 +73,6 @@ export async function getFinanceReport(input: TPeriodInput = {}, now = new Date(
       SELECT to_char(r."day", 'YYYY-MM') AS "month", ${totalsColumns} FROM "OrderDailyRollup" r
       WHERE ${rollupDaysSql("PAID", monthsPeriod)} AND r."status" = 'PAID'
       GROUP BY 1, r."currency" HAVING sum(r."orders") > 0 ORDER BY 1, r."currency"`,
-    getCoOwnerShares(period),
   ]);
 
   return {
@@ -84,6 +80,5 @@ export async function getFinanceReport(input: TPeriodInput = {}, now = new Date(
     received,
     expected,
     byMonth: { months, rows: byMonth },
-    coOwners,
   };
 }

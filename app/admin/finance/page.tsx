@@ -1,15 +1,17 @@
+import { Suspense } from "react";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-import { CoOwnersTable } from "@/components/admin/finance/coowners-table";
+import { CoOwnersPending, CoOwnersTable } from "@/components/admin/finance/coowners-table";
 import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
 import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
-import { getFinanceReport } from "@/lib/reports/get-finance-report";
+import { getCoOwnerShares } from "@/lib/reports/get-coowner-shares";
+import { getFinanceReport, type FinanceReport } from "@/lib/reports/get-finance-report";
 import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
-import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
+import { addDays, PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 
 // Accounting thinks in months: without a period in the URL the report shows the current one.
 const DEFAULT_PERIOD: TPeriodInput = { period: "month" };
@@ -66,21 +68,11 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <div className="grid gap-6">
         <FinanceTotalsTable id="received" title={t("received")} hint={t("receivedHint")} rows={report.received} locale={locale} labels={labels} />
         <FinanceTotalsTable id="expected" title={t("expected")} hint={t("expectedHint")} rows={report.expected} locale={locale} labels={labels} />
-        <CoOwnersTable
-          shares={report.coOwners}
-          monthLabel={(month) => format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone })}
-          locale={locale}
-          csvHref={`/api/admin/finance/coowners?${new URLSearchParams({ from: period.fromDay, to: period.toDay })}`}
-          labels={{
-            title: t("coowners.title"),
-            hint: t("coowners.hint"),
-            empty: t("coowners.empty"),
-            download: t("coowners.download"),
-            coOwner: t("coowners.coOwner"),
-            currency: t("currency"),
-            columns: { revenue: t("revenue"), baseCost: t("baseCost"), commissions: t("commissions"), margin: t("margin"), share: t("coowners.share") },
-          }}
-        />
+        {/* Not in the rollup (no product dimension): the period's PAID orders are read, seconds for a
+            year at a million orders, so the block streams in after the rest of the report. */}
+        <Suspense fallback={<CoOwnersPending title={t("coowners.title")} text={t("coowners.loading")} />}>
+          <CoOwnersSection period={period} locale={locale} />
+        </Suspense>
         <FinanceMonthsTable
           title={t("byMonth")}
           hint={t("byMonthHint")}
@@ -91,5 +83,31 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
         />
       </div>
     </>
+  );
+}
+
+/** Finance → Co-owners for the report's period (lib/reports/get-coowner-shares), with its CSV link. */
+async function CoOwnersSection({ period, locale }: { period: FinanceReport["period"]; locale: string }) {
+  const [t, format, shares] = await Promise.all([
+    getTranslations("finance"),
+    getFormatter(),
+    getCoOwnerShares({ start: zonedDayStart(period.fromDay, period.timeZone), end: zonedDayStart(addDays(period.toDay, 1), period.timeZone), timeZone: period.timeZone }),
+  ]);
+  return (
+    <CoOwnersTable
+      shares={shares}
+      monthLabel={(month) => format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone })}
+      locale={locale}
+      csvHref={`/api/admin/finance/coowners?${new URLSearchParams({ from: period.fromDay, to: period.toDay })}`}
+      labels={{
+        title: t("coowners.title"),
+        hint: t("coowners.hint"),
+        empty: t("coowners.empty"),
+        download: t("coowners.download"),
+        coOwner: t("coowners.coOwner"),
+        currency: t("currency"),
+        columns: { revenue: t("revenue"), baseCost: t("baseCost"), commissions: t("commissions"), margin: t("margin"), share: t("coowners.share") },
+      }}
+    />
   );
 }

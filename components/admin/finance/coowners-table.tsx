@@ -89,3 +89,13 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
     </section>
   );
 }
+
+/** What stands in the block's place while the shares are counted. */
+export function CoOwnersPending({ title, text }: { title: string; text: string }) {
+  return (
+    <section className={`${panel} px-5 py-4`} aria-busy="true" data-testid="finance-coowners-pending">
+      <h2 className="text-base font-semibold">{title}</h2>
+      <p className="text-sm text-slate-400">{text}</p>
+    </section>
+  );
+}
