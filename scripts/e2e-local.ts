@@ -36,7 +36,8 @@ const app = await startApp({ env });
 let code = 0;
 try {
   await waitForHttp(`${app.url}/api/health`);
-  await run(bin("playwright"), ["test", ...specs], { ...env, E2E_BASE_URL: app.url, E2E_DATABASE_URL: databaseUrl });
+  // Its own output folder: Playwright empties the folder when it starts, under others' feet.
+  await run(bin("playwright"), ["test", `--output=test-results-${name}`, ...specs], { ...env, E2E_BASE_URL: app.url, E2E_DATABASE_URL: databaseUrl });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
