@@ -5,7 +5,9 @@
 // attributed, one year, 1,000,000 clicks) is generated in SQL into lavka_bench_admin on
 // TEST_DATABASE_URL (default: the local PostgreSQL) and reused by later runs while the
 // generator's version (kept as the database's comment) is the same: generating takes minutes.
-// `--generate-only` stops after the data; BENCH_ADMIN_RUNS sets the runs per page (default 30).
+// `--generate-only` stops after the data; BENCH_ADMIN_RUNS sets the runs per page (default 30);
+// `--export-only` measures only the CSV export. BENCH_ADMIN_ORDERS (with BENCH_CUSTOMERS and
+// BENCH_ADMIN_CLICKS) makes a smaller set for development, kept apart in lavka_bench_admin_<orders>.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -17,7 +19,8 @@ import { buildIfNeeded, ensureAuthSecret, startApp, waitForHttp } from "./lib/ru
 import { seedDemo } from "./seed-demo";
 
 const RUNS = Number(process.env.BENCH_ADMIN_RUNS) || 30;
-const DATABASE = "lavka_bench_admin";
+const DATABASE = process.env.BENCH_ADMIN_ORDERS ? `lavka_bench_admin_${ADMIN_BENCH_SIZE.orders}` : "lavka_bench_admin";
+const exportOnly = process.argv.includes("--export-only");
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const databaseUrl = withDatabase(serverUrl, DATABASE);
 const started = Date.now();
@@ -157,6 +160,7 @@ async function page(cookie: string, path: string) {
 
 const rows: Row[] = [];
 const measure = async (what: string, target: number, path: (index: number) => string, cookie: string, sql: (index: number) => Promise<unknown>) => {
+  if (exportOnly) return;
   const lavka = await timeRuns((index) => page(cookie, path(index)));
   const bytes = lastBytes;
   const direct = await timeRuns(sql);

@@ -27,7 +27,8 @@ export function minorUnitsToDecimalString(amountMinor: number | bigint, digits: 
     throw new RangeError(`Money amount must be an integer number of minor units, got ${amountMinor}`);
   }
   const negative = amountMinor < 0;
-  const absolute = (negative ? -BigInt(amountMinor) : BigInt(amountMinor)).toString();
+  // A safe integer's digits are exact as a number (no BigInt per amount: exports format millions).
+  const absolute = typeof amountMinor === "number" ? String(Math.abs(amountMinor)) : (negative ? -amountMinor : amountMinor).toString();
   const sign = negative ? "-" : "";
   if (digits === 0) return `${sign}${absolute}` as `${number}`;
   const padded = absolute.padStart(digits + 1, "0");

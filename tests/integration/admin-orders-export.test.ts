@@ -198,3 +198,51 @@ describe("exportOrdersCsv", () => {
     expect(() => exportOrdersCsv({ productId, from: "yesterday" })).toThrow(ZodError);
   });
 });
+
+describe("exportOrdersCsv across batch boundaries", () => {
+  // Several batches of orders created in groups of 7 sharing one createdAt, so tie groups
+  // straddle the batch boundaries (batches of 10 and 25) or end exactly on them (batches of 7).
+  // The batch size is the export's option: orders are inserted through per-row triggers
+  // (counters, rollups), and a default-size batch (EXPORT_BATCH_SIZE) would take seconds.
+  const count = 60;
+  let bulkProductId = "";
+  let expected: number[] = [];
+
+  beforeAll(async () => {
+    bulkProductId = (await db.product.create({ data: { slug: `export-bulk-${run}`, name: `Export bulk ${run}`, currency: "RUB" }, select: { id: true } })).id;
+    const start = Date.parse("2021-03-01T12:00:00Z");
+    await db.order.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        customerId,
+        productId: bulkProductId,
+        region: "RU" as const,
+        country: "RU",
+        paymentMethod: "COD" as const,
+        customerName: `Bulk ${index}`,
+        currency: "RUB",
+        itemsTotal: 100000, // 1,000.00 RUB
+        total: 100000,
+        createdAt: new Date(start - Math.floor(index / 7) * 1000),
+      })),
+    });
+    expected = (await db.order.findMany({ where: { productId: bulkProductId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { number: true } })).map((order) => order.number);
+  });
+
+  afterAll(async () => {
+    await db.order.deleteMany({ where: { productId: bulkProductId } });
+    await db.product.deleteMany({ where: { id: bulkProductId } });
+  });
+
+  it.each([10, 25, 7, count])("batches of %i: every order once, newest first, ties in id order", async (batchSize) => {
+    const { text, chunks } = await readAll(exportOrdersCsv({ productId: bulkProductId }, { batchSize, byteOrderMark: false }));
+    const rows = parseCsv(text).slice(1);
+    const exported = rows.map((row) => Number(row[column("number")]));
+    expect(expected).toHaveLength(count);
+    expect(new Set(exported).size).toBe(exported.length);
+    expect(exported).toEqual(expected);
+    expect(chunks).toBe(1 + Math.ceil(count / batchSize));
+    // The wall-clock column follows the order (the shop's zone, newest first).
+    const times = rows.map((row) => row[column("createdAt")]!);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+});
