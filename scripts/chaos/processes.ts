@@ -7,6 +7,7 @@
 // SIGTERM reaches its own shutdown handler once. Environment and entry points are startApp's.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
+import { connect } from "node:net";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { findFreePort } from "../../lib/db/embedded";
@@ -157,6 +158,23 @@ export async function waitForHealthy(url: string, timeoutMs: number) {
     },
     timeoutMs,
     250,
+  );
+}
+
+/** Resolves once something accepts TCP connections on the port (a restarted server is back, if not yet fast). */
+export async function waitForListening(port: number, timeoutMs: number) {
+  await waitUntil(
+    `a server listening on port ${port}`,
+    () =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host: "127.0.0.1", port }, () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on("error", () => resolve(false));
+      }),
+    timeoutMs,
+    100,
   );
 }
 
