@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import type { PartnerStatus } from "@/lib/db/generated/enums";
 import { hashLinkToken, isLinkTokenExpired, isWellFormedLinkToken } from "@/lib/tokens/link-token";
 import { getProgramSettings } from "./program-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export type ConfirmPartnerEmailResult = "CONFIRMED" | "ALREADY_CONFIRMED" | "EXPIRED" | "INVALID";
 
@@ -40,9 +41,12 @@ export async function confirmPartnerEmail(rawToken: string): Promise<ConfirmPart
     const status: PartnerStatus = program.approvalMode === "AUTO" && partner.status === "PENDING" ? "ACTIVE" : partner.status;
     await tx.linkToken.update({ where: { id: link.id }, data: { usedAt: now, useCount: { increment: 1 } }, select: { id: true } });
     await tx.partner.update({ where: { id: partner.id }, data: { emailVerifiedAt: now, status }, select: { id: true } });
-    await tx.auditLog.create({
-      data: { actorType: "partner", actorId: partner.id, action: "partner.email_confirmed", entityType: "Partner", entityId: partner.id, data: { from: partner.status, to: status } },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "partner", id: partner.id },
+      action: "partner.email_confirmed",
+      entity: { type: "Partner", id: partner.id },
+      before: { status: partner.status },
+      after: { status },
     });
     return { result: "CONFIRMED" as const, status };
   });

@@ -12,6 +12,7 @@ import type { AmountKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { listCommissionDefaults, ZCommissionDefaults, type TCommissionDefault } from "./commission-defaults";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const PROGRAM_SETTING_PREFIX = "program.";
 
@@ -138,10 +139,7 @@ export async function updateProgramSettings(patch: unknown, actor: TSectionActor
       }
       changes.commissionDefaults = defaultsChange;
     }
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "program.update", entityType: "Setting", entityId: "program", data: changes as Prisma.InputJsonValue, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "program.update", entity: { type: "Setting", id: "program" }, data: changes, ip: context.ip });
   });
   resetCookieLifetimeCache();
   return getProgramSettings();

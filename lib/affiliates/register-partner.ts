@@ -14,6 +14,7 @@ import { consumeRateLimit } from "@/lib/rate-limit";
 import { createLinkToken } from "@/lib/tokens/create-link-token";
 import { normalizeLogin, ZPartnerEmail, ZPartnerLogin } from "./partner-login";
 import { getProgramSettings } from "./program-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The email-confirmation link works for three days. */
 export const PARTNER_EMAIL_TOKEN_TTL_HOURS = 72;
@@ -81,10 +82,7 @@ export async function registerPartner(input: unknown, context: { ip?: string } =
           awaitingApproval: program.approvalMode === "MANUAL",
         },
       });
-      await tx.auditLog.create({
-        data: { actorType: "partner", actorId: partner.id, action: "partner.register", entityType: "Partner", entityId: partner.id, data: { parentId }, ip: context.ip },
-        select: { id: true },
-      });
+      await recordAudit(tx, { actor: { type: "partner", id: partner.id }, action: "partner.register", entity: { type: "Partner", id: partner.id }, data: { parentId }, ip: context.ip });
       return partner;
     });
   } catch (error) {

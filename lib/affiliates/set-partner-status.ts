@@ -12,6 +12,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
 import { isLocale } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const PARTNER_STATUS_ACTIONS = ["approve", "ban", "unban"] as const;
 export type PartnerStatusAction = (typeof PARTNER_STATUS_ACTIONS)[number];
@@ -60,17 +61,13 @@ export async function setPartnerStatus(input: unknown, actor: TSectionActor, con
         props: { name: partner.name, login: partner.login, signInUrl: `${getEnv().APP_URL}/partners/signin` },
       });
     }
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: actor.id,
-        action: `partner.${action}`,
-        entityType: "Partner",
-        entityId: partner.id,
-        data: { from: partner.status, to: transition.to },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: actor.id },
+      action: `partner.${action}`,
+      entity: { type: "Partner", id: partner.id },
+      before: { status: partner.status },
+      after: { status: transition.to },
+      ip: context.ip,
     });
     return { id: partner.id, status: transition.to };
   });

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { generateApiKey } from "./api-key-secret";
 import { normalizeScopes, ZApiScope } from "./scopes";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const MAX_ACTIVE_API_KEYS = 50;
 
@@ -24,17 +25,12 @@ export async function createApiKey(input: unknown, actor: TSectionActor, context
     const active = await tx.apiKey.count({ where: { revokedAt: null } });
     if (active >= MAX_ACTIVE_API_KEYS) throw new AppError("CONFLICT", "Too many active API keys: revoke one first");
     const created = await tx.apiKey.create({ data: { name: parsed.data.name, prefix, keyHash, scopes, createdById: owner.id }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: owner.id,
-        action: "api_key.created",
-        entityType: "ApiKey",
-        entityId: created.id,
-        data: { after: { name: parsed.data.name, prefix, scopes } },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: owner.id },
+      action: "api_key.created",
+      entity: { type: "ApiKey", id: created.id },
+      data: { after: { name: parsed.data.name, prefix, scopes } },
+      ip: context.ip,
     });
     return { id: created.id, key, prefix };
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZApiKeyId = z.string().trim().min(1).max(64);
 
@@ -17,17 +18,12 @@ export async function revokeApiKey(id: unknown, actor: TSectionActor, context: {
     if (key.revokedAt) return { revoked: false };
     const revokedAt = new Date();
     await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: owner.id,
-        action: "api_key.revoked",
-        entityType: "ApiKey",
-        entityId: key.id,
-        data: { before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() }, name: key.name, prefix: key.prefix },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: owner.id },
+      action: "api_key.revoked",
+      entity: { type: "ApiKey", id: key.id },
+      data: { before: { revokedAt: null }, after: { revokedAt: revokedAt.toISOString() }, name: key.name, prefix: key.prefix },
+      ip: context.ip,
     });
     return { revoked: true };
   });

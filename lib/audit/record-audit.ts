@@ -6,8 +6,12 @@ import type { Prisma, DbTransaction } from "@/lib/db";
 import { auditDiff, toJsonValue, type AuditValues } from "./audit-diff";
 import { currentRequestIp } from "./request-ip";
 
-/** USER: an employee; PARTNER: a partner; api_key: a REST API key (id = the key's id, spelt as lib/api writes it); SYSTEM: Lavka itself. */
-export type AuditActorType = "USER" | "PARTNER" | "api_key" | "SYSTEM";
+/**
+ * USER: an employee; PARTNER: a partner; api_key: a REST API key (id = the key's id, spelt as lib/api writes it); SYSTEM: Lavka itself.
+ * "staff", "partner" and "system" are older spellings of USER, PARTNER and SYSTEM that existing entries (and the operations that
+ * wrote them before this function existed) use; the journal reads them alike (actorKind in audit-log-query.ts).
+ */
+export type AuditActorType = "USER" | "PARTNER" | "api_key" | "SYSTEM" | "staff" | "partner" | "system";
 
 export interface AuditEntryInput {
   actor: { type: AuditActorType; id?: string | null };
@@ -21,7 +25,10 @@ export interface AuditEntryInput {
   ip?: string | null;
 }
 
-export async function recordAudit(tx: DbTransaction, entry: AuditEntryInput): Promise<void> {
+/** The transaction of the change, or the client itself for an entry that records no change (an export, a sign-in). */
+export type AuditWriter = Pick<DbTransaction, "auditLog">;
+
+export async function recordAudit(tx: AuditWriter, entry: AuditEntryInput): Promise<void> {
   const diff = entry.before !== undefined || entry.after !== undefined ? auditDiff(entry.before, entry.after) : undefined;
   const data = diff || entry.data ? { ...((toJsonValue(entry.data ?? {}) as AuditValues) ?? {}), ...diff } : undefined;
   const ip = entry.ip && entry.ip !== "unknown" ? entry.ip : await currentRequestIp();

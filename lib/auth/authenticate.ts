@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { assertNotRateLimited, penalise, resetRateLimit } from "@/lib/rate-limit";
 import { hashPassword, verifyPassword } from "./password";
 import type { Role } from "@/lib/db/generated/enums";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZCredentials = z.object({
   identifier: z.string().trim().toLowerCase().min(1, "Enter your email or login").max(254),
@@ -51,7 +52,7 @@ export async function authenticate(kind: "staff" | "partner", input: { identifie
     if (!user.isActive) throw new AppError("FORBIDDEN", "This account is deactivated");
     await resetRateLimit("signIn", accountKey);
     await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await db.auditLog.create({ data: { actorType: "staff", actorId: user.id, action: "auth.sign_in", ip } });
+    await recordAudit(db, { actor: { type: "staff", id: user.id }, action: "auth.sign_in", ip });
     return { kind, id: user.id, role: user.role, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
   }
 
@@ -67,7 +68,7 @@ export async function authenticate(kind: "staff" | "partner", input: { identifie
   if (partner.status === "BANNED") throw new AppError("FORBIDDEN", "This partner account is blocked");
   await resetRateLimit("signIn", accountKey);
   await db.partner.update({ where: { id: partner.id }, data: { lastSignInAt: new Date() } });
-  await db.auditLog.create({ data: { actorType: "partner", actorId: partner.id, action: "auth.sign_in", ip } });
+  await recordAudit(db, { actor: { type: "partner", id: partner.id }, action: "auth.sign_in", ip });
   return {
     kind,
     id: partner.id,

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The rule for every new password (changed, reset or set from an invitation). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -32,6 +33,6 @@ export async function changePassword(account: { kind: "staff" | "partner"; id: s
     account.kind === "staff"
       ? await db.user.update({ where: { id: account.id }, data, select: { sessionVersion: true } })
       : await db.partner.update({ where: { id: account.id }, data, select: { sessionVersion: true } });
-  await db.auditLog.create({ data: { actorType: account.kind, actorId: account.id, action: "auth.password_changed" } });
+  await recordAudit(db, { actor: { type: account.kind, id: account.id }, action: "auth.password_changed" });
   return updated;
 }

@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZChangePassword } from "./change-password";
 import { hashPassword } from "./password";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 // Messages are i18n keys (messages/*.json, "setup.errors"): the first-run page shows them
 // translated, the command line in English.
@@ -69,8 +70,12 @@ export async function createOwner(input: unknown, options: CreateOwnerOptions): 
       if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw emailTaken();
       await options.authorize?.(tx);
       const owner = await tx.user.create({ data: { email, name, passwordHash, role: "OWNER" }, select: { id: true, email: true, name: true } });
-      await tx.auditLog.create({
-        data: { actorType: "system", actorId: owner.id, action: "user.owner_created", entityType: "User", entityId: owner.id, data: { source: options.source }, ip: options.ip },
+      await recordAudit(tx, {
+        actor: { type: "system", id: owner.id },
+        action: "user.owner_created",
+        entity: { type: "User", id: owner.id },
+        data: { source: options.source },
+        ip: options.ip,
       });
       return owner;
     });

@@ -11,6 +11,7 @@ import { isLocale } from "@/lib/i18n/locales";
 import { queueMail } from "@/lib/mail/queue-mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { createLinkToken } from "@/lib/tokens/create-link-token";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** A reset link works for one hour. */
 export const PASSWORD_RESET_TOKEN_TTL_HOURS = 1;
@@ -69,10 +70,7 @@ async function issueResetLink(kind: AccountKind, identifier: string, ip: string 
       locale: isLocale(account.locale) ? account.locale : "ru",
       props: { name: account.name, resetUrl: `${appUrl}/reset-password/${token}`, expiresAt },
     });
-    await tx.auditLog.create({
-      data: { actorType: kind, actorId: account.id, action: "auth.password_reset_requested", entityType: kind === "staff" ? "User" : "Partner", entityId: account.id, ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: kind, id: account.id }, action: "auth.password_reset_requested", entity: { type: kind === "staff" ? "User" : "Partner", id: account.id }, ip });
   });
 }
 

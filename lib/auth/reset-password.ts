@@ -10,6 +10,7 @@ import { hashLinkToken, isLinkTokenExpired, isWellFormedLinkToken } from "@/lib/
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./change-password";
 import { hashPassword } from "./password";
 import type { AccountKind } from "./request-password-reset";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZResetPassword = z
   .object({
@@ -81,10 +82,7 @@ export async function resetPassword(token: unknown, input: unknown, context: { i
       where: { purpose: "PASSWORD_RESET", usedAt: null, ...(kind === "staff" ? { userId: accountId } : { partnerId: accountId }) },
       data: { usedAt: now },
     });
-    await tx.auditLog.create({
-      data: { actorType: kind, actorId: accountId, action: "auth.password_reset", entityType: kind === "staff" ? "User" : "Partner", entityId: accountId, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: kind, id: accountId }, action: "auth.password_reset", entity: { type: kind === "staff" ? "User" : "Partner", id: accountId }, ip: context.ip });
     return { kind };
   });
 }

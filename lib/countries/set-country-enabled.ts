@@ -5,6 +5,7 @@ import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCountryCode } from "./country-schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetCountryEnabled = z.object({ code: ZCountryCode, isEnabled: z.boolean() });
 
@@ -17,10 +18,7 @@ export async function setCountryEnabled(input: unknown, actor: TSectionActor, co
   await db.$transaction(async (tx) => {
     const { count } = await tx.country.updateMany({ where: { code }, data: { isEnabled } });
     if (count === 0) throw new AppError("NOT_FOUND", "Country not found");
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.country.update", entityType: "Country", entityId: code, data: { isEnabled }, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "settings.country.update", entity: { type: "Country", id: code }, data: { isEnabled }, ip: context.ip });
   });
   clearCheckoutCaches();
   return { code, isEnabled };

@@ -2,9 +2,10 @@
 // enabled, order). Countries are reference data: they are edited, never created from the panel.
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCountryUpdate } from "./country-schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const countrySelect = { code: true, region: true, phoneCode: true, phoneMask: true, postcodePattern: true, isEnabled: true, sortOrder: true } as const;
 
@@ -18,17 +19,13 @@ export async function updateCountry(input: unknown, actor: TSectionActor, contex
     const before = await tx.country.findUnique({ where: { code }, select: countrySelect });
     if (!before) throw new AppError("NOT_FOUND", "Country not found");
     const after = await tx.country.update({ where: { code }, data, select: countrySelect });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: actor.id,
-        action: "settings.country.update",
-        entityType: "Country",
-        entityId: code,
-        data: { from: { ...before, code }, to: { ...after, code } } as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: actor.id },
+      action: "settings.country.update",
+      entity: { type: "Country", id: code },
+      before: { ...before, code },
+      after: { ...after, code },
+      ip: context.ip,
     });
     return after;
   });

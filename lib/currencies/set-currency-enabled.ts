@@ -5,6 +5,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetCurrencyEnabled = z.object({
   code: z
@@ -23,10 +24,7 @@ export async function setCurrencyEnabled(input: unknown, actor: TSectionActor, c
   await db.$transaction(async (tx) => {
     const { count } = await tx.currency.updateMany({ where: { code }, data: { isEnabled } });
     if (count === 0) throw new AppError("NOT_FOUND", "Currency not found");
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.currency.update", entityType: "Currency", entityId: code, data: { isEnabled }, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "settings.currency.update", entity: { type: "Currency", id: code }, data: { isEnabled }, ip: context.ip });
   });
   clearCheckoutCaches();
   return { code, isEnabled };

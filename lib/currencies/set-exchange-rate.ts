@@ -6,6 +6,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db, Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZCurrencyCode = z
   .string()
@@ -63,10 +64,7 @@ async function insertRate(pair: { fromCurrency: string; toCurrency: string; rate
         data: { fromCurrency: pair.fromCurrency, toCurrency: pair.toCurrency, rate: new Prisma.Decimal(pair.rate), validFrom: new Date(), source: "manual", createdById: actor.id },
         select: { id: true, validFrom: true },
       });
-      await tx.auditLog.create({
-        data: { actorType: "USER", actorId: actor.id, action: "settings.rate.set", entityType: "ExchangeRate", entityId: row.id, data: pair, ip: context.ip },
-        select: { id: true },
-      });
+      await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "settings.rate.set", entity: { type: "ExchangeRate", id: row.id }, data: pair, ip: context.ip });
       return row;
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import { getShopSettings } from "@/lib/settings/get-shop-settings";
 import { createLinkToken } from "@/lib/tokens/create-link-token";
 import { deliverDigitalGoods, digitalMailKeys, queuePurchaseMail } from "./deliver-digital-goods";
 import { DOWNLOAD_LINK_TTL_HOURS } from "./download-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export type ResendPurchaseMailResult = "SENT" | "NO_EMAIL" | "NOT_PAID" | "NOTHING_DIGITAL";
 
@@ -65,5 +66,5 @@ export async function resendPurchaseMail(orderId: string, actor: { id: string })
 }
 
 async function audit(tx: DbTransaction, actor: { id: string }, orderId: string) {
-  await tx.auditLog.create({ data: { actorType: "USER", actorId: actor.id, action: "order.digital_resend", entityType: "Order", entityId: orderId }, select: { id: true } });
+  await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "order.digital_resend", entity: { type: "Order", id: orderId } });
 }

@@ -8,6 +8,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ZResetPassword, type ResetTokenState } from "@/lib/auth/reset-password";
 import { hashLinkToken, isLinkTokenExpired, isWellFormedLinkToken } from "@/lib/tokens/link-token";
 import { INVITE_PENDING_PASSWORD_HASH } from "./employee-access";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 async function findToken(token: unknown) {
   if (!isWellFormedLinkToken(token)) return null;
@@ -52,10 +53,7 @@ export async function acceptEmployeeInvite(token: unknown, input: unknown, conte
     });
     if (activated.count !== 1) throw tokenError("USED");
     await tx.linkToken.updateMany({ where: { userId, purpose: "EMPLOYEE_INVITE", usedAt: null }, data: { usedAt: now } });
-    await tx.auditLog.create({
-      data: { actorType: "staff", actorId: userId, action: "employee.invite_accepted", entityType: "User", entityId: userId, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "staff", id: userId }, action: "employee.invite_accepted", entity: { type: "User", id: userId }, ip: context.ip });
     return { email: user.email };
   });
 }

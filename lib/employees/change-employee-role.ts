@@ -7,6 +7,7 @@ import { Role } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { TSectionActor } from "@/lib/auth/section-actor";
 import { assertEmployeesActor, assertNotLastActiveOwner, lockOwners } from "./employee-access";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZChangeEmployeeRole = z.object({
   userId: z.string().min(1).max(64),
@@ -25,17 +26,12 @@ export async function changeEmployeeRole(input: unknown, actor: TSectionActor, c
     if (user.role === role) return { role };
     if (user.role === "OWNER" && user.isActive) await assertNotLastActiveOwner(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { role }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: owner.id,
-        action: "employee.role_changed",
-        entityType: "User",
-        entityId: user.id,
-        data: { before: { role: user.role }, after: { role } },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: owner.id },
+      action: "employee.role_changed",
+      entity: { type: "User", id: user.id },
+      data: { before: { role: user.role }, after: { role } },
+      ip: context.ip,
     });
     return { role };
   });

@@ -11,6 +11,7 @@ import { queueMail } from "@/lib/mail/queue-mail";
 import { createLinkToken } from "@/lib/tokens/create-link-token";
 import type { TSectionActor } from "@/lib/auth/section-actor";
 import { assertEmployeesActor, EMPLOYEE_INVITE_TOKEN_TTL_HOURS, employeeStatus, INVITE_PENDING_PASSWORD_HASH } from "./employee-access";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZInviteEmployee = z.object({
   email: z
@@ -66,9 +67,12 @@ export async function inviteEmployee(input: unknown, actor: TSectionActor, conte
         select: { id: true, email: true, name: true, locale: true },
       });
       await sendInvite(tx, user, from);
-      await tx.auditLog.create({
-        data: { actorType: "staff", actorId: owner.id, action: "employee.invite", entityType: "User", entityId: user.id, data: { email: user.email, role: data.role }, ip: context.ip },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "staff", id: owner.id },
+        action: "employee.invite",
+        entity: { type: "User", id: user.id },
+        data: { email: user.email, role: data.role },
+        ip: context.ip,
       });
       return { id: user.id };
     });
@@ -87,9 +91,6 @@ export async function resendEmployeeInvite(input: unknown, actor: TSectionActor,
     if (!user) throw new AppError("NOT_FOUND", "Employee not found");
     if (employeeStatus(user) !== "INVITED") throw new AppError("CONFLICT", "This employee has already accepted", { fieldErrors: { _: ["settings.employees.errors.notInvited"] } });
     await sendInvite(tx, user, from);
-    await tx.auditLog.create({
-      data: { actorType: "staff", actorId: owner.id, action: "employee.invite_resent", entityType: "User", entityId: user.id, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "staff", id: owner.id }, action: "employee.invite_resent", entity: { type: "User", id: user.id }, ip: context.ip });
   });
 }

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import type { TSectionActor } from "@/lib/auth/section-actor";
 import { assertEmployeesActor, assertNotLastActiveOwner, employeeStatus, INVITE_PENDING_PASSWORD_HASH, lockOwners } from "./employee-access";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetEmployeeActive = z.object({ userId: z.string().min(1).max(64), isActive: z.boolean() });
 
@@ -38,17 +39,12 @@ export async function setEmployeeActive(input: unknown, actor: TSectionActor, co
     } else {
       await tx.user.update({ where: { id: user.id }, data: { isActive, ...(isActive ? {} : { sessionVersion: { increment: 1 } }) }, select: { id: true } });
     }
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: owner.id,
-        action: status === "INVITED" ? "employee.invite_revoked" : isActive ? "employee.reactivated" : "employee.deactivated",
-        entityType: "User",
-        entityId: user.id,
-        data: { before: { isActive: user.isActive }, after: { isActive } },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: owner.id },
+      action: status === "INVITED" ? "employee.invite_revoked" : isActive ? "employee.reactivated" : "employee.deactivated",
+      entity: { type: "User", id: user.id },
+      data: { before: { isActive: user.isActive }, after: { isActive } },
+      ip: context.ip,
     });
     return { isActive };
   });

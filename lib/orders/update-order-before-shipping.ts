@@ -14,6 +14,7 @@ import { getRatesMap } from "@/lib/pricing/get-rates-map";
 import { shippingCost } from "@/lib/pricing/shipping-cost";
 import { unitPriceFor } from "@/lib/pricing/unit-price";
 import { ZOrderActor } from "./change-order-status";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: "checkoutErrors.tooLong" }).nullable().optional();
 
@@ -179,9 +180,11 @@ async function updateInTransaction(
       select: { id: true },
     });
     if (change.actor.type === "USER") {
-      await tx.auditLog.create({
-        data: { actorType: "USER", actorId: change.actor.id ?? null, action: "order.edit", entityType: "Order", entityId: order.id, data: JSON.parse(JSON.stringify({ changed, ...data })) },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "USER", id: change.actor.id ?? null },
+        action: "order.edit",
+        entity: { type: "Order", id: order.id },
+        data: JSON.parse(JSON.stringify({ changed, ...data })),
       });
     }
   }

@@ -5,6 +5,8 @@ import type { DbTransaction } from "@/lib/db";
 import { Prisma } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import type { TProductValues } from "./product-input";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { AuditValues } from "@/lib/audit/audit-diff";
 
 export interface ProductActor {
   /** The employee (User id). */
@@ -71,9 +73,6 @@ export async function replacePricing(tx: DbTransaction, productId: string, value
   if (values.commissions.length) await tx.productCommission.createMany({ data: values.commissions.map((commission, level) => ({ productId, level, ...commission })) });
 }
 
-export async function auditProduct(tx: DbTransaction, actor: ProductActor, action: string, productId: string, data?: Prisma.InputJsonValue) {
-  await tx.auditLog.create({
-    data: { actorType: "staff", actorId: actor.id, action, entityType: "product", entityId: productId, ...(data === undefined ? {} : { data }) },
-    select: { id: true },
-  });
+export async function auditProduct(tx: DbTransaction, actor: ProductActor, action: string, productId: string, data?: AuditValues) {
+  await recordAudit(tx, { actor: { type: "staff", id: actor.id }, action, entity: { type: "product", id: productId }, data });
 }

@@ -5,6 +5,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { getShopRequisites } from "./get-shop-requisites";
 import { SHOP_REQUISITES_KEY, ZShopRequisites, type TShopRequisites } from "./shop-requisites";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function updateShopRequisites(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<TShopRequisites> {
   assertSectionActor(actor, "settings");
@@ -22,17 +23,12 @@ export async function updateShopRequisites(input: unknown, actor: TSectionActor,
   await db.$transaction(async (tx) => {
     const value = next as Prisma.InputJsonValue;
     await tx.setting.upsert({ where: { key: SHOP_REQUISITES_KEY }, create: { key: SHOP_REQUISITES_KEY, value }, update: { value }, select: { key: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: actor.id,
-        action: "settings.requisites.update",
-        entityType: "Setting",
-        entityId: SHOP_REQUISITES_KEY,
-        data: changes as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: actor.id },
+      action: "settings.requisites.update",
+      entity: { type: "Setting", id: SHOP_REQUISITES_KEY },
+      data: changes,
+      ip: context.ip,
     });
   });
   return next;

@@ -6,6 +6,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { clearShopSettingsCache, getShopSettings } from "./get-shop-settings";
 import { settingRowKey, ZShopSettings, type TShopSettingKey, type TShopSettings } from "./shop-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZShopSettingsPatch = ZShopSettings.partial().strict();
 export type TShopSettingsPatch = z.input<typeof ZShopSettingsPatch>;
@@ -29,10 +30,7 @@ export async function updateShopSettings(patch: unknown, actor: TSectionActor, c
       const value = change.to as Prisma.InputJsonValue;
       await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value }, select: { key: true } });
     }
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "settings.update", entityType: "Setting", entityId: "shop", data: changes as Prisma.InputJsonValue, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "settings.update", entity: { type: "Setting", id: "shop" }, data: changes, ip: context.ip });
   });
   clearShopSettingsCache();
   return getShopSettings({ fresh: true });

@@ -2,10 +2,11 @@
 // refers to the rule afterwards; the audit row keeps its last state.
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { shippingRuleSelect } from "./shipping-rule-schema";
 import { ZShippingRuleId } from "./update-shipping-rule";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function deleteShippingRule(id: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<void> {
   assertSectionActor(actor, "settings");
@@ -15,18 +16,7 @@ export async function deleteShippingRule(id: unknown, actor: TSectionActor, cont
     const before = await tx.shippingRule.findUnique({ where: { id: ruleId.data }, select: shippingRuleSelect });
     if (!before) throw new AppError("NOT_FOUND", "Shipping rule not found");
     await tx.shippingRule.delete({ where: { id: ruleId.data }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: actor.id,
-        action: "settings.shipping.delete",
-        entityType: "ShippingRule",
-        entityId: before.id,
-        data: before as unknown as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "settings.shipping.delete", entity: { type: "ShippingRule", id: before.id }, data: before, ip: context.ip });
   });
   clearCheckoutCaches();
 }

@@ -2,9 +2,10 @@
 import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { resolveShippingRule, shippingRuleSelect } from "./shipping-rule-schema";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZShippingRuleId = z
   .string()
@@ -20,17 +21,13 @@ export async function updateShippingRule(id: unknown, input: unknown, actor: TSe
     if (!before) throw new AppError("NOT_FOUND", "Shipping rule not found");
     const data = await resolveShippingRule(tx, input);
     const after = await tx.shippingRule.update({ where: { id: ruleId.data }, data, select: shippingRuleSelect });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: actor.id,
-        action: "settings.shipping.update",
-        entityType: "ShippingRule",
-        entityId: after.id,
-        data: { from: before, to: after } as unknown as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: actor.id },
+      action: "settings.shipping.update",
+      entity: { type: "ShippingRule", id: after.id },
+      before: { ...before },
+      after: { ...after },
+      ip: context.ip,
     });
     return after;
   });

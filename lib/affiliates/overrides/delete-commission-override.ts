@@ -5,6 +5,7 @@ import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZDeleteCommissionOverrideInput = z.object({
   partnerId: z.string().trim().min(1).max(64),
@@ -24,17 +25,12 @@ export async function deleteCommissionOverride(input: unknown, actor: TSectionAc
     });
     if (!existing) throw notFound("Commission override");
     await tx.partnerCommissionOverride.delete({ where: { id: existing.id }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: actor.id,
-        action: "partner.override_deleted",
-        entityType: "Partner",
-        entityId: partnerId,
-        data: { overrideId: existing.id, productId: existing.productId, level: existing.level, kind: existing.kind, value: existing.value },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: actor.id },
+      action: "partner.override_deleted",
+      entity: { type: "Partner", id: partnerId },
+      data: { overrideId: existing.id, productId: existing.productId, level: existing.level, kind: existing.kind, value: existing.value },
+      ip: context.ip,
     });
     return { id: existing.id };
   });

@@ -12,6 +12,7 @@ import { AppError, notFound, zodFieldErrors } from "@/lib/errors";
 import { currencyMinorDigits } from "@/lib/money/format";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import { getProgramSettings } from "@/lib/affiliates/program-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Message keys (messages/*.json), so the form shows each field's error in the staff's language. */
 const ERRORS = {
@@ -95,17 +96,12 @@ export async function setCommissionOverride(input: unknown, actor: TSectionActor
       ? await tx.partnerCommissionOverride.update({ where: { id: existing.id }, data: { kind, value }, select })
       : await tx.partnerCommissionOverride.create({ data: { partnerId, productId, level, kind, value }, select });
 
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: actor.id,
-        action: "partner.override_set",
-        entityType: "Partner",
-        entityId: partnerId,
-        data: { overrideId: saved.id, productId, level, kind, value, previous: existing ? { kind: existing.kind, value: existing.value } : null },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: actor.id },
+      action: "partner.override_set",
+      entity: { type: "Partner", id: partnerId },
+      data: { overrideId: saved.id, productId, level, kind, value, previous: existing ? { kind: existing.kind, value: existing.value } : null },
+      ip: context.ip,
     });
     return saved;
   });

@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { assertPublicHost, PrivateHostError } from "./assert-public-host";
 import { validatePostbackUrl } from "./validate-postback-url";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Message keys (namespace "postbacks") for what the host check refuses. */
 export const POSTBACK_HOST_ERRORS = {
@@ -46,17 +47,13 @@ export async function setPostbackUrl(partnerId: string, input: unknown, context:
     if (!partner) throw notFound("Partner");
     if (partner.postbackUrl === postbackUrl) return { postbackUrl };
     await tx.partner.update({ where: { id: partner.id }, data: { postbackUrl }, select: { id: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "partner",
-        actorId: partner.id,
-        action: "partner.postback_url_set",
-        entityType: "Partner",
-        entityId: partner.id,
-        data: { from: partner.postbackUrl, to: postbackUrl },
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "partner", id: partner.id },
+      action: "partner.postback_url_set",
+      entity: { type: "Partner", id: partner.id },
+      before: { postbackUrl: partner.postbackUrl },
+      after: { postbackUrl },
+      ip: context.ip,
     });
     return { postbackUrl };
   });

@@ -1,10 +1,11 @@
 // A customer card created by hand (a person or a company with contact persons): validated and
 // normalised by ZCustomerInput, refused when a phone or email is already on another card (never
 // a second card for the same person), written in one transaction with its audit entry.
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { assertCustomerWriter, type TCustomerWriter } from "./customer-writer";
 import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function createCustomer(input: TCustomerInput | Record<string, unknown>, actor: TCustomerWriter, context: { ip?: string } = {}): Promise<{ id: string }> {
   const writer = assertCustomerWriter(actor);
@@ -23,18 +24,7 @@ export async function createCustomer(input: TCustomerInput | Record<string, unkn
       select: { id: true, ...auditSnapshotSelect },
     });
     const { id, ...after } = created;
-    await tx.auditLog.create({
-      data: {
-        actorType: writer.actorType,
-        actorId: writer.actorId,
-        action: "customer.create",
-        entityType: "Customer",
-        entityId: id,
-        data: { after } as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: writer.actorType, id: writer.actorId }, action: "customer.create", entity: { type: "Customer", id }, data: { after }, ip: context.ip });
     await recordWebhookEvents(tx, [{ type: "customer.created", objectId: id }]);
     return { id };
   });

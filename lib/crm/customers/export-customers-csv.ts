@@ -4,12 +4,13 @@
 // its filters before the first byte.
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { assertCrm } from "@/lib/crm/crm-access";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { minorUnitsToDecimalString } from "@/lib/money/format";
 import { csvLine, safeText } from "@/lib/orders/export-orders-csv";
 import { streamCsvBatches } from "@/lib/stream-csv";
 import { canonicalCustomerQuery, DEFAULT_DIRECTION, decodeCustomerCursor, ZCustomerListQuery, type TCustomerListQuery } from "./customer-query";
 import { customerCursorOf, customerFilterSql, readPage, type CustomerListItem } from "./list-customers";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const CUSTOMER_EXPORT_BATCH_SIZE = 500;
 
@@ -55,16 +56,12 @@ export async function exportCustomersCsv(input: TCustomerListQuery, actor: TSect
   const sort = query.sort ?? "created";
   const dir = query.dir ?? DEFAULT_DIRECTION[sort];
   const where = customerFilterSql(query);
-  await db.auditLog.create({
-    data: {
-      actorType: "USER",
-      actorId: checked.id,
-      action: "customer.export",
-      entityType: "Customer",
-      data: { query: canonicalCustomerQuery(input as Record<string, unknown>) } as Prisma.InputJsonValue,
-      ip: options.ip,
-    },
-    select: { id: true },
+  await recordAudit(db, {
+    actor: { type: "USER", id: checked.id },
+    action: "customer.export",
+    entity: { type: "Customer" },
+    data: { query: canonicalCustomerQuery(input as Record<string, unknown>) },
+    ip: options.ip,
   });
 
   const batchSize = options.batchSize ?? CUSTOMER_EXPORT_BATCH_SIZE;

@@ -4,10 +4,11 @@
 // emails by their normalised value). Same validation and same "one card per contact" rule as
 // creation; one transaction; the audit entry keeps the card before and after.
 import { z } from "zod";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { assertCustomerWriter, type TCustomerWriter } from "./customer-writer";
 import { assertContactsFree, assertReferencesExist, auditSnapshotSelect, customerCardData, ZCustomerInput, type TCustomerInput } from "./customer-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZCustomerId = z.string().trim().min(1).max(64);
 
@@ -66,17 +67,12 @@ export async function updateCustomer(id: unknown, input: TCustomerInput | Record
       data: customerCardData(data),
       select: auditSnapshotSelect,
     });
-    await tx.auditLog.create({
-      data: {
-        actorType: writer.actorType,
-        actorId: writer.actorId,
-        action: "customer.update",
-        entityType: "Customer",
-        entityId: customerId,
-        data: { before, after } as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: writer.actorType, id: writer.actorId },
+      action: "customer.update",
+      entity: { type: "Customer", id: customerId },
+      data: { before, after },
+      ip: context.ip,
     });
     return { id: customerId };
   });

@@ -18,6 +18,7 @@ import { importRows, type ImportRowOutcome } from "./import-rows";
 import { contactKeysOf, lockKeysOf, type ImportCard } from "./match-import-customers";
 import { parseImportRow, type ImportedCustomer } from "./parse-import-row";
 import type { ImportUpsertPlan } from "./plan-import-upsert";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const IMPORT_BATCH_ROWS = 250;
 /** How many problems the import keeps for its page. */
@@ -163,14 +164,11 @@ async function finish(importId: string, status: "DONE" | "FAILED", errors: Impor
       where: { id: importId },
       select: { totalRows: true, processedRows: true, createdCount: true, updatedCount: true, skippedCount: true },
     });
-    await tx.auditLog.create({
-      data: {
-        actorType: "system",
-        action: status === "DONE" ? "crm.import.done" : "crm.import.failed",
-        entityType: "CustomerImport",
-        entityId: importId,
-        data: { ...row, ...(errors ? { errors } : {}) } as unknown as Prisma.InputJsonValue,
-      },
+    await recordAudit(tx, {
+      actor: { type: "system" },
+      action: status === "DONE" ? "crm.import.done" : "crm.import.failed",
+      entity: { type: "CustomerImport", id: importId },
+      data: { ...row, ...(errors ? { errors } : {}) },
     });
     return row;
   });

@@ -10,6 +10,7 @@ import { enqueue } from "@/lib/queue/enqueue";
 import { assertImporter, readImportTable } from "./customer-import-file";
 import { ZImportMapping } from "./import-fields";
 import { fitMapping, ZImportSettings, type TImportSettings } from "./preview-customer-import";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function startCustomerImport(input: TImportSettings, actor: TSectionActor, options: { store?: FileStore; ip?: string } = {}): Promise<void> {
   const checked = assertImporter(actor);
@@ -39,16 +40,12 @@ export async function startCustomerImport(input: TImportSettings, actor: TSectio
     });
     if (started.count !== 1) throw new AppError("CONFLICT", "The import has already been started", { fieldErrors: { _: ["crmImport.errors.alreadyStarted"] } });
     await enqueue("crm.import-customers", { importId: settings.importId }, { tx });
-    await tx.auditLog.create({
-      data: {
-        actorType: "staff",
-        actorId: checked.id,
-        action: "crm.import.started",
-        entityType: "CustomerImport",
-        entityId: settings.importId,
-        data: { mapping, encoding: table.encoding, delimiter: table.delimiter, hasHeader: table.hasHeader, rows: table.rows.length },
-        ip: options.ip ?? null,
-      },
+    await recordAudit(tx, {
+      actor: { type: "staff", id: checked.id },
+      action: "crm.import.started",
+      entity: { type: "CustomerImport", id: settings.importId },
+      data: { mapping, encoding: table.encoding, delimiter: table.delimiter, hasHeader: table.hasHeader, rows: table.rows.length },
+      ip: options.ip ?? null,
     });
   });
 }

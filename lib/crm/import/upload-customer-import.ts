@@ -14,6 +14,7 @@ import { guessColumnMapping } from "./guess-column-mapping";
 import { MAX_IMPORT_BYTES, ZImportDelimiter, ZImportEncoding } from "./import-fields";
 import { ImportFileError } from "./import-file-error";
 import { readCsv } from "./read-csv";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZUploadInput = z.object({
   fileName: z.string().max(2000),
@@ -65,16 +66,12 @@ export async function uploadCustomerImport(input: UploadCustomerImportInput, act
         },
         select: { id: true },
       });
-      await tx.auditLog.create({
-        data: {
-          actorType: "staff",
-          actorId: checked.id,
-          action: "crm.import.uploaded",
-          entityType: "CustomerImport",
-          entityId: created.id,
-          data: { fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256, rows: table.rows.length, encoding: table.encoding, delimiter: table.delimiter },
-          ip: options.ip ?? null,
-        },
+      await recordAudit(tx, {
+        actor: { type: "staff", id: checked.id },
+        action: "crm.import.uploaded",
+        entity: { type: "CustomerImport", id: created.id },
+        data: { fileName, sizeBytes: stored.sizeBytes, sha256: stored.sha256, rows: table.rows.length, encoding: table.encoding, delimiter: table.delimiter },
+        ip: options.ip ?? null,
       });
       return created;
     });

@@ -16,6 +16,7 @@ import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-rev
 import { advisoryLockSql } from "@/lib/customers/customer-dedup";
 import { db, Prisma, type DbTransaction } from "@/lib/db";
 import { MERGE_FIELDS, MergeError, assertMergeList, planMerge, type MergeCard, type MergePlan } from "./plan-merge";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const ZCustomerId = z
   .string()
@@ -115,23 +116,19 @@ export async function mergeCustomers(input: TMergeInput, actor: TSectionActor, c
       await markPrimaryContacts(tx, survivorId);
       await refreshCustomerRevenue([survivorId, ...mergedIds], { tx });
 
-      await tx.auditLog.create({
+      await recordAudit(tx, {
+        actor: { type: "staff", id: checked.id },
+        action: "crm.customers.merged",
+        entity: { type: "Customer", id: survivorId },
         data: {
-          actorType: "staff",
-          actorId: checked.id,
-          action: "crm.customers.merged",
-          entityType: "Customer",
-          entityId: survivorId,
-          data: {
-            survivorId,
-            mergedIds,
-            picks,
-            before: cards,
-            after: plan.values,
-            rowsBefore: before,
-          } as unknown as Prisma.InputJsonValue,
-          ip: context.ip ?? null,
+          survivorId,
+          mergedIds,
+          picks,
+          before: cards,
+          after: plan.values,
+          rowsBefore: before,
         },
+        ip: context.ip ?? null,
       });
       return { survivorId, plan };
     },

@@ -6,6 +6,7 @@ import { assertCrm } from "@/lib/crm/crm-access";
 import { db } from "@/lib/db";
 import { enqueue } from "@/lib/queue/enqueue";
 import { getSegmentRun, IDLE_RUN, isRunActive, saveSegmentRun, SEGMENT_RUN_KEY } from "./segment-run";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /**
  * "Recompute now": enqueues one run unless one is queued or running. Returns whether this call
@@ -22,10 +23,7 @@ export async function requestSegmentRecompute(actor: TSectionActor, context: { i
     if (isRunActive(await getSegmentRun({ tx }), now)) return { started: false };
     await saveSegmentRun({ status: "queued", requestedAt: now.toISOString() }, { tx });
     await enqueue("crm.recompute-segments", { trigger: "manual" }, { tx });
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: "crm.segments.recompute", entityType: "Setting", entityId: SEGMENT_RUN_KEY, data: {}, ip: context.ip },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: staff.id }, action: "crm.segments.recompute", entity: { type: "Setting", id: SEGMENT_RUN_KEY }, data: {}, ip: context.ip });
     return { started: true };
   });
 }

@@ -7,6 +7,7 @@ import { db, type Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { getSegmentSettings } from "./get-segment-settings";
 import { SEGMENT_SETTINGS_KEY, ZCrmSegmentSettings, type TCrmSegmentSettings } from "./segment-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function updateSegmentSettings(input: unknown, actor: TSectionActor, context: { ip?: string } = {}): Promise<TCrmSegmentSettings> {
   const staff = assertSectionActor(actor, "customers");
@@ -18,17 +19,13 @@ export async function updateSegmentSettings(input: unknown, actor: TSectionActor
   await db.$transaction(async (tx) => {
     const { stored: _stored, ...before } = await getSegmentSettings({ tx });
     await tx.setting.upsert({ where: { key: SEGMENT_SETTINGS_KEY }, create: { key: SEGMENT_SETTINGS_KEY, value }, update: { value }, select: { key: true } });
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: staff.id,
-        action: "crm.segments.settings.update",
-        entityType: "Setting",
-        entityId: SEGMENT_SETTINGS_KEY,
-        data: { from: before, to: parsed.data } as unknown as Prisma.InputJsonValue,
-        ip: context.ip,
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: "crm.segments.settings.update",
+      entity: { type: "Setting", id: SEGMENT_SETTINGS_KEY },
+      before: { ...before },
+      after: { ...parsed.data },
+      ip: context.ip,
     });
   });
   return parsed.data;

@@ -6,6 +6,7 @@ import { assertSectionActor, ZSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { BatchOrderProblem } from "./create-shipping-batch";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZCloseShippingBatchInput = z.object({ batchId: z.string().trim().min(1).max(64), actor: ZSectionActor });
 
@@ -23,7 +24,7 @@ export async function closeShippingBatch(input: z.input<typeof ZCloseShippingBat
     if (problems.length) return { ok: false, problems };
     await tx.shippingBatchOrder.updateMany({ where: { batchId }, data: { openOrderId: null } });
     await tx.shippingBatch.update({ where: { id: batchId }, data: { status: "CLOSED", closedAt: new Date() }, select: { id: true } });
-    await tx.auditLog.create({ data: { actorType: "USER", actorId: actor.id, action: "logistics.batch.close", entityType: "ShippingBatch", entityId: batchId }, select: { id: true } });
+    await recordAudit(tx, { actor: { type: "USER", id: actor.id }, action: "logistics.batch.close", entity: { type: "ShippingBatch", id: batchId } });
     return { ok: true };
   });
 }

@@ -11,6 +11,7 @@ import type { OrderStatus } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCalendarDay, zonedDay } from "@/lib/reports/resolve-period";
 import { BATCHABLE_STATUSES, MAX_BATCH_ORDERS, parcelWeightGrams, type BatchProblem } from "./batch-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZCreateShippingBatchInput = z.object({
   orderIds: z.array(z.string().trim().min(1).max(64)).min(1).max(MAX_BATCH_ORDERS),
@@ -77,16 +78,11 @@ export async function createShippingBatch(input: z.input<typeof ZCreateShippingB
         },
         select: { id: true, number: true },
       });
-      await tx.auditLog.create({
-        data: {
-          actorType: "USER",
-          actorId: actor.id,
-          action: "logistics.batch.create",
-          entityType: "ShippingBatch",
-          entityId: created.id,
-          data: { number: created.number, orders: ordered.length },
-        },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "USER", id: actor.id },
+        action: "logistics.batch.create",
+        entity: { type: "ShippingBatch", id: created.id },
+        data: { number: created.number, orders: ordered.length },
       });
       return created;
     });

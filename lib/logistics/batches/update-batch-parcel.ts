@@ -4,6 +4,7 @@ import { z } from "zod";
 import { assertSectionActor, ZSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZUpdateBatchParcelInput = z.object({
   entryId: z.string().trim().min(1).max(64),
@@ -47,16 +48,11 @@ export async function updateBatchParcel(input: z.input<typeof ZUpdateBatchParcel
         select: { id: true },
       });
     }
-    await tx.auditLog.create({
-      data: {
-        actorType: "USER",
-        actorId: actor.id,
-        action: remove ? "logistics.batch.remove-order" : "logistics.batch.update-parcel",
-        entityType: "ShippingBatch",
-        entityId: entry.batchId,
-        data: { orderId: entry.orderId, weightGrams, declaredValue },
-      },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: actor.id },
+      action: remove ? "logistics.batch.remove-order" : "logistics.batch.update-parcel",
+      entity: { type: "ShippingBatch", id: entry.batchId },
+      data: { orderId: entry.orderId, weightGrams, declaredValue },
     });
     return { batchId: entry.batchId };
   });

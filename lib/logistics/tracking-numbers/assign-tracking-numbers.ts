@@ -14,6 +14,7 @@ import { changeOrderStatus, ZOrderActor } from "@/lib/orders/change-order-status
 import { canRoleSetTrackingNumber } from "@/lib/orders/transitions";
 import { MAX_TRACKING_ROWS } from "./read-tracking-rows";
 import { parseTrackingNumber } from "./parse-tracking-number";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** Statuses in which an order may get (or correct) its tracking number. */
 export const TRACKABLE_STATUSES = ["CONFIRMED", "SHIPPED", "DELIVERED", "HANDED"] as const satisfies readonly OrderStatus[];
@@ -146,15 +147,11 @@ export async function assignTrackingNumbers(input: TAssignTrackingNumbersInput):
         );
         result.applied = true;
       }
-      await tx.auditLog.create({
-        data: {
-          actorType: "USER",
-          actorId: actor.id,
-          action: "logistics.tracking-numbers",
-          entityType: "Order",
-          data: { source, mode, applied: valid.length, skipped: summary.invalid, orders: valid.map((result) => result.orderNumber!) },
-        },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "USER", id: actor.id },
+        action: "logistics.tracking-numbers",
+        entity: { type: "Order" },
+        data: { source, mode, applied: valid.length, skipped: summary.invalid, orders: valid.map((result) => result.orderNumber!) },
       });
     },
     { timeout: 120_000 },

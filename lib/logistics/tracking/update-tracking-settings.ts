@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { TRACKING_SETTING_PREFIX, ZTrackingSettings } from "./tracking-settings";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZUpdateTrackingSettingsInput = ZTrackingSettings.extend({
   password: ZTrackingSettings.shape.password.optional(),
@@ -25,9 +26,11 @@ export async function updateTrackingSettings(input: z.input<typeof ZUpdateTracki
       await tx.setting.upsert({ where: { key }, create: { key, value: value as never }, update: { value: value as never }, select: { key: true } });
     }
     if (clearPassword && !password) await tx.setting.deleteMany({ where: { key: `${TRACKING_SETTING_PREFIX}password` } });
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: actor.id, action: "logistics.tracking-settings", entityType: "Setting", data: { ...fields, passwordChanged: Boolean(password) || clearPassword } },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: actor.id },
+      action: "logistics.tracking-settings",
+      entity: { type: "Setting" },
+      data: { ...fields, passwordChanged: Boolean(password) || clearPassword },
     });
   });
 }

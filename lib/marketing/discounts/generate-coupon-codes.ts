@@ -10,6 +10,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { db, Prisma } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { clearDiscountRulesCache } from "./load-discount-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = (key: string) => `discounts.admin.errors.${key}`;
 
@@ -107,16 +108,11 @@ export async function generateCouponCodes(input: unknown, actor: TSectionActor):
           SELECT n.id, p."productId" FROM unnest(${created.map((row) => row.id)}::text[]) AS n(id) JOIN "CouponProduct" p ON p."couponId" = ${templateId}`);
 
         const codes = created.map((row) => row.code);
-        await tx.auditLog.create({
-          data: {
-            actorType: "USER",
-            actorId: staff.id,
-            action: "coupon.generate",
-            entityType: "Coupon",
-            entityId: templateId,
-            data: { template: template.code, count: codes.length, prefix, randomLength, usesPerCode, first: codes[0]!, last: codes[codes.length - 1]! },
-          },
-          select: { id: true },
+        await recordAudit(tx, {
+          actor: { type: "USER", id: staff.id },
+          action: "coupon.generate",
+          entity: { type: "Coupon", id: templateId },
+          data: { template: template.code, count: codes.length, prefix, randomLength, usesPerCode, first: codes[0]!, last: codes[codes.length - 1]! },
         });
         return { templateCode: template.code, codes };
       },

@@ -8,6 +8,7 @@ import { Region } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { amountToMinor, checkDates, parseRuleValue, ZCurrencyCode, ZFormBoolean, ZOptionalCount, ZShopDateTime } from "./discount-form-input";
 import { clearDiscountRulesCache } from "./load-discount-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = (key: string) => `discounts.admin.errors.${key}`;
 const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
@@ -91,16 +92,11 @@ export async function saveAutomaticDiscount(input: unknown, actor: TSectionActor
   try {
     return await db.$transaction(async (tx) => {
       const saved = id ? await tx.automaticDiscount.update({ where: { id }, data: row, select: { id: true } }) : await tx.automaticDiscount.create({ data: row, select: { id: true } });
-      await tx.auditLog.create({
-        data: {
-          actorType: "USER",
-          actorId: staff.id,
-          action: id ? "automatic-discount.update" : "automatic-discount.create",
-          entityType: "AutomaticDiscount",
-          entityId: saved.id,
-          data: { name: row.name },
-        },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "USER", id: staff.id },
+        action: id ? "automatic-discount.update" : "automatic-discount.create",
+        entity: { type: "AutomaticDiscount", id: saved.id },
+        data: { name: row.name },
       });
       return saved;
     });

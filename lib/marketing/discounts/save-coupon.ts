@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { amountToMinor, checkDates, parseRuleValue, ZCurrencyCode, ZFormBoolean, ZOptionalCount, ZProductIds, ZShopDateTime } from "./discount-form-input";
 import { clearDiscountRulesCache } from "./load-discount-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = (key: string) => `discounts.admin.errors.${key}`;
 
@@ -90,10 +91,7 @@ export async function saveCoupon(input: unknown, actor: TSectionActor): Promise<
       const coupon = id ? await tx.coupon.update({ where: { id }, data: row, select: { id: true } }) : await tx.coupon.create({ data: row, select: { id: true } });
       await tx.couponProduct.deleteMany({ where: { couponId: coupon.id } });
       if (products.length > 0) await tx.couponProduct.createMany({ data: products.map((productId) => ({ couponId: coupon.id, productId })) });
-      await tx.auditLog.create({
-        data: { actorType: "USER", actorId: staff.id, action: id ? "coupon.update" : "coupon.create", entityType: "Coupon", entityId: coupon.id, data: { code: row.code } },
-        select: { id: true },
-      });
+      await recordAudit(tx, { actor: { type: "USER", id: staff.id }, action: id ? "coupon.update" : "coupon.create", entity: { type: "Coupon", id: coupon.id }, data: { code: row.code } });
       return coupon;
     });
     return saved;

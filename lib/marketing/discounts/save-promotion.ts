@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { checkDates, parseRuleValue, ZCurrencyCode, ZFormBoolean, ZProductIds, ZShopDateTime } from "./discount-form-input";
 import { clearDiscountRulesCache } from "./load-discount-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = (key: string) => `discounts.admin.errors.${key}`;
 
@@ -61,9 +62,11 @@ export async function savePromotion(input: unknown, actor: TSectionActor): Promi
       const promotion = id ? await tx.promotion.update({ where: { id }, data: row, select: { id: true } }) : await tx.promotion.create({ data: row, select: { id: true } });
       await tx.promotionProduct.deleteMany({ where: { promotionId: promotion.id } });
       await tx.promotionProduct.createMany({ data: products.map((productId) => ({ promotionId: promotion.id, productId })) });
-      await tx.auditLog.create({
-        data: { actorType: "USER", actorId: staff.id, action: id ? "promotion.update" : "promotion.create", entityType: "Promotion", entityId: promotion.id, data: { name: row.name } },
-        select: { id: true },
+      await recordAudit(tx, {
+        actor: { type: "USER", id: staff.id },
+        action: id ? "promotion.update" : "promotion.create",
+        entity: { type: "Promotion", id: promotion.id },
+        data: { name: row.name },
       });
       return promotion;
     });

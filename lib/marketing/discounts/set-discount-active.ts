@@ -6,6 +6,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clearDiscountRulesCache } from "./load-discount-rules";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetDiscountActive = z.object({ kind: z.enum(["coupon", "automatic", "promotion"]), id: z.string().min(1).max(64), active: z.boolean() });
 
@@ -16,7 +17,6 @@ export async function setDiscountActive(input: z.input<typeof ZSetDiscountActive
   const { kind, id, active } = parsed.data;
   const where = { id };
   const data = { isActive: active };
-  const select = { id: true } as const;
   const updated =
     kind === "coupon"
       ? await db.coupon.updateMany({ where, data })
@@ -24,9 +24,6 @@ export async function setDiscountActive(input: z.input<typeof ZSetDiscountActive
         ? await db.automaticDiscount.updateMany({ where, data })
         : await db.promotion.updateMany({ where, data });
   if (updated.count === 0) throw new AppError("NOT_FOUND", "No such discount");
-  await db.auditLog.create({
-    data: { actorType: "USER", actorId: staff.id, action: `${kind}.${active ? "activate" : "deactivate"}`, entityType: kind, entityId: id, data: { active } },
-    select,
-  });
+  await recordAudit(db, { actor: { type: "USER", id: staff.id }, action: `${kind}.${active ? "activate" : "deactivate"}`, entity: { type: kind, id }, data: { active } });
   clearDiscountRulesCache();
 }

@@ -3,12 +3,13 @@
 // sending job is queued through the outbox — all in one transaction, so a second click, or two
 // admins at once, start it once. An empty audience starts nothing and says so.
 import type { TSectionActor } from "@/lib/auth/section-actor";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { enqueue } from "@/lib/queue/enqueue";
 import { assertMailingActor } from "./mailing-access";
 import { audienceSql, parseStoredAudience } from "./mailing-audience";
 import { ZMailingInput } from "./mailing-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export async function startMailing(mailingId: string, actor: TSectionActor, context: { ip?: string } = {}): Promise<{ recipients: number }> {
   const staff = assertMailingActor(actor);
@@ -36,17 +37,7 @@ export async function startMailing(mailingId: string, actor: TSectionActor, cont
         data: { status: "SENDING", startedAt: new Date(), recipientsCount: recipients, sentCount: 0, failedCount: 0, skippedCount: 0, pauseReason: null },
       });
       await enqueue("marketing.send-mailing", { mailingId }, { tx });
-      await tx.auditLog.create({
-        data: {
-          actorType: "staff",
-          actorId: staff.id,
-          action: "mailing.started",
-          entityType: "Mailing",
-          entityId: mailingId,
-          data: { recipients } as Prisma.InputJsonValue,
-          ip: context.ip ?? null,
-        },
-      });
+      await recordAudit(tx, { actor: { type: "staff", id: staff.id }, action: "mailing.started", entity: { type: "Mailing", id: mailingId }, data: { recipients }, ip: context.ip ?? null });
       return { recipients };
     },
     { timeout: 120_000, maxWait: 10_000 },

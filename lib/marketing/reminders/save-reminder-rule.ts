@@ -7,6 +7,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { db } from "@/lib/db";
 import { ReminderKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = "adminReminders.errors";
 const MAX_HOURS = 90 * 24;
@@ -72,9 +73,11 @@ export async function saveReminderRule(input: TSaveReminderRuleInput, actor: TSe
     } else {
       savedId = (await tx.reminderRule.create({ data: values, select: { id: true } })).id;
     }
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: id ? "reminder-rule.update" : "reminder-rule.create", entityType: "ReminderRule", entityId: savedId, data: values },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: id ? "reminder-rule.update" : "reminder-rule.create",
+      entity: { type: "ReminderRule", id: savedId },
+      data: values,
     });
     return { id: savedId };
   });

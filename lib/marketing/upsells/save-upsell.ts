@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { UpsellKind } from "@/lib/db/generated/enums";
 import { AppError, zodFieldErrors, type FieldErrors } from "@/lib/errors";
 import { parseMoneyInput } from "@/lib/money/parse-money-input";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const E = "adminUpsells.errors";
 const optionalText = (max: number) =>
@@ -120,9 +121,11 @@ export async function saveUpsell(input: TSaveUpsellInput, actor: TSectionActor):
     }
     await tx.upsellTrigger.createMany({ data: triggerIds.map((productId) => ({ upsellId: id, productId })) });
     await tx.upsellPrice.createMany({ data: prices.map((price) => ({ upsellId: id, ...price })) });
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: data.id ? "upsell.update" : "upsell.create", entityType: "Upsell", entityId: id, data: { ...values, triggerIds, prices } },
-      select: { id: true },
+    await recordAudit(tx, {
+      actor: { type: "USER", id: staff.id },
+      action: data.id ? "upsell.update" : "upsell.create",
+      entity: { type: "Upsell", id },
+      data: { ...values, triggerIds, prices },
     });
     return { id };
   });

@@ -5,6 +5,7 @@ import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 export const ZSetUpsellActiveInput = z.object({ id: z.string().trim().min(1).max(64), isActive: z.boolean() });
 
@@ -14,10 +15,7 @@ export async function setUpsellActive(input: z.input<typeof ZSetUpsellActiveInpu
   await db.$transaction(async (tx) => {
     const { count } = await tx.upsell.updateMany({ where: { id }, data: { isActive } });
     if (count === 0) throw new AppError("NOT_FOUND", "adminUpsells.errors.NOT_FOUND");
-    await tx.auditLog.create({
-      data: { actorType: "USER", actorId: staff.id, action: isActive ? "upsell.resume" : "upsell.pause", entityType: "Upsell", entityId: id },
-      select: { id: true },
-    });
+    await recordAudit(tx, { actor: { type: "USER", id: staff.id }, action: isActive ? "upsell.resume" : "upsell.pause", entity: { type: "Upsell", id } });
   });
   clearCheckoutCaches();
 }
