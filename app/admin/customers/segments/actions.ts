@@ -8,6 +8,7 @@ import { getTranslations } from "next-intl/server";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { clientIpFrom } from "@/lib/client-ip";
+import { assertCrm } from "@/lib/crm/crm-access";
 import { requestSegmentRecompute } from "@/lib/crm/segments/request-segment-recompute";
 import { updateSegmentSettings } from "@/lib/crm/segments/update-segment-settings";
 import { AppError } from "@/lib/errors";
@@ -37,6 +38,9 @@ function fieldOf(path: string): string {
 
 async function staff() {
   const actor = await assertStaff(sectionRoles("customers"));
+  // Segment settings and runs are configureCrm (MANAGER): an OPERATOR is refused here, before the
+  // form is read, not told to correct a field the domain would then refuse anyway.
+  assertCrm(actor, "configureCrm");
   return { actor: { id: actor.id, role: actor.role }, context: { ip: clientIpFrom(await headers()) } };
 }
 
