@@ -3,7 +3,8 @@
 // as a partner, and — for the REST API — with API keys of no scope, one resource's read scope, and
 // every scope. Each route must match a rule below (a route without a rule fails the test), and the
 // rule gives the expected status for each caller: sign-in redirects, 401/403, or access.
-// Server Actions are covered by the per-domain cross-access tests (tests/integration/*-access*).
+// Server Actions have their own matrix (tests/integration/server-action-matrix.test.ts); allowed use
+// of them is in the per-domain cross-access tests (tests/integration/*-access*).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
