@@ -1,7 +1,8 @@
 // Finance → Co-owners: per month and co-owner (and currency) the bought-out margin of the products
 // they share in and their part of it, each product on a line of its own underneath; a CSV link.
 import { panel, secondaryButton } from "@/components/ui/styles";
-import { formatMoney, minorUnitsToDecimalString } from "@/lib/money/format";
+import { percentText } from "@/lib/coowners/percent-text";
+import { formatMoney } from "@/lib/money/format";
 import type { CoOwnerShares } from "@/lib/reports/get-coowner-shares";
 
 const COLUMNS = ["revenue", "baseCost", "commissions", "margin", "share"] as const;
@@ -68,7 +69,7 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
                   ...lines.map((line) => (
                     <tr key={`${key}-${line.productId}`} className="text-xs text-slate-500" data-testid="coowner-line">
                       <th scope="row" className="py-1 pr-3 pl-9 text-left font-normal">
-                        {line.productName} · {minorUnitsToDecimalString(line.basisPoints, 2)} %
+                        {line.productName} · {percentText(line.basisPoints)} %
                       </th>
                       <td className="px-3 py-1" />
                       {COLUMNS.map((column) => (

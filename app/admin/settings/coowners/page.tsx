@@ -11,11 +11,8 @@ import { panel } from "@/components/ui/styles";
 import { requireStaffPage } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
 import { listCoOwners } from "@/lib/coowners/list-coowners";
-import { minorUnitsToDecimalString } from "@/lib/money/format";
+import { percentText as percent } from "@/lib/coowners/percent-text";
 import { createCoOwnerAction, deleteCoOwnerAction, deleteCoOwnerShareAction, setCoOwnerActiveAction, setCoOwnerShareAction, updateCoOwnerAction } from "./actions";
-
-/** 3000 bp → "30", 1250 → "12.5". */
-const percent = (basisPoints: number) => minorUnitsToDecimalString(basisPoints, 2).replace(/\.?0+$/, "");
 
 export default async function CoOwnersSettingsPage() {
   const actor = await requireStaffPage(sectionRoles("settings"), "/admin/settings/coowners");
