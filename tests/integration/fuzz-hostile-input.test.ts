@@ -92,6 +92,8 @@ async function outcome(call: () => Promise<unknown>): Promise<{ ok: true } | { o
 }
 
 const RUNS = { numRuns: 120, endOnFailure: true };
+// 120 requests each: on a busy machine (three files at once on two cores) more than the default 30 s.
+const FUZZ = { timeout: 120_000 };
 
 beforeAll(async () => {
   await ensureCheckoutReferenceData();
@@ -105,7 +107,7 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-describe("POST /api/v1/orders with hostile bodies", () => {
+describe("POST /api/v1/orders with hostile bodies", FUZZ, () => {
   const FIELDS = [
     "product",
     "idempotencyKey",
@@ -151,7 +153,7 @@ describe("POST /api/v1/orders with hostile bodies", () => {
   });
 });
 
-describe("the checkout form (its parser, then placeOrder) with hostile form data", () => {
+describe("the checkout form (its parser, then placeOrder) with hostile form data", FUZZ, () => {
   const NAMES = [
     "product",
     "idempotencyKey",
@@ -237,7 +239,7 @@ describe("text PostgreSQL cannot store", () => {
   });
 });
 
-describe("partner registration with hostile input", () => {
+describe("partner registration with hostile input", FUZZ, () => {
   const valid = () => ({
     name: "Fuzz Partner",
     email: `fuzz-${randomUUID().slice(0, 12)}@example.com`,
@@ -272,7 +274,7 @@ describe("partner registration with hostile input", () => {
   });
 });
 
-describe("admin order edits with hostile input", () => {
+describe("admin order edits with hostile input", FUZZ, () => {
   let orderId = "";
   const actor = { type: "USER" as const, id: "fuzz-operator", role: "OPERATOR" as const };
 
