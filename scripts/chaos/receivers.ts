@@ -20,7 +20,8 @@ export interface SmtpCapture {
 
 const headerOf = (raw: string, name: string) => {
   // Headers end at the first blank line; folded lines continue with whitespace.
-  const head = raw.slice(0, raw.search(/\r?\n\r?\n/) >>> 0).replace(/\r?\n[ \t]+/g, " ");
+  const end = raw.search(/\r?\n\r?\n/);
+  const head = (end < 0 ? raw : raw.slice(0, end)).replace(/\r?\n[ \t]+/g, " ");
   return new RegExp(`^${name}:[ \\t]*(.*)$`, "mi").exec(head)?.[1]?.trim() ?? "";
 };
 
