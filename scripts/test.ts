@@ -17,7 +17,13 @@ const started = Date.now();
 async function counts(file: string, kind: "vitest" | "playwright") {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
   const report = JSON.parse(await readFile(file, "utf8"));
-  if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+  if (kind === "vitest") {
+    // A file that failed outside its tests (a hook, an import) counts as one failure more.
+    const failedOutsideTests = (report.testResults ?? []).filter(
+      (file: { status: string; assertionResults?: { status: string }[] }) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"),
+    ).length;
+    return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + failedOutsideTests };
+  }
   return { passed: report.stats?.expected ?? 0, failed: (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0) };
 }
 

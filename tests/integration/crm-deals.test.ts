@@ -68,7 +68,8 @@ beforeAll(async () => {
   await db.currency.upsert({ where: { code: "RUB" }, update: {}, create: { code: "RUB", name: "Рубль", symbol: "₽" } });
   await db.currency.upsert({ where: { code: "USD" }, update: {}, create: { code: "USD", name: "Dollar", symbol: "$" } });
   await db.currency.upsert({ where: { code: "XTS" }, update: { isEnabled: false }, create: { code: "XTS", name: "Test (disabled)", symbol: "X", isEnabled: false } });
-  demoPipelineId = await db.$transaction((tx) => createDemoDeals(tx, [users.OWNER.id, users.MANAGER.id]));
+  // 21 deals with their history: more than Prisma's default 5 s on a busy machine.
+  demoPipelineId = await db.$transaction((tx) => createDemoDeals(tx, [users.OWNER.id, users.MANAGER.id]), { timeout: 60_000 });
   pipelineIds.push(demoPipelineId);
   const demoCustomers = await db.deal.findMany({ where: { pipelineId: demoPipelineId }, select: { customerId: true } });
   customerIds.push(...new Set(demoCustomers.map((row) => row.customerId!)));
