@@ -71,7 +71,13 @@ test("logistics works an order from the queue to a printed batch", async ({ page
   const labelTexts = await pdfPageTexts(await label.body());
   expect(labelTexts).toHaveLength(1);
   expect(labelTexts[0]).toContain(recipient);
-  expect(labelTexts[0]).toContain("ИП Лавкин Илья Петрович"); // the demo's sender
+  // The shop's sender as saved now (the demo's, or what another spec saved in Settings).
+  const sender = await withAppDatabase(async (client) => {
+    const { rows } = await client.query<{ name: string }>(`SELECT value->>'senderName' AS name FROM "Setting" WHERE key = 'shop.requisites'`);
+    return rows[0]?.name ?? "";
+  });
+  expect(sender).not.toBe("");
+  expect(labelTexts[0]).toContain(sender);
 
   // A tracking number for it: the selection arrives on the tracking page as "<number> ".
   await page.getByTestId("set-tracking").click();
