@@ -202,6 +202,8 @@ function searchConditions(term: string): Prisma.OrderWhereInput[] {
   const conditions: Prisma.OrderWhereInput[] = [];
   const number = /^#?\s*(\d{1,9})$/.exec(term)?.[1];
   if (number) conditions.push({ number: Number(number) });
+  // "#1024" says it is an order number: no phone that happens to hold those digits.
+  if (number && term.startsWith("#")) return conditions;
   const digits = term.replace(/\D/g, "");
   const phone = digits.length >= 10 ? normalizePhone(term, "RU") : null;
   if (phone) conditions.push({ phoneNormalized: phone });
