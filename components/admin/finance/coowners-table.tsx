@@ -19,6 +19,14 @@ export interface CoOwnersTableLabels {
 
 export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month: string) => string; locale: string; csvHref: string; labels: CoOwnersTableLabels }) {
   const { shares, monthLabel, locale, csvHref, labels } = props;
+  // Each total's product lines, grouped once (a filter per total reads every line again).
+  const keyOf = (row: { month: string; coOwnerId: string; currency: string }) => `${row.month}-${row.coOwnerId}-${row.currency}`;
+  const linesByTotal = new Map<string, CoOwnerShares["lines"]>();
+  for (const line of shares.lines) {
+    const group = linesByTotal.get(keyOf(line));
+    if (group) group.push(line);
+    else linesByTotal.set(keyOf(line), [line]);
+  }
   return (
     <section className={`${panel} overflow-hidden`} aria-labelledby="finance-coowners-title" data-testid="finance-coowners">
       <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4 pb-3">
@@ -52,8 +60,8 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
             </thead>
             <tbody className="divide-y divide-slate-100">
               {shares.totals.map((total) => {
-                const key = `${total.month}-${total.coOwnerId}-${total.currency}`;
-                const lines = shares.lines.filter((line) => line.month === total.month && line.coOwnerId === total.coOwnerId && line.currency === total.currency);
+                const key = keyOf(total);
+                const lines = linesByTotal.get(key) ?? [];
                 return [
                   <tr key={key} data-testid="coowner-total" data-month={total.month} data-coowner={total.coOwnerName}>
                     <th scope="row" className="px-5 py-2 text-left font-medium text-slate-800">
