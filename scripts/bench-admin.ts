@@ -6,7 +6,7 @@
 // TEST_DATABASE_URL (default: the local PostgreSQL) and reused by later runs while the
 // generator's version (kept as the database's comment) is the same: generating takes minutes.
 // `--generate-only` stops after the data; BENCH_ADMIN_RUNS sets the runs per page (default 30);
-// `--export-only` measures only the CSV export. BENCH_ADMIN_ORDERS (with BENCH_CUSTOMERS and
+// `--export-only` measures only the CSV export; BENCH_DIST_DIR another build folder than .next-bench. BENCH_ADMIN_ORDERS (with BENCH_CUSTOMERS and
 // BENCH_ADMIN_CLICKS) makes a smaller set for development, kept apart in lavka_bench_admin_<orders>.
 import os from "node:os";
 import { performance } from "node:perf_hooks";
@@ -112,7 +112,7 @@ const today = await one<{ day: string; days_ago: string; year_ago: string; month
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: "production",
-  NEXT_DIST_DIR: ".next-bench",
+  NEXT_DIST_DIR: process.env.BENCH_DIST_DIR || ".next-bench",
   DATABASE_URL: databaseUrl,
   NEXTAUTH_SECRET: await ensureAuthSecret(),
   SMTP_URL: "",
@@ -122,7 +122,7 @@ const env: NodeJS.ProcessEnv = {
 delete env.APP_URL;
 // The in-process export below reads the configuration too.
 process.env.NEXTAUTH_SECRET = env.NEXTAUTH_SECRET;
-await step("production build (.next-bench)", () => buildIfNeeded(env, console.log));
+await step(`production build (${env.NEXT_DIST_DIR})`, () => buildIfNeeded(env, console.log));
 const app = await startApp({ env, worker: false, quiet: true });
 await waitForHttp(`${app.url}/api/health`);
 
@@ -160,8 +160,13 @@ async function page(cookie: string, path: string) {
 }
 
 const rows: Row[] = [];
+// BENCH_ADMIN_ONLY=finance,partner cabinet measures only the pages whose name contains one of them.
+const only = (process.env.BENCH_ADMIN_ONLY ?? "")
+  .split(",")
+  .map((part) => part.trim())
+  .filter(Boolean);
 const measure = async (what: string, target: number, path: (index: number) => string, cookie: string, sql: (index: number) => Promise<unknown>) => {
-  if (exportOnly) return;
+  if (exportOnly || (only.length > 0 && !only.some((part) => what.includes(part)))) return;
   const lavka = await timeRuns((index) => page(cookie, path(index)));
   const bytes = lastBytes;
   const direct = await timeRuns(sql);

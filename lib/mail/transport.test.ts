@@ -1,6 +1,8 @@
+import type net from "node:net";
+import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
 import { messageIdFor } from "./send-mail";
-import { closeMailTransport, createMailTransport, setMailTransport } from "./transport";
+import { closeMailTransport, createMailTransport, openSmtpSocket, setMailTransport } from "./transport";
 
 afterEach(() => closeMailTransport());
 
@@ -21,6 +23,74 @@ describe("createMailTransport", () => {
   it("lets tests swap the process's transport", () => {
     expect(setMailTransport({ from: "shop@lavka.test" })?.kind).toBe("CAPTURE");
     expect(setMailTransport({ from: "shop@lavka.test", smtpUrl: "smtp://127.0.0.1:2525" })?.kind).toBe("SMTP");
+  });
+});
+
+/** A real SMTP server on a free loopback port; smtps (implicit TLS, smtp-server's own test certificate) when `secure`. */
+async function startSink(secure: boolean) {
+  const received: { secure: boolean; raw: string }[] = [];
+  const server = new SMTPServer({
+    secure,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+      stream.on("end", () => {
+        received.push({ secure: session.secure, raw: Buffer.concat(chunks).toString("utf8") });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.server.address() as net.AddressInfo;
+  return { port: address.port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+const openSocket = (options: Parameters<typeof openSmtpSocket>[0]) =>
+  new Promise<net.Socket>((resolve, reject) => openSmtpSocket(options, (error, socketOptions) => (error ? reject(error) : resolve(socketOptions!.connection))));
+
+describe("the pool's sockets", () => {
+  it("connect with Nagle's algorithm off", async () => {
+    const sink = await startSink(false);
+    try {
+      const socket = await openSocket({ host: "127.0.0.1", port: sink.port });
+      // net.Socket keeps what setNoDelay was given under this symbol; there is no public getter.
+      const noDelay = Object.getOwnPropertySymbols(socket).find((symbol) => symbol.description === "kSetNoDelay");
+      socket.destroy();
+      expect(noDelay && (socket as unknown as Record<symbol, unknown>)[noDelay]).toBe(true);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it("carry plain SMTP and implicit TLS (smtps://), nodemailer negotiating TLS on them", async () => {
+    for (const secure of [false, true]) {
+      const sink = await startSink(secure);
+      const transport = createMailTransport({
+        from: "shop@lavka.test",
+        smtpUrl: `${secure ? "smtps" : "smtp"}://127.0.0.1:${sink.port}`,
+        smtp: { tls: { rejectUnauthorized: false } },
+      });
+      if (transport.kind !== "SMTP") throw new Error("expected SMTP");
+      try {
+        await transport.transporter.sendMail({ from: "shop@lavka.test", to: "buyer@lavka.test", subject: `over ${secure ? "TLS" : "plain"}`, text: "hello" });
+        expect(sink.received).toHaveLength(1);
+        expect(sink.received[0]!.secure).toBe(secure);
+        expect(sink.received[0]!.raw).toContain(`Subject: over ${secure ? "TLS" : "plain"}`);
+      } finally {
+        transport.transporter.close();
+        await sink.close();
+      }
+    }
+  });
+
+  it("fail with the socket's error when nothing listens", async () => {
+    const sink = await startSink(false);
+    const port = sink.port;
+    await sink.close();
+    await expect(openSocket({ host: "127.0.0.1", port })).rejects.toMatchObject({ code: "ECONNREFUSED" });
   });
 });
 
