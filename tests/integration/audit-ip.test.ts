@@ -65,9 +65,12 @@ describe("an audit entry written while serving a request", () => {
     expect(await db.product.findUniqueOrThrow({ where: { id: productId }, select: { isActive: true } })).toEqual({ isActive: false });
   });
 
-  it("records it for an operation that writes outside a transaction too, keeping its details", async () => {
+  it("records it for a discount switched off, keeping its details; an unknown discount writes no entry", async () => {
     await inRequestFrom("2001:db8::17", () => setDiscountActive({ kind: "coupon", id: couponId, active: false }, owner));
     expect(await entryOf("coupon.deactivate", couponId)).toEqual({ actorType: "USER", entityType: "coupon", ip: "2001:db8::17", data: { active: false } });
+    const missing = `missing-${couponId}`;
+    await expect(inRequestFrom("2001:db8::17", () => setDiscountActive({ kind: "promotion", id: missing, active: false }, owner))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.auditLog.count({ where: { entityId: missing } })).toBe(0);
   });
 
   it("keeps the address the caller passed over the request's", async () => {

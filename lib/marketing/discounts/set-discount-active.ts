@@ -17,13 +17,16 @@ export async function setDiscountActive(input: z.input<typeof ZSetDiscountActive
   const { kind, id, active } = parsed.data;
   const where = { id };
   const data = { isActive: active };
-  const updated =
-    kind === "coupon"
-      ? await db.coupon.updateMany({ where, data })
-      : kind === "automatic"
-        ? await db.automaticDiscount.updateMany({ where, data })
-        : await db.promotion.updateMany({ where, data });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "No such discount");
-  await recordAudit(db, { actor: { type: "USER", id: staff.id }, action: `${kind}.${active ? "activate" : "deactivate"}`, entity: { type: kind, id }, data: { active } });
+  // The switch and its audit entry commit together: no change without its entry, no entry without the change.
+  await db.$transaction(async (tx) => {
+    const updated =
+      kind === "coupon"
+        ? await tx.coupon.updateMany({ where, data })
+        : kind === "automatic"
+          ? await tx.automaticDiscount.updateMany({ where, data })
+          : await tx.promotion.updateMany({ where, data });
+    if (updated.count === 0) throw new AppError("NOT_FOUND", "No such discount");
+    await recordAudit(tx, { actor: { type: "USER", id: staff.id }, action: `${kind}.${active ? "activate" : "deactivate"}`, entity: { type: kind, id }, data: { active } });
+  });
   clearDiscountRulesCache();
 }
