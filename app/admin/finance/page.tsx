@@ -1,8 +1,7 @@
-import { Suspense } from "react";
 import type { DateTimeFormatOptions } from "next-intl";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { CustomPeriodForm, InvalidPeriodNotice, PeriodPresetNav } from "@/components/admin/custom-period-form";
-import { CoOwnersPending, CoOwnersTable } from "@/components/admin/finance/coowners-table";
+import { CoOwnersTable } from "@/components/admin/finance/coowners-table";
 import { FinanceMonthsTable } from "@/components/admin/finance/finance-months-table";
 import { FinanceTotalsTable } from "@/components/admin/finance/finance-totals-table";
 import { PageHeader } from "@/components/admin/page-header";
@@ -11,7 +10,7 @@ import { sectionRoles } from "@/lib/auth/permissions";
 import { getCoOwnerShares } from "@/lib/reports/get-coowner-shares";
 import { getFinanceReport, type FinanceReport } from "@/lib/reports/get-finance-report";
 import { periodInput, withPeriodFallback, type SearchParams } from "@/lib/reports/period-params";
-import { addDays, PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
+import { PERIOD_PRESETS, zonedDayStart, type TPeriodInput } from "@/lib/reports/resolve-period";
 
 // Accounting thinks in months: without a period in the URL the report shows the current one.
 const DEFAULT_PERIOD: TPeriodInput = { period: "month" };
@@ -68,11 +67,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
       <div className="grid gap-6">
         <FinanceTotalsTable id="received" title={t("received")} hint={t("receivedHint")} rows={report.received} locale={locale} labels={labels} />
         <FinanceTotalsTable id="expected" title={t("expected")} hint={t("expectedHint")} rows={report.expected} locale={locale} labels={labels} />
-        {/* Not in the rollup (no product dimension): the period's PAID orders are read, seconds for a
-            year at a million orders, so the block streams in after the rest of the report. */}
-        <Suspense fallback={<CoOwnersPending title={t("coowners.title")} text={t("coowners.loading")} />}>
-          <CoOwnersSection period={period} locale={locale} />
-        </Suspense>
+        <CoOwnersSection period={period} locale={locale} />
         <FinanceMonthsTable
           title={t("byMonth")}
           hint={t("byMonthHint")}
@@ -88,11 +83,7 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
 
 /** Finance → Co-owners for the report's period (lib/reports/get-coowner-shares), with its CSV link. */
 async function CoOwnersSection({ period, locale }: { period: FinanceReport["period"]; locale: string }) {
-  const [t, format, shares] = await Promise.all([
-    getTranslations("finance"),
-    getFormatter(),
-    getCoOwnerShares({ start: zonedDayStart(period.fromDay, period.timeZone), end: zonedDayStart(addDays(period.toDay, 1), period.timeZone), timeZone: period.timeZone }),
-  ]);
+  const [t, format, shares] = await Promise.all([getTranslations("finance"), getFormatter(), getCoOwnerShares(period)]);
   return (
     <CoOwnersTable
       shares={shares}

@@ -7,6 +7,12 @@ import type { CoOwnerShares } from "@/lib/reports/get-coowner-shares";
 
 const COLUMNS = ["revenue", "baseCost", "commissions", "margin", "share"] as const;
 
+// The product lines' look is the body's default (they are most rows); a total row overrides it.
+// Money cells right-aligned, the currency cell (the first td) left; a total's share in bold.
+const BODY =
+  "divide-y divide-slate-100 text-xs text-slate-500 [&_td]:px-3 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_td:first-of-type]:text-left [&_th]:py-1 [&_th]:pr-3 [&_th]:pl-9 [&_th]:text-left [&_th]:font-normal";
+const TOTAL_ROW = "text-sm text-slate-900 [&>*]:py-2! [&>th]:px-5! [&>th]:font-medium! [&>th]:text-slate-800 [&>td:last-child]:font-semibold";
+
 export interface CoOwnersTableLabels {
   title: string;
   hint: string;
@@ -58,32 +64,30 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            {/* A year is hundreds of product lines, each in the HTML and again in the RSC payload:
+                the cells' styles are set once here, not repeated on every cell. */}
+            <tbody className={BODY}>
               {shares.totals.map((total) => {
                 const key = keyOf(total);
                 const lines = linesByTotal.get(key) ?? [];
                 return [
-                  <tr key={key} data-testid="coowner-total" data-month={total.month} data-coowner={total.coOwnerName}>
-                    <th scope="row" className="px-5 py-2 text-left font-medium text-slate-800">
+                  <tr key={key} className={TOTAL_ROW} data-testid="coowner-total" data-month={total.month} data-coowner={total.coOwnerName}>
+                    <th scope="row">
                       {monthLabel(total.month)} · {total.coOwnerName}
                     </th>
-                    <td className="px-3 py-2">{total.currency}</td>
+                    <td>{total.currency}</td>
                     {COLUMNS.map((column) => (
-                      <td key={column} className={`px-3 py-2 text-right tabular-nums ${column === "share" ? "font-semibold" : ""}`} data-column={column}>
-                        {formatMoney(total[column], total.currency, locale)}
-                      </td>
+                      <td key={column}>{formatMoney(total[column], total.currency, locale)}</td>
                     ))}
                   </tr>,
                   ...lines.map((line) => (
-                    <tr key={`${key}-${line.productId}`} className="text-xs text-slate-500" data-testid="coowner-line">
-                      <th scope="row" className="py-1 pr-3 pl-9 text-left font-normal">
+                    <tr key={line.productId}>
+                      <th scope="row">
                         {line.productName} · {percentText(line.basisPoints)} %
                       </th>
-                      <td className="px-3 py-1" />
+                      <td />
                       {COLUMNS.map((column) => (
-                        <td key={column} className="px-3 py-1 text-right tabular-nums">
-                          {formatMoney(line[column], line.currency, locale)}
-                        </td>
+                        <td key={column}>{formatMoney(line[column], line.currency, locale)}</td>
                       ))}
                     </tr>
                   )),
@@ -95,16 +99,6 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
       ) : (
         <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-400">{labels.empty}</p>
       )}
-    </section>
-  );
-}
-
-/** What stands in the block's place while the shares are counted. */
-export function CoOwnersPending({ title, text }: { title: string; text: string }) {
-  return (
-    <section className={`${panel} px-5 py-4`} aria-busy="true" data-testid="finance-coowners-pending">
-      <h2 className="text-base font-semibold">{title}</h2>
-      <p className="text-sm text-slate-400">{text}</p>
     </section>
   );
 }
