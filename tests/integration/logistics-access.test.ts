@@ -1,11 +1,11 @@
 // Who may reach the logistics section, at every entry point: the pages (queues, batches, tracking
 // numbers, tracking settings), the Server Actions and the batch forms route. LOGISTICS, MANAGER
 // and OWNER work; OPERATOR, ACCOUNTANT and partners are refused; anonymous goes to sign in / 401.
-// The tracking settings are the owner's alone.
+// The tracking settings and the postal tariff are the owner's alone.
 import { randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { bulkMoveAction, createBatchAction, saveTrackingSettingsAction, trackingNumbersAction } from "@/app/admin/logistics/actions";
+import { bulkMoveAction, createBatchAction, savePostalTariffAction, saveTrackingSettingsAction, trackingNumbersAction } from "@/app/admin/logistics/actions";
 import BatchesPage from "@/app/admin/logistics/batches/page";
 import LogisticsPage from "@/app/admin/logistics/page";
 import TrackingSettingsPage from "@/app/admin/logistics/settings/page";
@@ -113,6 +113,7 @@ describe("Server Actions and the batch route", () => {
     expect((await createBatchAction({ status: "idle" }, form({ orderIds: "x" }))).status).toBe("error");
     expect((await trackingNumbersAction({ status: "idle" }, form({ text: "1 14102077870951", intent: "apply" }))).rows).toBeUndefined();
     expect((await saveTrackingSettingsAction({ status: "idle" }, form({ login: "x", dailyQuota: "5", checkIntervalHours: "6" }))).status).toBe("error");
+    expect((await savePostalTariffAction({ status: "idle" }, form({ intent: "remove" }))).status).toBe("error");
     const { NextRequest } = await import("next/server");
     const response = await batchForms(new NextRequest("http://localhost:3000/api/admin/logistics/batches/nope/forms"), { params: Promise.resolve({ id: "nope" }) });
     // The made-up partner session does not verify against the database: anonymous, like no session.
@@ -120,11 +121,12 @@ describe("Server Actions and the batch route", () => {
     expect(await db.auditLog.count({ where: { actorId: { in: Object.values(users).map((user) => user.id) } } })).toBe(0);
   });
 
-  it("lets LOGISTICS check a list (a bad row explained) but not save the owner's tracking settings", async () => {
+  it("lets LOGISTICS check a list (a bad row explained) but not save the owner's tracking settings or postal tariff", async () => {
     signInAs("LOGISTICS");
     const checked = await trackingNumbersAction({ status: "idle" }, form({ text: "999999999 14102077870952", intent: "check" }));
     expect(checked.rows?.[0]).toMatchObject({ ok: false, result: expect.stringMatching(/No order|check digit/) });
     expect((await saveTrackingSettingsAction({ status: "idle" }, form({ login: "x", dailyQuota: "5", checkIntervalHours: "6" }))).status).toBe("error");
+    expect((await savePostalTariffAction({ status: "idle" }, form({ intent: "remove" }))).status).toBe("error");
     const { NextRequest } = await import("next/server");
     const missing = await batchForms(new NextRequest("http://localhost:3000/api/admin/logistics/batches/nope/forms"), { params: Promise.resolve({ id: "nope" }) });
     expect(missing.status).toBe(404);

@@ -163,8 +163,8 @@ const ROLE_OVERRIDES: [RegExp, readonly Role[]][] = [
   [/^app\/admin\/deals\//, CRM_ABILITIES.manageDeals],
   [/^app\/admin\/tasks\/actions\.ts#logInteractionAction$/, CRM_ABILITIES.logInteractions],
   [/^app\/admin\/tasks\//, CRM_ABILITIES.manageTasks],
-  // The carrier account's credentials: the owner's alone (like the logistics settings page).
-  [/^app\/admin\/logistics\/actions\.ts#saveTrackingSettingsAction$/, []],
+  // The carrier account's credentials and the postal tariff: the owner's alone (like the logistics settings page).
+  [/^app\/admin\/logistics\/actions\.ts#(saveTrackingSettings|savePostalTariff)Action$/, []],
 ];
 
 /**

@@ -17,10 +17,12 @@ import { closeShippingBatch } from "@/lib/logistics/batches/close-shipping-batch
 import { type BatchOrderProblem, createShippingBatch } from "@/lib/logistics/batches/create-shipping-batch";
 import { MAX_BATCH_ORDERS } from "@/lib/logistics/batches/batch-rules";
 import { updateBatchParcel } from "@/lib/logistics/batches/update-batch-parcel";
+import { updatePostalTariff } from "@/lib/logistics/fees/update-postal-tariff";
 import { assignTrackingNumbers, type TrackingRowResult } from "@/lib/logistics/tracking-numbers/assign-tracking-numbers";
 import { MAX_TRACKING_ROWS, readCsvTrackingRows, readPastedTrackingRows, type TrackingRow } from "@/lib/logistics/tracking-numbers/read-tracking-rows";
 import { requestParcelCheck } from "@/lib/logistics/tracking/request-parcel-check";
 import { updateTrackingSettings } from "@/lib/logistics/tracking/update-tracking-settings";
+import { parseMoneyInput } from "@/lib/money/parse-money-input";
 import { bulkChangeOrderStatus } from "@/lib/orders/bulk-change-order-status";
 import { describeReportedError } from "../orders/action-errors";
 
@@ -98,6 +100,19 @@ export async function createBatchAction(_state: BulkState, formData: FormData): 
   redirect(`/admin/logistics/batches/${batchId}`);
 }
 
+/** Rubles typed in a form ("390", "390,50") as kopecks; NaN for anything else, which the domain schema refuses with its message. */
+const kopecksField = (formData: FormData, name: string) => parseMoneyInput(field(formData, name) ?? "", 2) ?? Number.NaN;
+
+/**
+ * A parcel's fee as typed: unchanged when it is what the page showed (so a recomputed fee keeps
+ * following the tariff), null (back to the tariff) when emptied, else the kopecks typed over it.
+ */
+function feeField(formData: FormData, name: string): number | null | undefined {
+  const typed = field(formData, name);
+  if (typed === undefined || typed.trim() === (field(formData, `${name}Shown`) ?? "").trim()) return undefined;
+  return typed.trim() === "" ? null : kopecksField(formData, name);
+}
+
 export async function updateBatchParcelAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   try {
     const actor = await staff();
@@ -110,6 +125,8 @@ export async function updateBatchParcelAction(_state: ActionState, formData: For
       // The declared value is typed in rubles (two decimals at most): kopecks here.
       weightGrams: remove || weight === undefined ? undefined : Number(weight.replace(/\s/g, "")),
       declaredValue: remove || declared === undefined ? undefined : Math.round(Number(declared.replace(/\s/g, "").replace(",", ".")) * 100),
+      postageFee: remove ? undefined : feeField(formData, "postageFee"),
+      declaredValueFee: remove ? undefined : feeField(formData, "declaredValueFee"),
       actor: { id: actor.id, role: actor.role },
     });
     revalidatePath(`/admin/logistics/batches/${batchId}`);
@@ -242,5 +259,31 @@ export async function saveTrackingSettingsAction(_state: ActionState, formData: 
     // Never hand the password back to the form.
     const values = Object.fromEntries([...formData.entries()].filter(([key, value]) => key !== "password" && typeof value === "string")) as Record<string, string>;
     return actionError(error, { namespace: NAMESPACE, values, log: "tracking settings" });
+  }
+}
+
+/** Owner only, like the tracking settings: the postal tariff the batches' fees are computed from ("remove" clears it). */
+export async function savePostalTariffAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  try {
+    const actor = await assertStaff(["OWNER"]);
+    const remove = field(formData, "intent") === "remove";
+    const { openParcelsUpdated } = await updatePostalTariff({
+      tariff: remove
+        ? null
+        : {
+            firstStepPostage: kopecksField(formData, "firstStepPostage"),
+            extraStepPostage: kopecksField(formData, "extraStepPostage"),
+            stepGrams: Number(field(formData, "stepGrams")?.replace(/\s/g, "") || Number.NaN),
+            // A percentage with at most two decimals is a whole number of basis points: "4" → 400, "3,5" → 350.
+            declaredValueRateBp: parseMoneyInput(field(formData, "declaredValueRate") ?? "", 2) ?? Number.NaN,
+            parcelSurcharge: field(formData, "parcelSurcharge")?.trim() ? kopecksField(formData, "parcelSurcharge") : 0,
+          },
+      actor: { id: actor.id, role: "OWNER" },
+    });
+    revalidatePath("/admin/logistics", "layout");
+    const t = await getTranslations("logistics.fees");
+    return actionSuccess(`${t(remove ? "removed" : "saved")} ${t("openParcelsUpdated", { count: openParcelsUpdated })}`);
+  } catch (error) {
+    return actionError(error, { namespace: NAMESPACE, formData, log: "postal tariff" });
   }
 }

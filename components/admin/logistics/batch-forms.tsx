@@ -6,18 +6,31 @@ import { initialActionState, type ActionState } from "@/lib/forms/action-state";
 import { primaryButton, secondaryButton, smallControl } from "@/components/ui/styles";
 import { initialBulkState, type BulkState } from "./logistics-states";
 
-/** One parcel row's weight and declared value (rubles), saved or removed from the open batch. */
+/**
+ * One parcel row's weight, declared value and postal fees (rubles), saved or removed from the open
+ * batch. A fee left as shown keeps following the tariff (or keeps its override); a fee typed over
+ * is an override; an emptied fee goes back to the tariff.
+ */
 export function BatchParcelForm({
   action,
   entryId,
   weightGrams,
   declaredRubles,
+  postageRubles,
+  declaredValueFeeRubles,
+  postageOverridden,
+  declaredValueFeeOverridden,
   orderNumber,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   entryId: string;
   weightGrams: number;
   declaredRubles: string;
+  /** "" when no fee is known. */
+  postageRubles: string;
+  declaredValueFeeRubles: string;
+  postageOverridden: boolean;
+  declaredValueFeeOverridden: boolean;
   orderNumber: number;
 }) {
   const t = useTranslations("logistics.batches");
@@ -40,6 +53,14 @@ export function BatchParcelForm({
         defaultValue={declaredRubles}
         className={`${smallControl} w-24 text-right tabular-nums`}
       />
+      <FeeInput name="postageFee" label={`${t("columns.postageFee")} #${orderNumber}`} shown={postageRubles} overridden={postageOverridden} hint={t("feeOverridden")} />
+      <FeeInput
+        name="declaredValueFee"
+        label={`${t("columns.declaredValueFee")} #${orderNumber}`}
+        shown={declaredValueFeeRubles}
+        overridden={declaredValueFeeOverridden}
+        hint={t("feeOverridden")}
+      />
       <button type="submit" name="intent" value="save" className={`${secondaryButton} h-8 px-2`} disabled={pending}>
         {t("save")}
       </button>
@@ -52,6 +73,25 @@ export function BatchParcelForm({
         </span>
       ) : null}
     </form>
+  );
+}
+
+/** A fee field with what the page showed beside it (the action tells an edit from an untouched field), marked when typed over the tariff. */
+function FeeInput({ name, label, shown, overridden, hint }: { name: string; label: string; shown: string; overridden: boolean; hint: string }) {
+  return (
+    <>
+      <input type="hidden" name={`${name}Shown`} value={shown} />
+      <input
+        name={name}
+        inputMode="decimal"
+        aria-label={label}
+        defaultValue={shown}
+        placeholder="—"
+        title={overridden ? hint : undefined}
+        data-overridden={overridden ? "true" : undefined}
+        className={`${smallControl} w-20 text-right tabular-nums ${overridden ? "border-amber-400 bg-amber-50" : ""}`}
+      />
+    </>
   );
 }
 

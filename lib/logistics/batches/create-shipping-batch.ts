@@ -1,6 +1,7 @@
 // Packs selected orders into a new shipping batch (the f.103 list): a number from a sequence, the
-// ship date, who made it, and per order its parcel weight (from the products, else the default)
-// and declared value (the order total). Every order is checked first — known, CONFIRMED or
+// ship date, who made it, and per order its parcel weight (from the products, else the default),
+// declared value (the order total) and postal fees (from the postal tariff; none without one).
+// Every order is checked first — known, CONFIRMED or
 // SHIPPED, not already in an open batch — and a single refusal writes nothing (the problems come
 // back per order). The unique openOrderId column keeps an order in one open batch even when two
 // people pack at once.
@@ -12,6 +13,7 @@ import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCalendarDay, zonedDay } from "@/lib/reports/resolve-period";
 import { BATCHABLE_STATUSES, MAX_BATCH_ORDERS, parcelWeightGrams, type BatchProblem } from "./batch-rules";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getPostalTariff, parcelFeesOrNull } from "../fees/postal-tariff";
 
 export const ZCreateShippingBatchInput = z.object({
   orderIds: z.array(z.string().trim().min(1).max(64)).min(1).max(MAX_BATCH_ORDERS),
@@ -60,20 +62,18 @@ export async function createShippingBatch(input: z.input<typeof ZCreateShippingB
   const ordered = orders.sort((a, b) => a.number - b.number);
   try {
     const batch = await db.$transaction(async (tx) => {
+      const tariff = await getPostalTariff(tx);
       const created = await tx.shippingBatch.create({
         data: {
           shipDate: new Date(`${parsed.data.shipDate ?? zonedDay(new Date())}T00:00:00Z`),
           note: parsed.data.note || null,
           createdById: actor.id,
           orders: {
-            create: ordered.map((order, index) => ({
-              orderId: order.id,
-              openOrderId: order.id,
-              position: index + 1,
-              weightGrams: parcelWeightGrams(order.items),
-              declaredValue: order.total,
-              currency: order.currency,
-            })),
+            create: ordered.map((order, index) => {
+              const parcel = { weightGrams: parcelWeightGrams(order.items), declaredValue: order.total, currency: order.currency };
+              const fees = parcelFeesOrNull(tariff, parcel);
+              return { orderId: order.id, openOrderId: order.id, position: index + 1, ...parcel, postageFee: fees?.postage ?? null, declaredValueFee: fees?.declaredValue ?? null };
+            }),
           },
         },
         select: { id: true, number: true },

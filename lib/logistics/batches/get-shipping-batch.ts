@@ -20,6 +20,10 @@ const batchSelect = {
       weightGrams: true,
       declaredValue: true,
       currency: true,
+      postageFee: true,
+      declaredValueFee: true,
+      postageFeeOverridden: true,
+      declaredValueFeeOverridden: true,
       order: {
         select: { id: true, number: true, status: true, paymentMethod: true, total: true, currency: true, customerName: true, postcode: true, city: true, trackingNumber: true },
       },

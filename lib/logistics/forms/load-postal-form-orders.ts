@@ -1,8 +1,11 @@
 // Loads orders as the postal forms print them (postal-form-order.ts), in the order of the ids
 // given. Russian Post domestic forms take rubles and Russian addresses only: orders in another
-// currency or country are refused with the same per-order listing as missing fields.
+// currency or country are refused with the same per-order listing as missing fields. The postal
+// fees come from the postal tariff when it is set and the weight is known (a shipping batch
+// prints its parcels' stored fees instead).
 import { db } from "@/lib/db";
 import { AppError, type FieldErrors } from "@/lib/errors";
+import { computeParcelFees, getPostalTariff } from "../fees/postal-tariff";
 import type { PostalFormOrder } from "./postal-form-order";
 
 /** At most this many orders in one PDF (a day's batch of a busy shop fits). */
@@ -52,10 +55,12 @@ export async function loadPostalFormOrders(orderIds: string[]): Promise<PostalFo
   }
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", `Not domestic ruble orders: ${Object.keys(fieldErrors).join(", ")}`, { fieldErrors });
 
+  const tariff = await getPostalTariff();
   return ids.map((id) => {
     const row = byId.get(id)!;
     const physical = row.items.filter((item) => item.product.type === "PHYSICAL");
     const weightKnown = physical.length > 0 && physical.every((item) => item.product.weightGrams !== null);
+    const weightGrams = weightKnown ? physical.reduce((sum, item) => sum + item.quantity * item.product.weightGrams!, 0) : null;
     // COD collects what is still owed: nothing for an order already paid by card.
     const codAmount = row.paymentMethod === "COD" && row.paymentStatus !== "PAID" ? row.total : 0;
     return {
@@ -68,7 +73,8 @@ export async function loadPostalFormOrders(orderIds: string[]): Promise<PostalFo
       declaredValue: row.total,
       codAmount,
       trackingNumber: row.trackingNumber,
-      weightGrams: weightKnown ? physical.reduce((sum, item) => sum + item.quantity * item.product.weightGrams!, 0) : null,
+      weightGrams,
+      ...(tariff && weightGrams !== null ? { fees: computeParcelFees(tariff, { weightGrams, declaredValue: row.total }) } : {}),
     };
   });
 }

@@ -1,7 +1,9 @@
 // Each Russian Post form rendered for a sample order and read back as a viewer shows it (pdf.js):
 // paper sizes, the fields and the sums in words in the text, and every page compared as an image
 // with the committed references in tests/fixtures/postal-forms (UPDATE_POSTAL_FORM_FIXTURES=1
-// rewrites them after an intended layout change). Refusals name every order and reason.
+// rewrites them after an intended layout change). Refusals name every order and reason. The
+// sample parcel carries postal fees (a 300.00 RUB first 500 g + 45.00 RUB per further 500 g, 4 %
+// of the declared value tariff), so f.103 and f.116 print them; without fees the cells stay blank.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pixelmatch from "pixelmatch";
@@ -44,6 +46,10 @@ const order: PostalFormOrder = {
   codAmount: 129000, // 1,290.00 RUB
   trackingNumber: "80085123456780",
   weightGrams: 1250,
+  fees: {
+    postage: 39000, // 390.00 RUB: 300.00 + 2 × 45.00 for 1,250 g
+    declaredValue: 6000, // 60.00 RUB: 4 % of 1,500.00
+  },
 };
 const batch = { number: "42", date: new Date("2026-12-06T10:00:00Z") };
 const squeeze = (text: string) => text.replace(/\s+/g, "");
@@ -90,6 +96,8 @@ describe("renderPostalForms", { timeout: 60_000 }, () => {
     expect(f116).toContain("Одна тысяча двести девяносто рублей 00 копеек");
     expect(f116).toContain("Паспорт серия 45 10 № 123456, выдан ОВД района Тверской г. Москвы, 01.02.2015");
     expect(f116).toContain("1,250");
+    expect(f116).toContain("Плата за пересылку, руб.");
+    expect(f116).toContain("390,00");
     expect(f116back).toContain("ОТРЕЗНОЙ ТАЛОН");
 
     expect(f103).toContain("СПИСОК № 42");
@@ -99,6 +107,24 @@ describe("renderPostalForms", { timeout: 60_000 }, () => {
     expect(f103).toContain("1 (один)");
     expect(f103).toContain("1 500,00 руб. (Одна тысяча пятьсот рублей 00 копеек)");
     expect(f103).toContain("1 290,00 руб. (Одна тысяча двести девяносто рублей 00 копеек)");
+    // The fee cells of the row and of the totals, and the fee totals in words.
+    expect(f103.match(/390,00/g)).toHaveLength(3);
+    expect(f103.match(/60,00/g)).toHaveLength(3);
+    expect(f103).toContain("390,00 руб. (Триста девяносто рублей 00 копеек)");
+    expect(f103).toContain("60,00 руб. (Шестьдесят рублей 00 копеек)");
+  });
+
+  it("leaves the fee cells blank and prints no fee totals when no fee is known", async () => {
+    const { fees: _fees, ...withoutFees } = order;
+    const [f116, , f103] = (await pdfPageTexts(await renderPostalForms({ orders: [withoutFees], forms: ["f116", "f103"], sender, batch }))) as [string, string, string];
+    expect(f116).not.toContain("390,00");
+    expect(f103).not.toContain("390,00");
+    expect(f103).not.toContain("60,00");
+    expect(f103).not.toContain("Плата за объявленную ценность");
+    // A fee known for some parcels only: the totals add the known ones.
+    const mixed = [order, { ...withoutFees, orderId: "o-2", orderNumber: 1002, trackingNumber: "80085123456797" }];
+    const [mixedF103] = await pdfPageTexts(await renderPostalForms({ orders: mixed, forms: ["f103"], sender, batch }));
+    expect(mixedF103).toContain("390,00 руб. (Триста девяносто рублей 00 копеек)");
   });
 
   it("looks like the reference pages", async () => {
@@ -151,13 +177,16 @@ describe("renderPostalForms", { timeout: 60_000 }, () => {
     }));
     const pdf = await renderPostalForms({ orders, forms: ["f103"], sender, batch });
     const texts = await pdfPageTexts(pdf);
-    const layout = f103Pages(45);
+    const layout = f103Pages(45, true);
     expect(layout.reduce((sum, rows) => sum + rows, 0)).toBe(45);
     expect(texts).toHaveLength(layout.length);
     expect(texts.at(-1)).toContain("45 (сорок пять)");
     // 45 × 1,290.00 = 58,050.00 RUB
     expect(texts.at(-1)).toContain("58 050,00 руб. (Пятьдесят восемь тысяч пятьдесят рублей 00 копеек)");
     expect(texts.at(-1)).toContain("56,250"); // 45 × 1.250 kg
+    // 45 × 390.00 = 17,550.00 RUB postage, 45 × 60.00 = 2,700.00 RUB for the declared value
+    expect(texts.at(-1)).toContain("17 550,00 руб. (Семнадцать тысяч пятьсот пятьдесят рублей 00 копеек)");
+    expect(texts.at(-1)).toContain("2 700,00 руб. (Две тысячи семьсот рублей 00 копеек)");
     expect(texts[0]).toContain(`Лист 1 из ${layout.length}`);
     expect(texts.join(" ")).toContain("2044");
   });

@@ -1,6 +1,8 @@
 // Form 103, the list of a batch of parcels handed to the post office together: A4 landscape, as
 // many sheets as the rows need. Header (list number, date, sender), a row per parcel (addressee,
 // tracking number, weight, declared value, COD, fees), totals in digits and words, signatures.
+// The fee totals in words are printed when any parcel's fee is known (a postal tariff is set or a
+// fee was typed in); otherwise the fee cells stay blank for the post office, as before.
 import type { TShopRequisites } from "@/lib/settings/shop-requisites";
 import { countInWords, rublesDigits, rublesInWords } from "../amount-in-words";
 import type { PostalBatch, PostalFormOrder } from "../postal-form-order";
@@ -25,18 +27,20 @@ const PAGE_BOTTOM = 200;
 const FIRST_TOP = 44;
 const NEXT_TOP = 20;
 const FOOTER = 44;
+/** Two more lines: the postage and the declared-value fee totals in words. */
+const FOOTER_WITH_FEES = 56;
 
 const sumOf = (values: (number | null | undefined)[]) => (values.every((value) => value == null) ? null : values.reduce<number>((sum, value) => sum + (value ?? 0), 0));
 
-/** How many rows each sheet holds: the last one keeps room for totals and signatures. */
-export function f103Pages(rows: number): number[] {
+/** How many rows each sheet holds: the last one keeps room for totals (with fees: two more lines) and signatures. */
+export function f103Pages(rows: number, withFees = false): number[] {
   const first = Math.floor((PAGE_BOTTOM - FIRST_TOP - HEAD) / ROW);
   const next = Math.floor((PAGE_BOTTOM - NEXT_TOP - HEAD) / ROW);
   const pages: number[] = [];
   let left = rows;
   let capacity = first;
   for (;;) {
-    const lastCapacity = capacity - Math.ceil(FOOTER / ROW);
+    const lastCapacity = capacity - Math.ceil((withFees ? FOOTER_WITH_FEES : FOOTER) / ROW);
     if (left <= lastCapacity) {
       pages.push(left);
       return pages;
@@ -49,7 +53,7 @@ export function f103Pages(rows: number): number[] {
 }
 
 export function drawF103(sheet: Sheet, orders: PostalFormOrder[], sender: TShopRequisites | null, batch: PostalBatch) {
-  const pages = f103Pages(orders.length);
+  const pages = f103Pages(orders.length, hasFees(orders));
   let index = 0;
   pages.forEach((count, page) => {
     sheet.page("A4", true);
@@ -69,6 +73,11 @@ export function drawF103(sheet: Sheet, orders: PostalFormOrder[], sender: TShopR
     for (let row = 0; row < count; row += 1, index += 1) drawRow(sheet, top + HEAD + row * ROW, index + 1, orders[index]!);
     if (page === pages.length - 1) footer(sheet, top + HEAD + count * ROW, orders, sender);
   });
+}
+
+/** Whether any parcel has a fee to print (else the fee columns stay blank and there are no fee totals). */
+export function hasFees(orders: PostalFormOrder[]): boolean {
+  return orders.some((order) => order.fees?.postage != null || order.fees?.declaredValue != null);
 }
 
 function header(sheet: Sheet, top: number) {
@@ -132,7 +141,15 @@ function footer(sheet: Sheet, top: number, orders: PostalFormOrder[], sender: TS
   sheet.field(8, y + 6, 281, "Общий вес, кг", weightKg(weight), { size: 8.5, labelWidth: 32 });
   sheet.field(8, y + 12, 281, "Объявленная ценность", `${rublesDigits(declared)} руб. (${rublesInWords(declared)})`, { size: 8.5, labelWidth: 32 });
   sheet.field(8, y + 18, 281, "Наложенный платёж", `${rublesDigits(cod)} руб. (${rublesInWords(cod)})`, { size: 8.5, labelWidth: 32 });
-  sheet.field(8, y + 26, 130, "Сдал", sender?.senderName ?? "", { size: 8.5, labelWidth: 10 });
-  sheet.field(150, y + 26, 139, "Принял", "", { size: 8.5, labelWidth: 12 });
-  sheet.caption(150, y + 33, 139, "(должность, подпись, оттиск КПШ)", "center");
+  let signatures = y + 26;
+  if (postage !== null || valueFee !== null) {
+    // A fee column some parcels left blank still totals the known fees: the words say what the digits say.
+    const feeLine = (value: number | null) => (value === null ? "" : `${rublesDigits(value)} руб. (${rublesInWords(value)})`);
+    sheet.field(8, y + 24, 281, "Плата за пересылку", feeLine(postage), { size: 8.5, labelWidth: 32 });
+    sheet.field(8, y + 30, 281, "Плата за объявленную ценность", feeLine(valueFee), { size: 8.5, labelWidth: 42 });
+    signatures += 12;
+  }
+  sheet.field(8, signatures, 130, "Сдал", sender?.senderName ?? "", { size: 8.5, labelWidth: 10 });
+  sheet.field(150, signatures, 139, "Принял", "", { size: 8.5, labelWidth: 12 });
+  sheet.caption(150, signatures + 7, 139, "(должность, подпись, оттиск КПШ)", "center");
 }

@@ -13,6 +13,8 @@ import { closeBatchAction, updateBatchParcelAction } from "../../actions";
 
 /** Kopecks as the rubles a person types ("1990.50"), without floats. */
 const rubles = (minor: number) => `${Math.trunc(minor / 100)}.${String(Math.abs(minor % 100)).padStart(2, "0")}`;
+/** A fee as typed ("" while unknown). */
+const feeRubles = (minor: number | null) => (minor === null ? "" : rubles(minor));
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -39,6 +41,26 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       )
       .join(", ");
   const cod = (entry: ShippingBatchDetail["orders"][number]) => (entry.order.paymentMethod === "PREPAID" ? 0 : entry.order.total);
+  // Fees are kopecks (Russian Post's tariff is in rubles); a total only of the fees that are known, "—" when none is.
+  const feeTotal = (pick: (entry: ShippingBatchDetail["orders"][number]) => number | null) => {
+    const known = batch.orders.map(pick).filter((fee) => fee !== null);
+    return known.length
+      ? formatMoney(
+          known.reduce((total, fee) => total + fee, 0),
+          "RUB",
+          locale,
+        )
+      : "—";
+  };
+  const fee = (minor: number | null, overridden: boolean) =>
+    minor === null ? (
+      <span className="text-slate-400">—</span>
+    ) : (
+      <span title={overridden ? t("batches.feeOverridden") : undefined}>
+        {formatMoney(minor, "RUB", locale)}
+        {overridden ? " *" : ""}
+      </span>
+    );
   const formsHref = (forms: string) => `/api/admin/logistics/batches/${batch.id}/forms?forms=${forms}`;
   const missingTracking = batch.orders.filter((entry) => !entry.order.trackingNumber).map((entry) => entry.order.number);
 
@@ -80,8 +102,14 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
               <th>{t("batches.columns.recipient")}</th>
               <th>{t("batches.columns.postcode")}</th>
               <th>{t("batches.columns.tracking")}</th>
-              <th>{open ? `${t("batches.columns.weight")} / ${t("batches.columns.declaredValue")}` : t("batches.columns.weight")}</th>
+              <th>
+                {open
+                  ? `${t("batches.columns.weight")} / ${t("batches.columns.declaredValue")} / ${t("batches.columns.postageFee")} / ${t("batches.columns.declaredValueFee")}`
+                  : t("batches.columns.weight")}
+              </th>
               {open ? null : <th className="text-right">{t("batches.columns.declaredValue")}</th>}
+              {open ? null : <th className="text-right">{t("batches.columns.postageFee")}</th>}
+              {open ? null : <th className="text-right">{t("batches.columns.declaredValueFee")}</th>}
               <th className="text-right">{t("batches.columns.cod")}</th>
               <th>{t("batches.columns.status")}</th>
             </tr>
@@ -110,6 +138,10 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
                       entryId={entry.id}
                       weightGrams={entry.weightGrams}
                       declaredRubles={rubles(entry.declaredValue)}
+                      postageRubles={feeRubles(entry.postageFee)}
+                      declaredValueFeeRubles={feeRubles(entry.declaredValueFee)}
+                      postageOverridden={entry.postageFeeOverridden}
+                      declaredValueFeeOverridden={entry.declaredValueFeeOverridden}
                       orderNumber={entry.order.number}
                     />
                   ) : (
@@ -117,6 +149,16 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
                   )}
                 </td>
                 {open ? null : <td className="text-right tabular-nums">{formatMoney(entry.declaredValue, entry.currency, locale)}</td>}
+                {open ? null : (
+                  <td className="text-right tabular-nums" data-testid="parcel-postage-fee">
+                    {fee(entry.postageFee, entry.postageFeeOverridden)}
+                  </td>
+                )}
+                {open ? null : (
+                  <td className="text-right tabular-nums" data-testid="parcel-declared-value-fee">
+                    {fee(entry.declaredValueFee, entry.declaredValueFeeOverridden)}
+                  </td>
+                )}
                 <td className="text-right tabular-nums">{formatMoney(cod(entry), entry.order.currency, locale)}</td>
                 <td>
                   <OrderStatusBadge status={entry.order.status} label={tStatus(entry.order.status)} />
@@ -127,10 +169,15 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
           <tfoot>
             <tr className="font-medium">
               <td colSpan={5}>{t("batches.totals")}</td>
-              <td className="tabular-nums">
+              <td className="tabular-nums" data-testid="batch-totals">
                 {t("batches.grams", { weight: format.number(totalWeight) })} · {sum((entry) => entry.declaredValue)}
+                {open
+                  ? ` · ${t("batches.columns.postageFee")}: ${feeTotal((entry) => entry.postageFee)} · ${t("batches.columns.declaredValueFee")}: ${feeTotal((entry) => entry.declaredValueFee)}`
+                  : null}
               </td>
               {open ? null : <td />}
+              {open ? null : <td className="text-right tabular-nums">{feeTotal((entry) => entry.postageFee)}</td>}
+              {open ? null : <td className="text-right tabular-nums">{feeTotal((entry) => entry.declaredValueFee)}</td>}
               <td className="text-right tabular-nums">{sum(cod)}</td>
               <td />
             </tr>
@@ -139,6 +186,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       </div>
       {open ? (
         <div className="mt-6 max-w-md">
+          <p className="mb-2 text-sm text-slate-500">{t("batches.feesHint")}</p>
           <p className="mb-2 text-sm text-slate-500">{t("batches.closeHint")}</p>
           <CloseBatchForm action={closeBatchAction} batchId={batch.id} />
         </div>

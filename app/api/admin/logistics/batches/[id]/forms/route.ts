@@ -1,8 +1,9 @@
 // GET /api/admin/logistics/batches/<id>/forms?forms=f103,f7p,f112ep[,f116] — a shipping batch's
-// forms as one PDF: the f.103 list under the batch's number and ship date, with the weights and
-// declared values of the batch (as corrected on its page), and the chosen forms of every parcel
-// in list order (logistics section: LOGISTICS, MANAGER, OWNER). An order a form cannot be
-// printed for answers 422 with every order and reason, in the reader's language, and no PDF.
+// forms as one PDF: the f.103 list under the batch's number and ship date, with the weights,
+// declared values and postal fees of the batch (as corrected on its page), and the chosen forms
+// of every parcel in list order (logistics section: LOGISTICS, MANAGER, OWNER). An order a form
+// cannot be printed for answers 422 with every order and reason, in the reader's language, and
+// no PDF.
 import { type NextRequest } from "next/server";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
@@ -26,7 +27,7 @@ export const GET = handle(async (request: NextRequest, { params }: { params: Pro
     const entries = new Map(batch.orders.map((entry) => [entry.order.id, entry]));
     const orders = (await loadPostalFormOrders(batch.orders.map((entry) => entry.order.id))).map((order) => {
       const entry = entries.get(order.orderId)!;
-      return { ...order, weightGrams: entry.weightGrams, declaredValue: entry.declaredValue };
+      return { ...order, weightGrams: entry.weightGrams, declaredValue: entry.declaredValue, fees: { postage: entry.postageFee, declaredValue: entry.declaredValueFee } };
     });
     pdf = await renderPostalForms({ orders, forms, batch: { number: String(batch.number), date: batch.shipDate } });
   } catch (error) {
