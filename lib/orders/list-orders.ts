@@ -5,7 +5,8 @@
 // ones are counted up to ORDER_COUNT_LIMIT per status, and searches use equality or trigram indexes.
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
-import { db, type Prisma } from "@/lib/db";
+import { db, Prisma } from "@/lib/db";
+import { getPgPool } from "@/lib/db/pool";
 import { OrderStatus, PaymentMethod, Region } from "@/lib/db/generated/enums";
 import { parseTrackingNumber } from "@/lib/logistics/tracking-numbers/parse-tracking-number";
 import { addDays, SHOP_TIME_ZONE, ZCalendarDay, zonedDayStart } from "@/lib/reports/resolve-period";
@@ -134,10 +135,13 @@ export type OrderStatusCounts = Record<OrderStatus, number> & {
 /**
  * Orders per status under the filters (the tab itself is not a filter here): the tab badges.
  * Without filters (or with a status filter only) the counts are exact, from the counters the
- * database keeps. With filters, the matching orders are counted when there are at most
- * ORDER_COUNT_LIMIT of them; otherwise each status is counted up to the limit (an index range of
- * at most limit + 1 entries each), so a filter that matches half a million orders costs what one
- * matching a thousand does.
+ * database keeps. With filters, one statement (orderFilterSql, the same rules as the list's
+ * `where`): the first ORDER_COUNT_LIMIT + 1 matching orders are read; when that is all of them,
+ * they are counted per status, exactly; otherwise each status is counted up to the limit (an index
+ * range of at most limit + 1 entries each), so a filter that matches half a million orders costs
+ * what one matching a thousand does. One statement on node-postgres rather than a Prisma count per
+ * status: Prisma's count with `take` sorts every matching row by id before the LIMIT, and ten of
+ * them in parallel took ~1 s for the best-selling product of a million orders (issue 13).
  */
 export async function countOrdersByStatus(input: TOrderFilters = {}): Promise<OrderStatusCounts> {
   const { status: statusFilter, ...filters } = ZOrderFilters.parse(input);
@@ -150,24 +154,28 @@ export async function countOrdersByStatus(input: TOrderFilters = {}): Promise<Or
     counts.all = statuses.reduce((sum, status) => sum + totals[status], 0);
     return counts;
   }
-  const where = orderFilterWhere({ ...filters, status: statusFilter });
-  // count with take is COUNT(*) over a LIMITed subquery: a number comes back, not the rows.
-  const matching = await db.order.count({ where, take: ORDER_COUNT_LIMIT + 1 });
-  if (matching <= ORDER_COUNT_LIMIT) {
-    const groups = matching === 0 ? [] : await db.order.groupBy({ by: ["status"], where, _count: { _all: true } });
-    for (const group of groups) counts[group.status] = group._count._all;
-    counts.all = matching;
-    return counts;
-  }
-  // Each status up to the limit: an index range of at most limit + 1 entries, (productId|partnerId|status, …).
-  const bounded = await Promise.all(statuses.map((status) => db.order.count({ where: { AND: [where, { status }] }, take: ORDER_COUNT_LIMIT + 1 })));
-  statuses.forEach((status, index) => (counts[status] = bounded[index]!));
-  counts.all = ORDER_COUNT_LIMIT + 1;
-  counts.limit = ORDER_COUNT_LIMIT;
+  const where = orderFilterSql({ ...filters, status: statusFilter });
+  const limit = Prisma.raw(String(ORDER_COUNT_LIMIT));
+  const bound = Prisma.raw(String(ORDER_COUNT_LIMIT + 1));
+  // `first` is read once (a CTE referenced twice is materialised); the ELSE branch runs only past the limit.
+  const sql = Prisma.sql`
+    WITH first AS (SELECT o."status" FROM "Order" o WHERE ${where} LIMIT ${bound})
+    SELECT s."status"::text AS "status",
+           (CASE WHEN (SELECT count(*) FROM first) <= ${limit}
+                 THEN (SELECT count(*) FROM first f WHERE f."status" = s."status")
+                 ELSE (SELECT count(*) FROM (SELECT 1 FROM "Order" o WHERE ${where} AND o."status" = s."status" LIMIT ${bound}) bounded)
+            END)::int AS "count"
+    FROM unnest(${statuses}::"OrderStatus"[]) AS s("status")`;
+  const { rows } = await getPgPool().query<{ status: OrderStatus; count: number }>({ text: sql.text, values: sql.values as unknown[] });
+  for (const row of rows) counts[row.status] = row.count;
+  // Under the limit every count is exact; past it, each is exact up to the limit and the sum is more than it.
+  const matching = rows.reduce((sum, row) => sum + row.count, 0);
+  counts.all = Math.min(matching, ORDER_COUNT_LIMIT + 1);
+  counts.limit = matching > ORDER_COUNT_LIMIT ? ORDER_COUNT_LIMIT : null;
   return counts;
 }
 
-/** The Prisma `where` of parsed filters; also used by the CSV export. */
+/** The Prisma `where` of parsed filters: the list's and the CSV export's. */
 export function orderFilterWhere(filters: OrderFilters): Prisma.OrderWhereInput {
   const conditions: Prisma.OrderWhereInput[] = [];
   if (filters.status?.length) conditions.push({ status: { in: filters.status } });
@@ -175,11 +183,56 @@ export function orderFilterWhere(filters: OrderFilters): Prisma.OrderWhereInput 
   if (filters.region) conditions.push({ region: filters.region });
   if (filters.productId) conditions.push({ productId: filters.productId });
   if (filters.partnerId) conditions.push({ partnerId: filters.partnerId === NO_PARTNER ? null : filters.partnerId });
-  if (filters.from) conditions.push({ createdAt: { gte: zonedDayStart(filters.from, SHOP_TIME_ZONE) } });
-  if (filters.to) conditions.push({ createdAt: { lt: zonedDayStart(addDays(filters.to, 1), SHOP_TIME_ZONE) } });
-  if (filters.q) conditions.push({ OR: searchConditions(filters.q) });
+  const { from, to } = createdAtBounds(filters);
+  if (from) conditions.push({ createdAt: { gte: from } });
+  if (to) conditions.push({ createdAt: { lt: to } });
+  if (filters.q) {
+    const matches = searchMatches(filters.q);
+    // "12" is neither a number in range nor enough of a phone: match nothing rather than everything.
+    conditions.push(matches.length ? { OR: matches.map(matchWhere) } : { id: { in: [] } });
+  }
   return conditions.length ? { AND: conditions } : {};
 }
+
+/**
+ * The same filters as orderFilterWhere, as an SQL condition over "Order" o (the tab counts):
+ * condition for condition, from the same parsed values, bounds and search matches; the
+ * integration tests compare the two over many combinations.
+ */
+export function orderFilterSql(filters: OrderFilters): Prisma.Sql {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.status?.length) conditions.push(Prisma.sql`o."status" = ANY(${filters.status}::"OrderStatus"[])`);
+  if (filters.paymentMethod) conditions.push(Prisma.sql`o."paymentMethod" = ${filters.paymentMethod}::"PaymentMethod"`);
+  if (filters.region) conditions.push(Prisma.sql`o."region" = ${filters.region}::"Region"`);
+  if (filters.productId) conditions.push(Prisma.sql`o."productId" = ${filters.productId}`);
+  if (filters.partnerId) conditions.push(filters.partnerId === NO_PARTNER ? Prisma.sql`o."partnerId" IS NULL` : Prisma.sql`o."partnerId" = ${filters.partnerId}`);
+  // createdAt is the UTC wall clock (timestamp without time zone), as Prisma writes and compares it.
+  const { from, to } = createdAtBounds(filters);
+  if (from) conditions.push(Prisma.sql`o."createdAt" >= (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
+  if (to) conditions.push(Prisma.sql`o."createdAt" < (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
+  if (filters.q) {
+    const matches = searchMatches(filters.q);
+    conditions.push(matches.length ? Prisma.sql`(${Prisma.join(matches.map(matchSql), " OR ")})` : Prisma.sql`FALSE`);
+  }
+  return conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
+}
+
+/** The first instant of `from` and the first after `to`: calendar days in the shop's time zone. */
+function createdAtBounds(filters: OrderFilters): { from?: Date; to?: Date } {
+  return {
+    from: filters.from ? zonedDayStart(filters.from, SHOP_TIME_ZONE) : undefined,
+    to: filters.to ? zonedDayStart(addDays(filters.to, 1), SHOP_TIME_ZONE) : undefined,
+  };
+}
+
+/** One way a typed search can match an order; a search matches what any of its matches does. */
+type SearchMatch =
+  | { column: "trackingNumber" | "emailNormalized" | "phoneNormalized"; equals: string }
+  | { column: "number"; equals: number }
+  /** Part of the text, case-insensitive. */
+  | { column: "customerName" | "email"; containsAnyCase: string }
+  /** Part of the digits (phoneNormalized holds digits and "+" only). */
+  | { column: "phoneNormalized"; contains: string };
 
 /**
  * What a typed search may be, each form answered by an index. Digits and phone punctuation only:
@@ -188,28 +241,44 @@ export function orderFilterWhere(filters: OrderFilters): Prisma.OrderWhereInput 
  * index), or part of a phone, at least 4 digits (LIKE '%…%' through the trigram index). A whole
  * email address: equality on emailNormalized. Anything else: part of a name or an email,
  * case-insensitive — no index serves that; the other filters and the newest-first order bound
- * what is read.
+ * what is read. No matches: the search matches nothing.
  */
-function searchConditions(term: string): Prisma.OrderWhereInput[] {
+function searchMatches(term: string): SearchMatch[] {
   // A whole Russian Post tracking number (its check digit right): the trackingNumber index.
   const tracking = parseTrackingNumber(term);
-  if (tracking.ok) return [{ trackingNumber: tracking.value }];
+  if (tracking.ok) return [{ column: "trackingNumber", equals: tracking.value }];
   if (!/^[\d\s()+#.-]+$/.test(term)) {
     const email = term.includes("@") ? normalizeEmail(term) : null;
-    if (email) return [{ emailNormalized: email }];
-    return [{ customerName: { contains: term, mode: "insensitive" } }, { email: { contains: term, mode: "insensitive" } }];
+    if (email) return [{ column: "emailNormalized", equals: email }];
+    return [
+      { column: "customerName", containsAnyCase: term },
+      { column: "email", containsAnyCase: term },
+    ];
   }
-  const conditions: Prisma.OrderWhereInput[] = [];
+  const matches: SearchMatch[] = [];
   const number = /^#?\s*(\d{1,9})$/.exec(term)?.[1];
-  if (number) conditions.push({ number: Number(number) });
+  if (number) matches.push({ column: "number", equals: Number(number) });
   // "#1024" says it is an order number: no phone that happens to hold those digits.
-  if (number && term.startsWith("#")) return conditions;
+  if (number && term.startsWith("#")) return matches;
   const digits = term.replace(/\D/g, "");
   const phone = digits.length >= 10 ? normalizePhone(term, "RU") : null;
-  if (phone) conditions.push({ phoneNormalized: phone });
-  else if (digits.length >= 4) conditions.push({ phoneNormalized: { contains: digits } });
-  // "12" is neither a number in range nor enough of a phone: match nothing rather than everything.
-  return conditions.length ? conditions : [{ id: { in: [] } }];
+  if (phone) matches.push({ column: "phoneNormalized", equals: phone });
+  else if (digits.length >= 4) matches.push({ column: "phoneNormalized", contains: digits });
+  return matches;
+}
+
+function matchWhere(match: SearchMatch): Prisma.OrderWhereInput {
+  if ("equals" in match) return { [match.column]: match.equals };
+  if ("containsAnyCase" in match) return { [match.column]: { contains: match.containsAnyCase, mode: "insensitive" } };
+  return { [match.column]: { contains: match.contains } };
+}
+
+/** matchWhere in SQL, as Prisma writes it: `contains` is LIKE '%' || term || '%' (the term's own % and _ are wildcards there too). */
+function matchSql(match: SearchMatch): Prisma.Sql {
+  const column = Prisma.raw(`o."${match.column}"`);
+  if ("equals" in match) return Prisma.sql`${column} = ${match.equals}`;
+  if ("containsAnyCase" in match) return Prisma.sql`${column} ILIKE ('%' || ${match.containsAnyCase} || '%')`;
+  return Prisma.sql`${column} LIKE ('%' || ${match.contains} || '%')`;
 }
 
 // The cursor is opaque to callers: base64url of "<createdAt ISO>|<id>".

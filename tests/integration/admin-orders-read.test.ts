@@ -7,7 +7,8 @@ import { db, disconnectDb } from "@/lib/db";
 import type { OrderStatus, PaymentMethod } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { getOrderOrThrow } from "@/lib/orders/get-order";
-import { countOrdersByStatus, listOrders, NO_PARTNER, type OrderListItem } from "@/lib/orders/list-orders";
+import { countOrdersByStatus, listOrders, NO_PARTNER, orderFilterWhere, type OrderListItem, type TOrderFilters, ZOrderFilters } from "@/lib/orders/list-orders";
+import { ORDER_STATUSES } from "@/lib/orders/transitions";
 
 const run = randomUUID().slice(0, 8);
 const ids: Record<string, string> = {};
@@ -232,6 +233,54 @@ describe("countOrdersByStatus", () => {
     const counts = await countOrdersByStatus({ productId, q: "Иван" });
     expect(counts).toMatchObject({ all: 2, UNCONFIRMED: 1, DUPLICATE: 1, CONFIRMED: 0 });
     expect((await countOrdersByStatus({ productId, paymentMethod: "PREPAID" })).all).toBe(1);
+  });
+});
+
+describe("countOrdersByStatus against a full count", () => {
+  // The counts are one SQL statement (orderFilterSql); the list and the export filter through
+  // Prisma (orderFilterWhere). Every combination below must count what a plain GROUP BY over the
+  // list's own `where` counts, and what the list itself shows.
+  const searches: [string, (() => string) | undefined][] = [
+    ["no search", undefined],
+    ["a name in lower case", () => "иван"],
+    ["a name in upper case", () => "ТЕСТОВ"],
+    ["LIKE wildcards, which stay wildcards as in the list", () => "a_%"],
+    ["a whole email in other case", () => `ivan.t-${run}@EXAMPLE.test`],
+    ["a formatted phone with the trunk 8", () => "8 (916) 111-22-33"],
+    ["part of a phone", () => "333-44"],
+    ["too few digits", () => "12"],
+    ["an order number", () => String(numbers.B)],
+    ["an order number with #", () => `#${numbers.C}`],
+    ["nothing that matches", () => "zz-no-such-order"],
+  ];
+  const partners = [undefined, "<partner>", NO_PARTNER];
+  // Calendar days in Moscow: 2020-06-04 starts at 2020-06-03T21:00Z, where D, E and F were placed.
+  const periods = [{}, { from: "2020-06-04" }, { to: "2020-06-03" }, { from: "2020-06-02", to: "2020-06-04" }];
+  const statusFilters = [undefined, ["UNCONFIRMED", "DUPLICATE", "SHIPPED"] as OrderStatus[]];
+  const combinations = partners.flatMap((partner) => periods.flatMap((period) => statusFilters.map((status) => ({ partner, period, status }))));
+
+  it.each(searches)(`agrees with the search "%s" under ${combinations.length} filter combinations`, async (_label, search) => {
+    for (const { partner, period, status } of combinations) {
+      const filters: TOrderFilters = { productId, q: search?.(), partnerId: partner === "<partner>" ? partnerId : partner, ...period, status };
+      const counts = await countOrdersByStatus(filters);
+      const groups = await db.order.groupBy({ by: ["status"], where: orderFilterWhere(ZOrderFilters.parse(filters)), _count: { _all: true } });
+      const expected = Object.fromEntries(ORDER_STATUSES.map((each) => [each, groups.find((group) => group.status === each)?._count._all ?? 0]));
+      const all = groups.reduce((sum, group) => sum + group._count._all, 0);
+      expect({ filters, counts }).toEqual({ filters, counts: { ...expected, all, limit: null } });
+      const page = await listOrders({ ...filters, limit: 200 });
+      expect({ filters, listed: page.items.length }).toEqual({ filters, listed: all });
+    }
+  });
+
+  it.each([
+    [{ paymentMethod: "COD" as const }, 5],
+    [{ paymentMethod: "COD" as const, region: "RU" as const }, 5],
+    [{ region: "CIS" as const }, 0],
+    [{ status: "PAID,CANCELLED", q: "test" }, 2],
+  ])("counts %o", async (filters, all) => {
+    const counts = await countOrdersByStatus({ productId, ...filters });
+    expect(counts.all).toBe(all);
+    expect((await listOrders({ productId, ...filters })).items).toHaveLength(all);
   });
 });
 

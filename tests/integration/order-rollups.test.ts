@@ -16,7 +16,8 @@ import type { OrderStatus, Role } from "@/lib/db/generated/enums";
 import { bulkChangeOrderStatus } from "@/lib/orders/bulk-change-order-status";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { getOrderStatusCounts } from "@/lib/orders/get-order-status-counts";
-import { countOrdersByStatus, ORDER_COUNT_LIMIT } from "@/lib/orders/list-orders";
+import { countOrdersByStatus, NO_PARTNER, ORDER_COUNT_LIMIT, orderFilterWhere, type TOrderFilters, ZOrderFilters } from "@/lib/orders/list-orders";
+import { ORDER_STATUSES } from "@/lib/orders/transitions";
 import { updateOrderBeforeShipping } from "@/lib/orders/update-order-before-shipping";
 import { getFinanceReport } from "@/lib/reports/get-finance-report";
 import { getGeneralStats } from "@/lib/reports/get-general-stats";
@@ -265,6 +266,25 @@ describe("countOrdersByStatus under filters", () => {
     // A narrower filter under the limit is exact again.
     const narrow = await countOrdersByStatus({ productId: product.id, paymentMethod: "PREPAID" });
     expect(narrow).toMatchObject({ limit: null, all: 0 });
+    // Whatever the filters, each status is a full count of the list's own `where`, capped at limit + 1.
+    const { paymentMethod } = await db.order.findUniqueOrThrow({ where: { id: seed.id }, select: { paymentMethod: true } });
+    const combinations: TOrderFilters[] = [
+      { partnerId: NO_PARTNER },
+      { status: ["CANCELLED", "PAID"] },
+      { status: ["UNCONFIRMED"], paymentMethod },
+      { from: "2020-01-01", region: "RU" },
+      { q: "zz-nobody" },
+      { q: "+7 916 000-00-00" },
+    ];
+    for (const filters of combinations) {
+      const where = orderFilterWhere(ZOrderFilters.parse({ productId: product.id, ...filters }));
+      const groups = await db.order.groupBy({ by: ["status"], where, _count: { _all: true } });
+      const full = Object.fromEntries(ORDER_STATUSES.map((status) => [status, groups.find((group) => group.status === status)?._count._all ?? 0]));
+      const total = groups.reduce((sum, group) => sum + group._count._all, 0);
+      const capped = Object.fromEntries(Object.entries(full).map(([status, count]) => [status, Math.min(count, ORDER_COUNT_LIMIT + 1)]));
+      const expected = { ...capped, all: Math.min(total, ORDER_COUNT_LIMIT + 1), limit: total > ORDER_COUNT_LIMIT ? ORDER_COUNT_LIMIT : null };
+      expect({ filters, counts: await countOrdersByStatus({ productId: product.id, ...filters }) }).toEqual({ filters, counts: expected });
+    }
     expect(await drift()).toEqual([]);
   });
 });
