@@ -18,6 +18,7 @@ import { createShippingBatch } from "@/lib/logistics/batches/create-shipping-bat
 import { updateBatchParcel } from "@/lib/logistics/batches/update-batch-parcel";
 import { getPostalTariff, POSTAL_TARIFF_KEY, type TPostalTariff } from "@/lib/logistics/fees/postal-tariff";
 import { updatePostalTariff } from "@/lib/logistics/fees/update-postal-tariff";
+import { loadPostalFormOrders } from "@/lib/logistics/forms/load-postal-form-orders";
 import { SHOP_REQUISITES_KEY } from "@/lib/settings/shop-requisites";
 import { pdfPageTexts } from "@/tests/helpers/pdf-pages";
 
@@ -290,5 +291,10 @@ describe("fees of batch parcels", () => {
     // 400.00 + 355.00 = 755.00 RUB postage; 51.60 + 25.80 = 77.40 RUB for the declared value
     expect(f103).toContain("755,00 руб. (Семьсот пятьдесят пять рублей 00 копеек)");
     expect(f103).toContain("77,40 руб. (Семьдесят семь рублей 40 копеек)");
+
+    // Forms printed for orders outside a batch compute the fees from the tariff too; without one they stay blank.
+    expect((await loadPostalFormOrders([first.id]))[0]?.fees).toEqual({ postage: 40000, declaredValue: 5160 });
+    await updatePostalTariff({ tariff: null, actor: users.OWNER as never });
+    expect((await loadPostalFormOrders([first.id]))[0]?.fees).toBeUndefined();
   });
 });
