@@ -4,6 +4,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { db, type Role } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
@@ -14,11 +15,16 @@ import { staffHasRole, type PartnerActor, type StaffActor } from "./guard-roles"
 
 export { staffHasRole, type PartnerActor, type StaffActor };
 
-/** The signed-in actor, verified against the database, or null. */
-export async function getActor(): Promise<SessionActor | null> {
+/**
+ * The signed-in actor, verified against the database, or null. Read once per page render: the
+ * admin layout and its page both ask, and each read decrypts the session cookie and queries the
+ * account (React's cache is scoped to one render; Server Actions and route handlers, called
+ * outside a render, read afresh on every call).
+ */
+export const getActor = cache(async (): Promise<SessionActor | null> => {
   const session = await getServerSession(getAuthOptions());
   return session?.actor ? verifySessionActor(session.actor) : null;
-}
+});
 
 /**
  * Re-reads the account a session claims: null when it is gone, deactivated or banned, or when
