@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { BulkStatusForm } from "@/components/admin/orders/bulk-status-form";
@@ -8,6 +9,7 @@ import { OrdersTable } from "@/components/admin/orders/orders-table";
 import { withQuery, type OrderQuery } from "@/components/admin/orders/orders-url";
 import { panel, secondaryButton } from "@/components/ui/styles";
 import { requireStaffPage } from "@/lib/auth/guard";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { sectionRoles } from "@/lib/auth/permissions";
 import type { OrderStatus } from "@/lib/db/generated/enums";
 import { countOrdersByStatus, listOrderFilterOptions, listOrders, orderQueryFromSearchParams, ZListOrdersInput } from "@/lib/orders/list-orders";
@@ -46,9 +48,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <OrderStatusTabs counts={counts} active={tab} query={filterQuery} />
       <OrderFiltersForm filters={filters} tab={tab} products={options.products} partners={options.partners} />
       <div className={`${panel} overflow-hidden`}>
-        <BulkStatusForm action={bulkChangeStatusAction} targets={targets} orderNumbers={orderNumbers}>
-          <OrdersTable items={page.items} selectable />
-        </BulkStatusForm>
+        {/* The bulk form is the page's only client component with texts of its own. */}
+        <NextIntlClientProvider messages={await clientMessages(["common", "orders.bulk"])}>
+          <BulkStatusForm action={bulkChangeStatusAction} targets={targets} orderNumbers={orderNumbers}>
+            <OrdersTable items={page.items} selectable />
+          </BulkStatusForm>
+        </NextIntlClientProvider>
       </div>
       <div className="mt-4 flex gap-3">
         {cursor ? (

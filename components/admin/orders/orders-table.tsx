@@ -1,13 +1,37 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { OrderListItem } from "@/lib/orders/list-orders";
+import { PAYMENT_METHODS, type OrderListItem } from "@/lib/orders/list-orders";
+import { ORDER_STATUSES } from "@/lib/orders/transitions";
 import { formatMoney } from "@/lib/money/format";
 import { SelectAllCheckbox } from "./bulk-status-form";
-import { OrderStatusBadge } from "./order-status-badge";
+import { OrderRows, type OrderRowLabels, type OrderRowView } from "./order-rows";
 
 /** The dense order table; rows carry checkboxes when a bulk form wraps it. */
 export async function OrdersTable({ items, selectable }: { items: OrderListItem[]; selectable: boolean }) {
   const [t, tStatus, format, locale] = await Promise.all([getTranslations("orders"), getTranslations("orderStatus"), getFormatter(), getLocale()]);
+  const rowView = (order: OrderListItem): OrderRowView => {
+    const [first, ...rest] = order.items;
+    return {
+      id: order.id,
+      number: order.number,
+      numberText: t("number", { number: order.number }),
+      selectLabel: t("bulk.selectOrder", { number: order.number }),
+      createdAt: format.dateTime(order.createdAt, { dateStyle: "short", timeStyle: "short" }),
+      customer: order.customerName ?? order.email ?? "—",
+      contact: [order.phone, order.city].filter(Boolean).join(" · ") || "—",
+      firstItem: first ? `${first.productName}${first.quantity > 1 ? ` × ${first.quantity}` : ""}` : order.product.name,
+      moreItems: rest.length ? t("moreItems", { count: rest.length }) : null,
+      total: formatMoney(order.total, order.currency, locale),
+      paymentMethod: order.paymentMethod,
+      status: order.status,
+      partner: order.partner ? order.partner.login : "—",
+    };
+  };
+  const labels: OrderRowLabels = {
+    paymentMethods: Object.fromEntries(
+      PAYMENT_METHODS.map((method) => [method, { short: t(`paymentMethodsShort.${method}`), title: t(`paymentMethods.${method}`) }]),
+    ) as OrderRowLabels["paymentMethods"],
+    statuses: Object.fromEntries(ORDER_STATUSES.map((status) => [status, tStatus(status)])) as OrderRowLabels["statuses"],
+  };
   return (
     <div className="overflow-x-auto">
       <table className="table orders-table" data-testid="orders-table">
@@ -28,45 +52,10 @@ export async function OrdersTable({ items, selectable }: { items: OrderListItem[
           </tr>
         </thead>
         <tbody>
-          {/* 50 rows go out twice (the HTML and the RSC payload): cells are styled by .orders-table in
-              globals.css rather than by long class lists, and the row links do not prefetch 100 order pages. */}
-          {items.map((order) => {
-            const [first, ...rest] = order.items;
-            const href = `/admin/orders/${order.id}`;
-            return (
-              <tr key={order.id} data-testid="order-row" data-order-id={order.id} data-order-number={order.number}>
-                {selectable ? (
-                  <td>
-                    <input type="checkbox" name="orderIds" value={order.id} aria-label={t("bulk.selectOrder", { number: order.number })} />
-                  </td>
-                ) : null}
-                <td className="o-num">
-                  <Link href={href} prefetch={false}>
-                    {t("number", { number: order.number })}
-                  </Link>
-                  <small>{format.dateTime(order.createdAt, { dateStyle: "short", timeStyle: "short" })}</small>
-                </td>
-                <td className="o-who">
-                  <Link href={href} prefetch={false}>
-                    {order.customerName ?? order.email ?? "—"}
-                  </Link>
-                  <small>{[order.phone, order.city].filter(Boolean).join(" · ") || "—"}</small>
-                </td>
-                <td className="o-what">
-                  <div>{first ? `${first.productName}${first.quantity > 1 ? ` × ${first.quantity}` : ""}` : order.product.name}</div>
-                  {rest.length ? <small>{t("moreItems", { count: rest.length })}</small> : null}
-                </td>
-                <td className="o-sum">{formatMoney(order.total, order.currency, locale)}</td>
-                <td className="o-dim">
-                  <span title={t(`paymentMethods.${order.paymentMethod}`)}>{t(`paymentMethodsShort.${order.paymentMethod}`)}</span>
-                </td>
-                <td>
-                  <OrderStatusBadge status={order.status} label={tStatus(order.status)} />
-                </td>
-                <td className="o-dim">{order.partner ? order.partner.login : "—"}</td>
-              </tr>
-            );
-          })}
+          {/* 50 rows go out twice (the HTML and the RSC payload): the rows travel as their texts to
+              OrderRows, cells are styled by .orders-table in globals.css rather than by long class lists,
+              and the row links do not prefetch 100 order pages. */}
+          <OrderRows rows={items.map((order) => rowView(order))} labels={labels} selectable={selectable} />
           {items.length === 0 ? (
             <tr>
               <td colSpan={selectable ? 8 : 7} className="py-12 text-center text-slate-500">
