@@ -41,7 +41,7 @@ export function createMailTransport(config: MailTransportConfig): MailTransport 
   // built here with our defaults and handed to nodemailer as a ready transport.
   const pool = new SMTPPool({ ...SMTP_POOL_DEFAULTS, ...config.smtp, pool: true, url: config.smtpUrl });
   // A proxy (`?proxy=` in the URL) brings nodemailer's own getSocket: keep it.
-  if (!pool.options.proxy && !config.smtp?.getSocket) pool.getSocket = openSmtpSocket;
+  if (!(pool.options as { proxy?: unknown }).proxy && !config.smtp?.getSocket) pool.getSocket = openSmtpSocket;
   return { kind: "SMTP", from: config.from, transporter: nodemailer.createTransport(pool) };
 }
 
@@ -55,7 +55,7 @@ type SocketCallback = (error: Error | null, socketOptions?: { connection: net.So
  * it takes a connected socket from `getSocket` and still negotiates TLS on it itself (smtps://,
  * or STARTTLS later), with the URL's host as the name to verify.
  */
-export function openSmtpSocket(options: SMTPPool.Options, callback: SocketCallback) {
+export function openSmtpSocket(options: Pick<SMTPPool.Options, "host" | "port" | "secure" | "localAddress" | "connectionTimeout">, callback: SocketCallback) {
   const port = Number(options.port) || (options.secure ? 465 : 587);
   const socket = net.connect({ host: options.host ?? "localhost", port, localAddress: options.localAddress, noDelay: true });
   let settled = false;
