@@ -238,6 +238,9 @@ describe("fees of batch parcels", () => {
     const audits = await auditCount();
     const bad = await updateBatchParcelAction({ status: "idle" }, form({ entryId: entry.id, weightGrams: "1", declaredValue: "1", postageFee: "-5", postageFeeShown: "420.50" }));
     expect(bad).toMatchObject({ status: "error", fieldErrors: { postageFee: "Плата: сумма в рублях от 0 до 100 000." } });
+    // A declared value with a third decimal is refused, not rounded to the kopeck.
+    const fraction = await updateBatchParcelAction({ status: "idle" }, form({ entryId: entry.id, weightGrams: "2400", declaredValue: "2000.005" }));
+    expect(fraction).toMatchObject({ status: "error", fieldErrors: { declaredValue: expect.any(String) } });
     await expect(updateBatchParcel({ entryId: entry.id, declaredValueFee: 1.5, actor: users.LOGISTICS })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await entryOf(batchId, order.id)).toEqual(before);
     expect(await auditCount()).toBe(audits);

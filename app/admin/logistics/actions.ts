@@ -124,7 +124,8 @@ export async function updateBatchParcelAction(_state: ActionState, formData: For
       remove,
       // The declared value is typed in rubles (two decimals at most): kopecks here.
       weightGrams: remove || weight === undefined ? undefined : Number(weight.replace(/\s/g, "")),
-      declaredValue: remove || declared === undefined ? undefined : Math.round(Number(declared.replace(/\s/g, "").replace(",", ".")) * 100),
+      // "12.345" or "1e3" is refused (the field's error), never rounded.
+      declaredValue: remove || declared === undefined ? undefined : kopecksField(formData, "declaredValue"),
       postageFee: remove ? undefined : feeField(formData, "postageFee"),
       declaredValueFee: remove ? undefined : feeField(formData, "declaredValueFee"),
       actor: { id: actor.id, role: actor.role },
