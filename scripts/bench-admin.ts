@@ -296,6 +296,12 @@ try {
       rollupSql("PAID", from, to, `AND status = 'PAID'`, "currency"),
       rollupSql("CONFIRMED", from, to, "", "currency"),
       rollupSql("PAID", today.year_ago, today.day, `AND status = 'PAID'`, "to_char(day, 'YYYY-MM'), currency"),
+      // Co-owners: the product rollup of the period.
+      client.query(
+        `SELECT to_char(day, 'YYYY-MM'), currency, "productId", sum(orders), sum(revenue), sum("baseCost"), sum(commissions)
+         FROM "OrderProductDailyRollup" WHERE day >= $1::date AND day <= $2::date GROUP BY 1, 2, 3`,
+        [from, to],
+      ),
     ]);
   const year = `period=custom&from=${today.year_ago}&to=${today.day}`;
   await measure(

@@ -97,15 +97,19 @@ const sumFigures = (lines: readonly ShareFigures[]): ShareFigures =>
   );
 
 export async function getCoOwnerShares(period: Period): Promise<CoOwnerShares> {
-  const coOwners = await db.coOwner.findMany({
-    where: { isActive: true, shares: { some: {} } },
-    select: { id: true, name: true, shares: { select: { productId: true, basisPoints: true } } },
-  });
+  // The rules and every product's figures at once (a year is a few thousand rollup rows).
+  const [coOwners, allFigures] = await Promise.all([
+    db.coOwner.findMany({
+      where: { isActive: true, shares: { some: {} } },
+      select: { id: true, name: true, shares: { select: { productId: true, basisPoints: true } } },
+    }),
+    getProductMonthFigures(period),
+  ]);
   const rules: ShareRule[] = coOwners.flatMap((coOwner) => coOwner.shares.map((share) => ({ coOwnerId: coOwner.id, ...share })));
   if (!rules.length) return { lines: [], totals: [] };
   // With an all-products rule every product counts; otherwise only the products named by rules.
-  const productIds = rules.some((rule) => rule.productId === null) ? undefined : [...new Set(rules.map((rule) => rule.productId as string))];
-  const figures = await getProductMonthFigures(period, productIds);
+  const ruled = new Set(rules.map((rule) => rule.productId));
+  const figures = ruled.has(null) ? allFigures : allFigures.filter((row) => ruled.has(row.productId));
   const products = await db.product.findMany({ where: { id: { in: [...new Set(figures.map((row) => row.productId))] } }, select: { id: true, name: true } });
   const productName = new Map(products.map((product) => [product.id, product.name]));
   const coOwnerName = new Map(coOwners.map((coOwner) => [coOwner.id, coOwner.name]));

@@ -72,9 +72,7 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
                 const lines = linesByTotal.get(key) ?? [];
                 return [
                   <tr key={key} className={TOTAL_ROW} data-testid="coowner-total" data-month={total.month} data-coowner={total.coOwnerName}>
-                    <th scope="row">
-                      {monthLabel(total.month)} · {total.coOwnerName}
-                    </th>
+                    <th scope="row">{`${monthLabel(total.month)} · ${total.coOwnerName}`}</th>
                     <td>{total.currency}</td>
                     {COLUMNS.map((column) => (
                       <td key={column}>{formatMoney(total[column], total.currency, locale)}</td>
@@ -82,9 +80,8 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
                   </tr>,
                   ...lines.map((line) => (
                     <tr key={line.productId}>
-                      <th scope="row">
-                        {line.productName} · {percentText(line.basisPoints)} %
-                      </th>
+                      {/* One text, not four: no React text separators in the HTML. */}
+                      <th scope="row">{`${line.productName} · ${percentText(line.basisPoints)} %`}</th>
                       <td />
                       {COLUMNS.map((column) => (
                         <td key={column}>{formatMoney(line[column], line.currency, locale)}</td>

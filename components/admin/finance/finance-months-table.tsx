@@ -1,7 +1,7 @@
 // The Finance report's last 12 months: a row per month and currency, empty months said so.
 import type { FinanceMonth } from "@/lib/reports/get-finance-report";
 import { panel } from "@/components/ui/styles";
-import { FINANCE_COLUMNS, FinanceRow, type FinanceTableLabels } from "./finance-totals-table";
+import { FINANCE_BODY, FINANCE_COLUMNS, FinanceRow, type FinanceTableLabels } from "./finance-totals-table";
 
 export function FinanceMonthsTable(props: {
   title: string;
@@ -37,16 +37,14 @@ export function FinanceMonthsTable(props: {
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={FINANCE_BODY}>
             {[...months].reverse().map(({ month, label }) => {
               const monthRows = rows.filter((row) => row.month === month);
               if (!monthRows.length) {
                 return (
                   <tr key={month} data-month={month}>
-                    <th scope="row" className="px-5 py-2 text-left font-medium text-slate-700">
-                      {label}
-                    </th>
-                    <td colSpan={FINANCE_COLUMNS.length + 1} className="px-3 py-2 text-right text-slate-400">
+                    <th scope="row">{label}</th>
+                    <td colSpan={FINANCE_COLUMNS.length + 1} className="font-normal! text-slate-400">
                       {labels.noMoney}
                     </td>
                   </tr>

@@ -5,6 +5,13 @@ import { panel } from "@/components/ui/styles";
 
 export const FINANCE_COLUMNS = ["revenue", "shipping", "baseCost", "commissions", "margin"] as const;
 
+/**
+ * The body of a table of FinanceRows: the cells' styles are set here once rather than on each
+ * cell (the 12 months' rows were half of the page's HTML and RSC payload). The margin is bold.
+ */
+export const FINANCE_BODY =
+  "divide-y divide-slate-100 [&_td]:px-3 [&_td]:py-2 [&_td]:text-right [&_td]:whitespace-nowrap [&_td]:tabular-nums [&_td:last-child]:font-semibold [&_th]:px-5 [&_th]:py-2 [&_th]:text-left [&_th]:font-medium [&_th]:text-slate-700";
+
 export interface FinanceTableLabels {
   currency: string;
   orders: string;
@@ -40,7 +47,7 @@ export function FinanceTotalsTable(props: { id: string; title: string; hint: str
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className={FINANCE_BODY}>
               {rows.map((row) => (
                 <FinanceRow key={row.currency} row={row} locale={locale} first={row.currency} />
               ))}
@@ -58,17 +65,10 @@ export function FinanceTotalsTable(props: { id: string; title: string; hint: str
 export function FinanceRow({ row, locale, first }: { row: FinanceTotals; locale: string; first: string }) {
   return (
     <tr data-testid={`finance-row-${row.currency}`}>
-      <th scope="row" className="px-5 py-2 text-left font-medium text-slate-700">
-        {first}
-      </th>
-      <td className="px-3 py-2 text-right tabular-nums">{row.orders}</td>
+      <th scope="row">{first}</th>
+      <td>{row.orders}</td>
       {FINANCE_COLUMNS.map((column) => (
-        <td
-          key={column}
-          className={`px-3 py-2 text-right whitespace-nowrap tabular-nums ${column === "margin" ? (row.margin < 0n ? "font-semibold text-red-700" : "font-semibold") : ""}`}
-          data-column={column}
-          data-amount-minor={row[column].toString()}
-        >
+        <td key={column} className={column === "margin" && row.margin < 0n ? "text-red-700" : undefined} data-amount-minor={row[column].toString()}>
           {formatMoney(row[column], row.currency, locale)}
         </td>
       ))}
