@@ -2,6 +2,7 @@
 // login, name and email, in keyset pages. Rows are plain data (ISO strings, no Date objects),
 // ready for client components; secrets (password hash, payout details) are never selected.
 import { z } from "zod";
+import { escapeLike } from "@/lib/crm/customers/customer-query";
 import { db, type Prisma } from "@/lib/db";
 import { PartnerStatus } from "@/lib/db/generated/enums";
 
@@ -51,7 +52,16 @@ export async function listPartners(query: unknown = {}): Promise<PartnerListPage
   const { status, q, after } = ZListPartnersQuery.parse(query);
   const where: Prisma.PartnerWhereInput = {
     ...(status ? { status } : {}),
-    ...(q ? { OR: [{ login: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {}),
+    // Typed text literally: `contains` is LIKE, where % and _ would be wildcards.
+    ...(q
+      ? {
+          OR: [
+            { login: { contains: escapeLike(q), mode: "insensitive" } },
+            { name: { contains: escapeLike(q), mode: "insensitive" } },
+            { email: { contains: escapeLike(q), mode: "insensitive" } },
+          ],
+        }
+      : {}),
   };
   const cursorRow = after ? await db.partner.findUnique({ where: { id: after }, select: { id: true } }) : null;
   const [rows, grouped] = await Promise.all([

@@ -4,6 +4,7 @@
 // keyset bound is an index bound), unfiltered tab counts come from trigger-kept counters, filtered
 // ones are counted up to ORDER_COUNT_LIMIT per status, and searches use equality or trigram indexes.
 import { z } from "zod";
+import { escapeLike } from "@/lib/crm/customers/customer-query";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize-contact";
 import { db, Prisma } from "@/lib/db";
 import { getPgPool } from "@/lib/db/pool";
@@ -229,7 +230,7 @@ function createdAtBounds(filters: OrderFilters): { from?: Date; to?: Date } {
 type SearchMatch =
   | { column: "trackingNumber" | "emailNormalized" | "phoneNormalized"; equals: string }
   | { column: "number"; equals: number }
-  /** Part of the text, case-insensitive. */
+  /** Part of the text, case-insensitive; a LIKE pattern with \\, % and _ escaped by a backslash. */
   | { column: "customerName" | "email"; containsAnyCase: string }
   /** Part of the digits (phoneNormalized holds digits and "+" only). */
   | { column: "phoneNormalized"; contains: string };
@@ -250,9 +251,10 @@ function searchMatches(term: string): SearchMatch[] {
   if (!/^[\d\s()+#.-]+$/.test(term)) {
     const email = term.includes("@") ? normalizeEmail(term) : null;
     if (email) return [{ column: "emailNormalized", equals: email }];
+    // Typed text is matched literally: Prisma's `contains` is LIKE and leaves % and _ as wildcards.
     return [
-      { column: "customerName", containsAnyCase: term },
-      { column: "email", containsAnyCase: term },
+      { column: "customerName", containsAnyCase: escapeLike(term) },
+      { column: "email", containsAnyCase: escapeLike(term) },
     ];
   }
   const matches: SearchMatch[] = [];
@@ -273,7 +275,7 @@ function matchWhere(match: SearchMatch): Prisma.OrderWhereInput {
   return { [match.column]: { contains: match.contains } };
 }
 
-/** matchWhere in SQL, as Prisma writes it: `contains` is LIKE '%' || term || '%' (the term's own % and _ are wildcards there too). */
+/** matchWhere in SQL, as Prisma writes it: `contains` is LIKE '%' || term || '%' (backslash, LIKE's default escape, as the term is escaped). */
 function matchSql(match: SearchMatch): Prisma.Sql {
   const column = Prisma.raw(`o."${match.column}"`);
   if ("equals" in match) return Prisma.sql`${column} = ${match.equals}`;

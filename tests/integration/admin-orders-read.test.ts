@@ -234,6 +234,15 @@ describe("countOrdersByStatus", () => {
     expect(counts).toMatchObject({ all: 2, UNCONFIRMED: 1, DUPLICATE: 1, CONFIRMED: 0 });
     expect((await countOrdersByStatus({ productId, paymentMethod: "PREPAID" })).all).toBe(1);
   });
+
+  it("matches typed % and _ literally, not as LIKE wildcards", async () => {
+    // As wildcards "Ива_" and "%" would match every "Иван Тестов".
+    for (const q of ["Ива_", "%", "_ван", "Иван\\"]) {
+      expect((await countOrdersByStatus({ productId, q })).all).toBe(0);
+      expect((await listOrders({ productId, q })).items).toEqual([]);
+    }
+    expect((await countOrdersByStatus({ productId, q: "Иван" })).all).toBe(2);
+  });
 });
 
 describe("countOrdersByStatus against a full count", () => {
@@ -244,7 +253,7 @@ describe("countOrdersByStatus against a full count", () => {
     ["no search", undefined],
     ["a name in lower case", () => "иван"],
     ["a name in upper case", () => "ТЕСТОВ"],
-    ["LIKE wildcards, which stay wildcards as in the list", () => "a_%"],
+    ["LIKE wildcards and the escape, matched literally", () => "a_%\\"],
     ["a whole email in other case", () => `ivan.t-${run}@EXAMPLE.test`],
     ["a formatted phone with the trunk 8", () => "8 (916) 111-22-33"],
     ["part of a phone", () => "333-44"],

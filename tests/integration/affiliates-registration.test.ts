@@ -273,6 +273,9 @@ describe("the owner's approve / ban / unban", () => {
     expect(page.rows).toEqual([expect.objectContaining({ id: child.id, login: child.login, status: "PENDING", parentLogin, emailVerifiedAt: null, registeredAt: expect.any(String) })]);
     expect((await listPartners({ q: child.login, status: "ACTIVE" })).rows).toEqual([]);
     expect((await listPartners({ q: parentLogin, status: "ACTIVE" })).rows.map((row) => row.id)).toContain(parent.id);
+    // % and _ are typed text, not LIKE wildcards.
+    expect((await listPartners({ q: `${child.login.slice(0, -1)}_` })).rows).toEqual([]);
+    expect((await listPartners({ q: `${child.login.slice(0, 3)}%${child.login.slice(4)}` })).rows).toEqual([]);
     expect((await listPartners({ status: "WHATEVER" })).counts.PENDING).toBeGreaterThan(0);
   });
 });
