@@ -27,7 +27,12 @@ test("the owner sets USD→RUB to 32.5 and sees it as the current rate", async (
     ["0", "The rate must be above zero"],
   ]) {
     await form.getByLabel("Rate", { exact: true }).fill(bad!);
+    // Each answer is awaited (the button is enabled again once it is shown): the previous error
+    // may read the same, and a late answer re-renders the form with the previous input.
+    const answered = page.waitForResponse((response) => response.request().method() === "POST");
     await form.getByRole("button", { name: "Set rate" }).click();
+    await answered;
+    await expect(form.getByRole("button", { name: "Set rate" })).toBeEnabled();
     await expect(form.getByTestId("error-rate")).toContainText(message!);
     // The refused input stays in the field, next to its error.
     await expect(form.getByLabel("Rate", { exact: true })).toHaveValue(bad!);
