@@ -4,14 +4,9 @@ import { panel, secondaryButton } from "@/components/ui/styles";
 import { percentText } from "@/lib/coowners/percent-text";
 import { formatMoney } from "@/lib/money/format";
 import type { CoOwnerShares } from "@/lib/reports/get-coowner-shares";
+import { CoOwnersRows, type CoOwnerLineRow, type CoOwnerTotalRow } from "./coowners-rows";
 
 const COLUMNS = ["revenue", "baseCost", "commissions", "margin", "share"] as const;
-
-// The product lines' look is the body's default (they are most rows); a total row overrides it.
-// Money cells right-aligned, the currency cell (the first td) left; a total's share in bold.
-const BODY =
-  "divide-y divide-slate-100 text-xs text-slate-500 [&_td]:px-3 [&_td]:py-1 [&_td]:text-right [&_td]:tabular-nums [&_td:first-of-type]:text-left [&_th]:py-1 [&_th]:pr-3 [&_th]:pl-9 [&_th]:text-left [&_th]:font-normal";
-const TOTAL_ROW = "text-sm text-slate-900 [&>*]:py-2! [&>th]:px-5! [&>th]:font-medium! [&>th]:text-slate-800 [&>td:last-child]:font-semibold";
 
 export interface CoOwnersTableLabels {
   title: string;
@@ -27,12 +22,22 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
   const { shares, monthLabel, locale, csvHref, labels } = props;
   // Each total's product lines, grouped once (a filter per total reads every line again).
   const keyOf = (row: { month: string; coOwnerId: string; currency: string }) => `${row.month}-${row.coOwnerId}-${row.currency}`;
-  const linesByTotal = new Map<string, CoOwnerShares["lines"]>();
+  const linesByTotal = new Map<string, CoOwnerLineRow[]>();
   for (const line of shares.lines) {
+    const row: CoOwnerLineRow = [line.productId, `${line.productName} · ${percentText(line.basisPoints)} %`, ...COLUMNS.map((column) => formatMoney(line[column], line.currency, locale))];
     const group = linesByTotal.get(keyOf(line));
-    if (group) group.push(line);
-    else linesByTotal.set(keyOf(line), [line]);
+    if (group) group.push(row);
+    else linesByTotal.set(keyOf(line), [row]);
   }
+  const rows: CoOwnerTotalRow[] = shares.totals.map((total) => ({
+    key: keyOf(total),
+    month: total.month,
+    coOwnerName: total.coOwnerName,
+    label: `${monthLabel(total.month)} · ${total.coOwnerName}`,
+    currency: total.currency,
+    amounts: COLUMNS.map((column) => formatMoney(total[column], total.currency, locale)),
+    lines: linesByTotal.get(keyOf(total)) ?? [],
+  }));
   return (
     <section className={`${panel} overflow-hidden`} aria-labelledby="finance-coowners-title" data-testid="finance-coowners">
       <div className="flex flex-wrap items-start justify-between gap-3 px-5 pt-4 pb-3">
@@ -64,33 +69,7 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
                 ))}
               </tr>
             </thead>
-            {/* A year is hundreds of product lines, each in the HTML and again in the RSC payload:
-                the cells' styles are set once here, not repeated on every cell. */}
-            <tbody className={BODY}>
-              {shares.totals.map((total) => {
-                const key = keyOf(total);
-                const lines = linesByTotal.get(key) ?? [];
-                return [
-                  <tr key={key} className={TOTAL_ROW} data-testid="coowner-total" data-month={total.month} data-coowner={total.coOwnerName}>
-                    <th scope="row">{`${monthLabel(total.month)} · ${total.coOwnerName}`}</th>
-                    <td>{total.currency}</td>
-                    {COLUMNS.map((column) => (
-                      <td key={column}>{formatMoney(total[column], total.currency, locale)}</td>
-                    ))}
-                  </tr>,
-                  ...lines.map((line) => (
-                    <tr key={line.productId}>
-                      {/* One text, not four: no React text separators in the HTML. */}
-                      <th scope="row">{`${line.productName} · ${percentText(line.basisPoints)} %`}</th>
-                      <td />
-                      {COLUMNS.map((column) => (
-                        <td key={column}>{formatMoney(line[column], line.currency, locale)}</td>
-                      ))}
-                    </tr>
-                  )),
-                ];
-              })}
-            </tbody>
+            <CoOwnersRows totals={rows} />
           </table>
         </div>
       ) : (
