@@ -37,7 +37,10 @@ let code = 0;
 try {
   await waitForHttp(`${app.url}/api/health`);
   // Its own output folder: Playwright empties the folder when it starts, under others' feet.
-  await run(bin("playwright"), ["test", `--output=test-results-${name}`, ...specs], { ...env, E2E_BASE_URL: app.url, E2E_DATABASE_URL: databaseUrl });
+  // Specs or filters named: only those, one at a time (--no-deps: else the serial project's
+  // teardown, every parallel spec, would run in full; see playwright.config.ts).
+  const selection = specs.length ? ["--no-deps", "--workers=1"] : [];
+  await run(bin("playwright"), ["test", `--output=test-results-${name}`, ...selection, ...specs], { ...env, E2E_BASE_URL: app.url, E2E_DATABASE_URL: databaseUrl });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;
