@@ -20,6 +20,7 @@ describe("parseEnv", () => {
     expect(env.MAIL_FROM).toContain("@");
     expect(env.REDIS_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.SMTP_MAILING_CONNECTIONS).toBe(10);
     expect(env.FILE_STORAGE_DIR).toBe(".data/files");
     expect(env.FILE_MAX_BYTES).toBe(104_857_600); // 100 MB
   });
@@ -41,6 +42,9 @@ describe("parseEnv", () => {
     [{ STRIPE_SECRET_KEY: "sk_test_1" }, "STRIPE_WEBHOOK_SECRET is required when the other Stripe variable is set"],
     [{ STRIPE_WEBHOOK_SECRET: "whsec_1" }, "STRIPE_SECRET_KEY is required when the other Stripe variable is set"],
     [{ STRIPE_SECRET_KEY: "pk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" }, "STRIPE_SECRET_KEY must start with sk_"],
+    [{ SMTP_MAILING_CONNECTIONS: "0" }, "SMTP_MAILING_CONNECTIONS must be at least 1"],
+    [{ SMTP_MAILING_CONNECTIONS: "500" }, "SMTP_MAILING_CONNECTIONS must be at most 100"],
+    [{ SMTP_MAILING_CONNECTIONS: "ten" }, "SMTP_MAILING_CONNECTIONS must be a whole number"],
     [{ WORKER_CONCURRENCY: "0" }, "WORKER_CONCURRENCY must be at least 1"],
     [{ WORKER_CONCURRENCY: "many" }, "WORKER_CONCURRENCY must be a whole number"],
     [{ WORKER_SHUTDOWN_TIMEOUT_MS: "10" }, "WORKER_SHUTDOWN_TIMEOUT_MS must be at least 1000"],

@@ -29,6 +29,13 @@ export const ZEnv = z
       .refine((value) => /^postgres(ql)?:\/\//.test(value), { message: "must be a URL like postgresql://user:password@host:5432/db" }),
     REDIS_URL: optionalUrl(["redis:", "rediss:"], "redis://127.0.0.1:6379"),
     SMTP_URL: optionalUrl(["smtp:", "smtps:"], "smtp://user:password@smtp.example.com:587"),
+    /** SMTP connections of the mailings' pool (per worker process), beside the transactional pool's 5; lib/mail/transport says why. */
+    SMTP_MAILING_CONNECTIONS: z.coerce
+      .number({ error: "must be a whole number" })
+      .int({ message: "must be a whole number" })
+      .min(1, { message: "must be at least 1" })
+      .max(100, { message: "must be at most 100" })
+      .default(10),
     MAIL_FROM: z.string().trim().min(3, { message: "must be an address like Lavka <shop@example.com>" }).default("Lavka <no-reply@lavka.local>"),
     APP_URL: z
       .string()

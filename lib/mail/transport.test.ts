@@ -1,8 +1,9 @@
 import type net from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { messageIdFor } from "./send-mail";
-import { closeMailTransport, createMailTransport, openSmtpSocket, setMailTransport } from "./transport";
+import { closeMailTransport, createMailTransport, getMailingTransport, mailingPoolOptions, openSmtpSocket, poolConnections, setMailTransport, type MailTransport } from "./transport";
 
 afterEach(() => closeMailTransport());
 
@@ -18,6 +19,39 @@ describe("createMailTransport", () => {
     expect(options).toMatchObject({ pool: true, host: "smtp.example.com", port: 465, secure: true, maxConnections: 2, socketTimeout: 30_000 });
     expect(options.auth).toMatchObject({ user: "user", pass: "p@ss" });
     transport.transporter.close();
+  });
+
+  it("gives mailings a pool of their own, sized by the setting unless the URL says otherwise", () => {
+    const pool = (transport: MailTransport) => {
+      if (transport.kind !== "SMTP") throw new Error("expected SMTP");
+      return (transport.transporter.transporter as unknown as { options: Record<string, unknown> }).options;
+    };
+    const mailing = createMailTransport({ from: "shop@lavka.test", smtpUrl: "smtp://smtp.example.com:587", smtp: mailingPoolOptions(12) });
+    expect(pool(mailing)).toMatchObject({ maxConnections: 12, maxMessages: 1_000, socketTimeout: 30_000 });
+    expect(mailing.kind === "SMTP" && poolConnections(mailing)).toBe(12);
+    const capped = createMailTransport({ from: "shop@lavka.test", smtpUrl: "smtp://smtp.example.com:587?maxConnections=3", smtp: mailingPoolOptions(12) });
+    expect(capped.kind === "SMTP" && poolConnections(capped)).toBe(3);
+    const plain = createMailTransport({ from: "shop@lavka.test", smtpUrl: "smtp://smtp.example.com:587" });
+    expect(plain.kind === "SMTP" && poolConnections(plain)).toBe(5);
+    for (const transport of [mailing, capped, plain]) if (transport.kind === "SMTP") transport.transporter.close();
+  });
+
+  it("points the mailings' pool where setMailTransport points, sized by SMTP_MAILING_CONNECTIONS", () => {
+    vi.stubEnv("DATABASE_URL", "postgresql://lavka@127.0.0.1:5432/lavka");
+    vi.stubEnv("NEXTAUTH_SECRET", "x".repeat(32));
+    vi.stubEnv("SMTP_MAILING_CONNECTIONS", "7");
+    resetEnvCache();
+    try {
+      setMailTransport({ from: "shop@lavka.test", smtpUrl: "smtp://127.0.0.1:2525" });
+      const mailing = getMailingTransport();
+      expect(getMailingTransport()).toBe(mailing);
+      if (mailing.kind !== "SMTP") throw new Error("expected SMTP");
+      const options = (mailing.transporter.transporter as unknown as { options: Record<string, unknown> }).options;
+      expect(options).toMatchObject({ host: "127.0.0.1", port: 2525, maxConnections: 7, maxMessages: 1_000 });
+    } finally {
+      vi.unstubAllEnvs();
+      resetEnvCache();
+    }
   });
 
   it("lets tests swap the process's transport", () => {

@@ -1,6 +1,7 @@
 // How mail leaves the process, chosen once from the environment:
 // - SMTP_URL set → nodemailer's pooled SMTP transport (a few kept-alive connections shared by
-//   every send of the process);
+//   every send of the process), and a second pool for mailings (getMailingTransport) whose size
+//   is SMTP_MAILING_CONNECTIONS;
 // - unset → CAPTURE: nothing is sent over the network; the MailMessage row written by
 //   sendMail is the delivery, and the admin panel shows it with working links (the demo).
 // Tests configure their own transport (a local SMTP server) with setMailTransport.
@@ -34,6 +35,20 @@ export const SMTP_POOL_DEFAULTS = {
   maxConnections: 5,
   maxRequeues: 1,
 } as const;
+
+/**
+ * A mailing's pool, on top of SMTP_POOL_DEFAULTS. Its connection count is a setting
+ * (SMTP_MAILING_CONNECTIONS): a mailing is bound by round trips, not bytes — each mail is four
+ * exchanges (MAIL, RCPT, DATA, the message), one mail at a time per connection — so its rate
+ * grows with the connections, up to what the provider allows one client. nodemailer's default of
+ * 100 messages per connection made each of them reconnect every 100 mails (connect, greeting,
+ * EHLO, and a pause of the pool's while it replaces the connection); 1,000 keeps that rare and
+ * still stays under most servers' own per-connection limits. A `maxConnections` or `maxMessages`
+ * in SMTP_URL's query wins over both, as any setting in the URL does.
+ */
+export function mailingPoolOptions(connections: number) {
+  return { maxConnections: connections, maxMessages: 1_000 } as const;
+}
 
 export function createMailTransport(config: MailTransportConfig): MailTransport {
   if (!config.smtpUrl) return { kind: "CAPTURE", from: config.from };
@@ -74,7 +89,16 @@ export function openSmtpSocket(options: Pick<SMTPPool.Options, "host" | "port" |
   socket.once("error", settle);
 }
 
+/** The pool's size (its maxConnections, the URL's query included), for senders that fill it. */
+export function poolConnections(transport: Extract<MailTransport, { kind: "SMTP" }>): number {
+  const pool = transport.transporter.transporter as unknown as { options?: { maxConnections?: number } };
+  return Number(pool.options?.maxConnections) || SMTP_POOL_DEFAULTS.maxConnections;
+}
+
 let current: MailTransport | undefined;
+let mailing: MailTransport | undefined;
+/** What setMailTransport set, for the mailing pool to follow it. */
+let replacedBy: MailTransportConfig | undefined;
 
 /** The process's transport, built from SMTP_URL and MAIL_FROM on first use. */
 export function getMailTransport(): MailTransport {
@@ -91,17 +115,37 @@ export function getMailTransport(): MailTransport {
 }
 
 /**
- * Replaces the process's transport (tests pointing at a local SMTP server); `null` goes back to
- * the environment's. The replaced transport's connections are closed.
+ * The process's transport for mailings, built on first use: the same server and sender as
+ * getMailTransport, but a pool of its own (mailingPoolOptions with SMTP_MAILING_CONNECTIONS),
+ * shared by every mailing run of the process. A mailing keeps its pool busy for minutes; on its
+ * own pool it does not delay an order's mail behind its queue. The process's connections to the
+ * server are then up to SMTP_MAILING_CONNECTIONS plus the transactional pool's 5.
+ */
+export function getMailingTransport(): MailTransport {
+  if (!mailing) {
+    const env = getEnv();
+    const base = replacedBy ?? { from: env.MAIL_FROM, smtpUrl: env.SMTP_URL };
+    mailing = createMailTransport({ ...base, smtp: { ...base.smtp, ...mailingPoolOptions(env.SMTP_MAILING_CONNECTIONS) } });
+  }
+  return mailing;
+}
+
+/**
+ * Replaces the process's transport (tests pointing at a local SMTP server), the mailings' with it;
+ * `null` goes back to the environment's. The replaced transports' connections are closed.
  */
 export function setMailTransport(config: MailTransportConfig | null): MailTransport | undefined {
   closeMailTransport();
+  replacedBy = config ?? undefined;
   current = config ? createMailTransport(config) : undefined;
   return current;
 }
 
-/** Closes pooled SMTP connections (worker shutdown); the next send reopens them. */
+/** Closes pooled SMTP connections (worker shutdown), the mailings' too; the next send reopens them from the environment. */
 export function closeMailTransport() {
   if (current?.kind === "SMTP") current.transporter.close();
+  if (mailing?.kind === "SMTP") mailing.transporter.close();
   current = undefined;
+  mailing = undefined;
+  replacedBy = undefined;
 }

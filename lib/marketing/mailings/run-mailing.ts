@@ -31,7 +31,7 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { logger } from "@/lib/logger";
 import { describeError, maskAddress, messageIdFor } from "@/lib/mail/send-mail";
 import { sendMarketingMail } from "@/lib/mail/send-marketing-mail";
-import { getMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { getMailingTransport, poolConnections, type MailTransport } from "@/lib/mail/transport";
 import { personalizeMailing, renderMailingTemplate, type MailingTemplate } from "./render-mailing";
 
 const log = logger.child({ module: "mailings" });
@@ -46,7 +46,7 @@ const LOCK_WAIT_MS = 60_000;
 export interface RunMailingOptions {
   /** Defaults to the process's transport (lib/mail/transport). */
   transport?: MailTransport;
-  /** Mails in flight at once (SMTP); default 2 × the pool's connections. */
+  /** Mails in flight at once (SMTP); default 2 × the pool's connections (mailingConcurrency). */
   concurrency?: number;
   /** Public URL for the unsubscribe links; default APP_URL. */
   appUrl?: string;
@@ -90,7 +90,7 @@ async function sendAll(mailingId: string, options: RunMailingOptions): Promise<R
   const inDoubt = await db.$executeRaw`UPDATE "MailingRecipient" SET status = 'PENDING' WHERE "mailingId" = ${mailingId} AND status = 'SENDING'`;
   if (inDoubt > 0) log.warn({ mailingId, inDoubt }, "resuming after an interrupted run: recipients in flight are sent again with the same Message-ID");
 
-  const transport = options.transport ?? getMailTransport();
+  const transport = options.transport ?? getMailingTransport();
   const appUrl = options.appUrl ?? getEnv().APP_URL;
   const templates = new Map<Locale, MailingTemplate>();
   const templateFor = async (locale: Locale) => {
@@ -101,22 +101,25 @@ async function sendAll(mailingId: string, options: RunMailingOptions): Promise<R
 
   const rate = mailing.ratePerSecond;
   const batchSize = Math.max(1, Math.min(500, Math.ceil(rate / 2)));
-  const concurrency = transport.kind === "SMTP" ? Math.max(1, options.concurrency ?? poolSize(transport) * 2) : batchSize;
+  const concurrency = transport.kind === "SMTP" ? Math.max(1, options.concurrency ?? mailingConcurrency(transport)) : batchSize;
   const limiter = rateLimiter(rate);
   const writer = outcomeWriter(mailingId, transport);
+  const inFlight = new Set<Promise<void>>();
   let consecutiveFailures = 0;
   let stop: RunMailingResult | null = null;
 
   try {
-    while (!stop) {
-      const claimed = await claimBatch(mailingId, batchSize);
-      if (claimed.length === 0) {
-        stop = await finishOrStatus(mailingId);
-        break;
-      }
-      const inFlight = new Set<Promise<void>>();
+    let claimed = await claimBatch(mailingId, batchSize);
+    while (claimed.length > 0) {
+      // The next batch is claimed while this one is sent, so the pipe to the server never drains
+      // between batches (it did for a claim and a write-back each time). Its rows are SENDING a
+      // batch early: a crash meanwhile resends them, never sent, like the rest of the in-doubt rows.
+      const next = claimBatch(mailingId, batchSize);
+      // Awaited only after this batch; until then a failure must not count as unhandled.
+      next.catch(() => {});
       for (const recipient of claimed) {
-        if (stop || writer.stopped()) {
+        stop ??= writer.stopped();
+        if (stop) {
           // Not sent: back in the queue for the next run.
           writer.release(recipient.id);
           continue;
@@ -146,12 +149,20 @@ async function sendAll(mailingId: string, options: RunMailingOptions): Promise<R
         inFlight.add(sending);
         if (inFlight.size >= concurrency) await Promise.race(inFlight);
       }
-      await Promise.all(inFlight);
-      if (stop === "paused") await autoPause(mailingId, consecutiveFailures);
-      await writer.flush();
-      if (writer.stopped()) stop = writer.stopped();
+      claimed = await next;
+      stop ??= writer.stopped();
+      if (stop) {
+        for (const recipient of claimed) writer.release(recipient.id);
+        break;
+      }
     }
+    await Promise.all(inFlight);
+    if (stop === "paused") await autoPause(mailingId, consecutiveFailures);
+    await writer.flush();
+    // Nothing left to claim (or the mailing stopped being SENDING, which the claim also reads).
+    stop ??= writer.stopped() ?? (await finishOrStatus(mailingId));
   } finally {
+    await Promise.allSettled(inFlight);
     await writer.close();
   }
   log.info({ mailingId, result: stop }, "mailing run ended");
@@ -291,13 +302,18 @@ function outcomeWriter(mailingId: string, transport: MailTransport) {
   };
 }
 
-/** Spaces sends 1/rate apart; a run that fell behind does not burst to catch up. */
+/** How far behind its schedule a run may catch up: a sleep overslept (timers fire late on a busy machine) is made up, a stall is not. */
+const RATE_CATCH_UP_MS = 100;
+
+/** Spaces sends 1/rate apart; a run that fell behind catches up at most RATE_CATCH_UP_MS of sends. */
 function rateLimiter(perSecond: number) {
   const interval = 1_000 / perSecond;
   let next = performance.now();
   return async () => {
     const now = performance.now();
-    if (next < now) next = now;
+    // Without any catch-up each late timer was lost for good, and a run at 1,000/s sent less than
+    // an unthrottled one even to a server that takes fewer than 1,000/s anyway.
+    if (next < now - RATE_CATCH_UP_MS) next = now - RATE_CATCH_UP_MS;
     const wait = next - now;
     next += interval;
     // Timers are ~1 ms coarse: below that, let the sends go and the average still holds.
@@ -305,9 +321,13 @@ function rateLimiter(perSecond: number) {
   };
 }
 
-function poolSize(transport: Extract<MailTransport, { kind: "SMTP" }>): number {
-  const options = (transport.transporter as unknown as { options?: { maxConnections?: number } }).options;
-  return options?.maxConnections ?? 5;
+/**
+ * Mails a run keeps in flight: two per connection of the pool, so that each connection finds its
+ * next mail waiting in the pool's queue when the server accepts the last one, and never idles
+ * for the round trip back through the run.
+ */
+export function mailingConcurrency(transport: Extract<MailTransport, { kind: "SMTP" }>): number {
+  return 2 * poolConnections(transport);
 }
 
 /** The run lock: a session advisory lock on a connection of its own, held until release. */
