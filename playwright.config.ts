@@ -4,8 +4,10 @@
 //
 // The specs share that one app and database, so they run in two phases: first the "serial"
 // project (SERIAL_SPECS below), one spec at a time with nothing else running, on the fresh seed;
-// then the "parallel" project, every other spec, two files at a time (a file's tests stay in
-// order on one worker). "parallel" is the serial project's teardown rather than a dependent, so
+// then the "parallel" project, every other spec, E2E_WORKERS files at a time (a file's tests stay
+// in order on one worker). The default is one: on this 2-core machine the web app, the worker and
+// the browsers are CPU-bound, and two workers made each test about twice as slow — CI's e2e took
+// 9.0 min with two against 7.0 min with one (2026-12-06, idle machine). On more cores, raise it. "parallel" is the serial project's teardown rather than a dependent, so
 // it runs whatever the serial specs' results were. Running chosen specs: add --no-deps (as
 // scripts/e2e-local.ts does), else the other project runs in full.
 //
@@ -54,7 +56,7 @@ const chromium = {
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 2,
+  workers: Number(process.env.E2E_WORKERS) || 1,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
