@@ -27,13 +27,12 @@ import { outboxRow } from "@/lib/queue/enqueue";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
 import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
-import { readCustomerFacts } from "@/lib/marketing/discounts/read-customer-facts";
 import { generateLinkToken, linkTokenExpiresAt } from "@/lib/tokens/link-token";
 import { MAX_ORDER_QUANTITY } from "./get-checkout";
 import { loadCheckoutContext, type CheckoutContext } from "./load-checkout-context";
 import { orderAcceptedMail, orderConfirmMail, shopNoticeMail, type OrderMailData, type ProductEmailTextValue } from "./order-mails";
 import { insertOrderRows, loadCustomer, lockKeys, newOrderIds, readOrderWriteState, reserveStock, type CustomerWrite, type ExistingOrderRow, type OrderRowsInput } from "./order-write-sql";
-import { checkoutContactOf, checkoutValidationError, couponProblemKey, priceOrder, type DiscountInput, type PricedOrder } from "./price-order";
+import { checkoutValidationError, couponProblemKey, priceOrder, type DiscountInput, type PricedOrder } from "./price-order";
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 
@@ -146,12 +145,10 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
     if (discountsLoaded.status === "rejected") throw discountsLoaded.reason;
     checkout = loaded.value;
     discounts = discountsLoaded.value;
-    // Rules about the customer (first order, uses per customer, RFM/ABC) need their history: read
-    // here for the answer, and again under the contact locks in the transaction.
-    if (discounts.needsCustomer) {
-      const contact = checkoutContactOf(checkout, data);
-      discounts.facts = await readCustomerFacts(prismaRunner(db), contact, discounts.coupon?.id ?? null);
-    }
+    // Rules about the customer (first order, uses per customer, RFM/ABC) need their history. It
+    // is read once, under the contact locks in the transaction, where it counts; priced here as a
+    // new customer's (facts null), which no coupon refuses, so the answer is the same and an
+    // order pays no extra round trip for it.
     priced = priceOrder(checkout, data, discounts);
   } catch (error) {
     // A resubmit gets its order even if the product has been switched off, repriced or sold out
@@ -221,17 +218,15 @@ async function writeOrder(
     emailNormalized: values.emailNormalized,
     placedAt,
     duplicateWindowHours: settings.duplicateWindowHours,
+    facts: discounts.needsCustomer ? { couponId: discounts.coupon?.id ?? null } : undefined,
   });
   if (state.existing) return resubmitResult(state.existing);
 
   // Under the contact locks no other order of this customer can commit meanwhile: their history
-  // as read now is what the first-order and per-customer rules decide on (a change since the
-  // first read reprices, and a coupon that stopped applying refuses the order).
+  // as read now is what the first-order and per-customer rules decide on (repriced with it, and a
+  // coupon it rules out refuses the order).
   let priced = pricedBeforeLocks;
-  if (discounts.needsCustomer) {
-    const facts = await readCustomerFacts(runner, values, discounts.coupon?.id ?? null);
-    if (JSON.stringify(facts) !== JSON.stringify(discounts.facts)) priced = priceOrder(checkout, data, { ...discounts, facts });
-  }
+  if (discounts.needsCustomer && state.facts) priced = priceOrder(checkout, data, { ...discounts, facts: state.facts });
 
   const contact: CustomerContactInput = {
     name: values.customerName,

@@ -10,8 +10,7 @@ import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
 import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
 import { readCustomerFacts } from "@/lib/marketing/discounts/read-customer-facts";
 import type { DiscountProblem, DiscountRuleSource } from "@/lib/marketing/discounts/discount-rule";
-import { prismaRunner } from "@/lib/db/sql-runner";
-import { db } from "@/lib/db";
+import { pgPoolRunner } from "@/lib/db/sql-runner";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import type { Totals } from "@/lib/pricing/compute-totals";
 import { loadCheckoutContext } from "./load-checkout-context";
@@ -53,7 +52,7 @@ export async function quoteCheckout(input: unknown, context: { ip: string }): Pr
 
   const needsCustomer = rulesNeedCustomer(coupon ? [coupon, ...rules] : rules);
   const contact = needsCustomer && data.fields ? checkoutContactOf(checkout, { country: data.country, locale: data.locale, fields: data.fields }) : null;
-  const facts = contact ? await readCustomerFacts(prismaRunner(db), contact, coupon?.id ?? null) : null;
+  const facts = contact ? await readCustomerFacts(pgPoolRunner(), contact, coupon?.id ?? null) : null;
   const { cart, fieldErrors } = priceCart(checkout, data, { couponCode: data.coupon ?? null, coupon, rules, facts, now: new Date() });
   delete fieldErrors.coupon;
   const outcome = cart.couponOutcome;

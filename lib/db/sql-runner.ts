@@ -17,6 +17,12 @@ export interface SqlRunner {
    * for the COMMIT itself. When the statement fails, nothing is committed and the error is thrown.
    */
   commitAfter?(statement: string): Promise<void>;
+  /**
+   * Where the transaction is ours (node-postgres): runs `statement` (plain SQL without
+   * parameters, several statements allowed), with the BEGIN in the same round trip when it is the
+   * transaction's first.
+   */
+  execText?(statement: string): Promise<void>;
 }
 
 // Statements run as named prepared statements: PostgreSQL parses and plans an unnamed one on
@@ -37,32 +43,61 @@ export function prismaRunner(tx: DbTransaction): SqlRunner {
   return { query: <T>(sql: Prisma.Sql) => tx.$queryRaw<T[]>(sql) };
 }
 
-/** Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success (unless `work` committed with commitAfter), ROLLBACK on any error. */
+/** Runs each statement on its own on the node-postgres pool (no transaction): a read on a hot path that Prisma's client would cost several times the CPU of. */
+export function pgPoolRunner(): SqlRunner {
+  return {
+    async query<R>(sql: Prisma.Sql) {
+      const result = await getPgPool().query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
+      return result.rows as R[];
+    },
+  };
+}
+
+/**
+ * Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success (unless `work`
+ * committed with commitAfter), ROLLBACK on any error. The BEGIN is sent with the first statement
+ * where that statement is plain text (execText, commitAfter), saving the transaction a round trip.
+ */
 export async function withPgTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPgPool().connect();
+  let begun = false;
   let committed = false;
   let broken: Error | undefined;
+  // The simple-query protocol runs several statements in one round trip and stops at the first
+  // that fails; marked begun first, so that a failure is rolled back.
+  const withBegin = (statement: string) => {
+    const text = begun ? statement : `BEGIN;\n${statement}`;
+    begun = true;
+    return text;
+  };
   const runner: SqlRunner = {
     async query<R>(sql: Prisma.Sql) {
+      if (!begun) {
+        begun = true;
+        await client.query("BEGIN");
+      }
       const result = await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
       return result.rows as R[];
     },
+    async execText(statement: string) {
+      await client.query(withBegin(statement));
+    },
     async commitAfter(statement: string) {
-      // The simple-query protocol runs both; a failing statement skips the COMMIT.
-      await client.query(`${statement};\nCOMMIT`);
+      await client.query(withBegin(`${statement};\nCOMMIT`));
       committed = true;
     },
   };
   try {
-    await client.query("BEGIN");
     const result = await work(runner);
-    if (!committed) await client.query("COMMIT");
+    if (begun && !committed) await client.query("COMMIT");
     return result;
   } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      // A connection that cannot roll back is not given to the next caller.
-      broken = rollbackError;
-    });
+    if (begun) {
+      await client.query("ROLLBACK").catch((rollbackError: Error) => {
+        // A connection that cannot roll back is not given to the next caller.
+        broken = rollbackError;
+      });
+    }
     throw error;
   } finally {
     client.release(broken);

@@ -286,6 +286,18 @@ describe("one order per idempotency key", () => {
     expect(again).toEqual({ ...first, created: false });
   });
 
+  it("locks contacts with quotes as written (the locks are sent as SQL text with the BEGIN)", async () => {
+    const product = await fx.createProduct();
+    // An apostrophe is valid in an email's local part; the lock key is quoted, never cut short.
+    const email = fx.email("o'neil");
+    const submission = fx.input(product.slug, {}, { email });
+    const results = await Promise.all(Array.from({ length: 3 }, () => placeOrder(submission, context())));
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await db.order.count({ where: { productId: product.id } })).toBe(1);
+    const order = await db.order.findUniqueOrThrow({ where: { id: results[0]!.order.id }, select: { emailNormalized: true } });
+    expect(order.emailNormalized).toBe(email.toLowerCase());
+  });
+
   it("makes one order from 10 concurrent submits", async () => {
     const product = await fx.createProduct({ stock: 50 });
     const submission = fx.input(product.slug, { quantity: 3 });

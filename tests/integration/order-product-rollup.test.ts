@@ -292,6 +292,48 @@ describe("the daily product rollup", () => {
     expect(await drift(), "after concurrent cancellations").toEqual([]);
   });
 
+  it("counts the items and commissions of an order its own transaction wrote PAID, or made PAID after placing it", async () => {
+    // The item and commission triggers skip an INSERT only for orders this transaction wrote that
+    // are not PAID (20261209100000_product_rollup_placing): here the orders are this
+    // transaction's own, once written PAID and once placed and then made PAID, so nothing may be skipped.
+    const product = await fx.createProduct({ confirmationMode: "NONE", stock: 100, baseCost: 12345 });
+    const bump = await fx.createBump(product.id, { price: 33301 }); // two items with odd weights
+    const { order: template } = await placeOrder(fx.input(product.slug, { bumpIds: [bump.id] }), { ip: fx.ip() });
+    orderIds.push(template.id);
+    productIds.push(product.id, bump.offerProductId);
+    const partner = await db.partner.findFirstOrThrow({ where: { id: { in: partnerIds } }, select: { id: true } });
+    // A copy of the template order (new keys) in `status`, with copies of its items and a 10.07 RUB commission.
+    const copyOrder = async (tx: Prisma.TransactionClient, status: OrderStatus) => {
+      const id = `rollup-copy-${randomUUID()}`;
+      await tx.$executeRaw`
+        INSERT INTO "Order" SELECT (jsonb_populate_record(o, jsonb_build_object(
+          'id', ${id}::text, 'publicId', gen_random_uuid(), 'number', nextval(pg_get_serial_sequence('"Order"', 'number')), 'idempotencyKey', ${id}::text,
+          'status', ${status}::text, 'paidAt', CASE WHEN ${status}::text = 'PAID' THEN now() AT TIME ZONE 'UTC' END))).*
+        FROM "Order" o WHERE o.id = ${template.id}`;
+      await tx.$executeRaw`
+        INSERT INTO "OrderItem" SELECT (jsonb_populate_record(i, jsonb_build_object('id', ${id}::text || '-' || i.id, 'orderId', ${id}::text))).*
+        FROM "OrderItem" i WHERE i."orderId" = ${template.id}`;
+      await tx.commission.create({
+        data: { orderId: id, partnerId: partner.id, level: 0, amount: 1007, currency: "RUB", ruleKind: "FIXED", ruleValue: 1007, trigger: "APPROVAL", status: "APPROVED" },
+      });
+      orderIds.push(id);
+      return id;
+    };
+    const written = await db.$transaction((tx) => copyOrder(tx, "PAID"));
+    const madePaid = await db.$transaction(async (tx) => {
+      const id = await copyOrder(tx, "CONFIRMED");
+      await tx.$executeRaw`UPDATE "Order" SET "status" = 'PAID', "paidAt" = now() AT TIME ZONE 'UTC' WHERE "id" = ${id}`;
+      return id;
+    });
+    // Both count: two orders of each product, their commissions split over their items.
+    const counted = await db.$queryRaw<{ orders: number; commissions: number }[]>`
+      SELECT coalesce(sum("orders"), 0)::int AS orders, coalesce(sum("commissions"), 0)::int AS commissions
+      FROM "OrderProductDailyRollup" WHERE "productId" IN (${product.id}, ${bump.offerProductId})`;
+    expect(counted).toEqual([{ orders: 4, commissions: 2 * 1007 }]);
+    expect(await db.order.count({ where: { id: { in: [written, madePaid] }, status: "PAID" } })).toBe(2);
+    expect(await drift(), "after orders written PAID in their own transactions").toEqual([]);
+  });
+
   it("is folded by compaction without a figure changing", async () => {
     // This file's products had a delta per write; other files may compact at the same time, so
     // what is checked is the result: one row per key.

@@ -15,9 +15,18 @@ export async function readCustomerFacts(
   contact: { phoneNormalized: string | null; emailNormalized: string | null },
   couponId: string | null,
 ): Promise<CustomerFacts | null> {
+  if (!contact.phoneNormalized && !contact.emailNormalized) return null;
+  const rows = await runner.query<CustomerFacts>(customerFactsSql(contact, couponId));
+  return rows[0] ?? null;
+}
+
+/**
+ * The facts as one SELECT of one row (earlierOrders, couponUses, rfmSegment, abcClass), for a
+ * statement that reads them beside other things (the order's write state, lib/checkout/order-write-sql).
+ */
+export function customerFactsSql(contact: { phoneNormalized: string | null; emailNormalized: string | null }, couponId: string | null): Prisma.Sql {
   const { phoneNormalized: phone, emailNormalized: email } = contact;
-  if (!phone && !email) return null;
-  const rows = await runner.query<CustomerFacts>(Prisma.sql`
+  return Prisma.sql`
     WITH orders AS (
       SELECT o.id, o.status, o."couponId" FROM "Order" o WHERE o."phoneNormalized" = ${phone}
       UNION
@@ -32,6 +41,5 @@ export async function readCustomerFacts(
       (SELECT count(*) FROM orders WHERE status::text <> ALL(${NOT_COUNTED}::text[]))::int AS "earlierOrders",
       (SELECT count(*) FROM orders WHERE "couponId" = ${couponId})::int AS "couponUses",
       (SELECT "rfmSegment" FROM customer ORDER BY "rfmSegment" IS NULL, "createdAt", id LIMIT 1) AS "rfmSegment",
-      (SELECT trim("abcClass") FROM customer ORDER BY "abcClass" IS NULL, "createdAt", id LIMIT 1) AS "abcClass"`);
-  return rows[0] ?? null;
+      (SELECT trim("abcClass") FROM customer ORDER BY "abcClass" IS NULL, "createdAt", id LIMIT 1) AS "abcClass"`;
 }
