@@ -24,7 +24,7 @@ import { pickDuplicateOf } from "@/lib/orders/duplicates";
 import { stockHolding } from "@/lib/orders/transitions";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { outboxRow } from "@/lib/queue/enqueue";
-import { deferWebhookEvents } from "@/lib/webhooks/record-webhook-events";
+import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
 import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
 import { generateLinkToken, linkTokenExpiresAt } from "@/lib/tokens/link-token";
@@ -371,9 +371,8 @@ async function writeOrder(
     outbox: mails.map((mail) => outboxRow("mail.send", mail)),
   });
   await afterInsert?.(order, status);
-  // Outgoing webhooks (one cheap statement, nothing written without a subscribed endpoint), sent
-  // with the stock reservation and the COMMIT where the transaction is ours.
-  await deferWebhookEvents(runner, [{ type: "order.created", objectId: order.id }, ...(customer.kind === "create" ? [{ type: "customer.created" as const, objectId: customer.id }] : [])]);
+  // Outgoing webhooks (one cheap statement, nothing written without a subscribed endpoint).
+  await recordWebhookEvents(runner, [{ type: "order.created", objectId: order.id }, ...(customer.kind === "create" ? [{ type: "customer.created" as const, objectId: customer.id }] : [])]);
 
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.

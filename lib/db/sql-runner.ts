@@ -6,7 +6,6 @@
 // Results are the same either way for the types such statements return (text, int4, float8,
 // bool, json, arrays): write int8 results as ::text or ::int.
 import { createHash } from "node:crypto";
-import pg from "pg";
 import type { DbTransaction, Prisma } from "@/lib/db";
 import { getPgPool } from "./pool";
 
@@ -24,36 +23,6 @@ export interface SqlRunner {
    * transaction's first.
    */
   execText?(statement: string): Promise<void>;
-  /**
-   * Where the transaction is ours (node-postgres): queues `statement` (plain SQL without
-   * parameters, its result unread) to be sent at the start of the transaction's next round trip,
-   * in the order queued. A failure fails that round trip's call, and the transaction with it.
-   */
-  defer?(statement: string): void;
-}
-
-/**
- * A statement with its parameters written in as SQL literals, for the simple-query protocol
- * (SqlRunner.execText / defer). Only texts, numbers, booleans and nulls: anything else is refused,
- * as is a text whose placeholders do not match its values.
- */
-export function inlineSql(sql: Prisma.Sql): string {
-  const literal = (value: unknown): string => {
-    if (value === null || value === undefined) return "NULL";
-    if (typeof value === "string") return pg.escapeLiteral(value);
-    if (typeof value === "number" && Number.isFinite(value)) return String(value);
-    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-    throw new TypeError(`inlineSql: a ${typeof value} parameter cannot be written as a literal`);
-  };
-  const used = new Set<number>();
-  const text = sql.text.replace(/\$(\d+)\b/g, (_match, digits: string) => {
-    const index = Number(digits) - 1;
-    if (index < 0 || index >= sql.values.length) throw new RangeError(`inlineSql: $${digits} has no value`);
-    used.add(index);
-    return literal(sql.values[index]);
-  });
-  if (used.size !== sql.values.length) throw new RangeError(`inlineSql: ${sql.values.length - used.size} values without a placeholder`);
-  return text;
 }
 
 // Statements run as named prepared statements: PostgreSQL parses and plans an unnamed one on
@@ -87,28 +56,26 @@ export function pgPoolRunner(): SqlRunner {
 /**
  * Runs `work` in a transaction on a pooled node-postgres client: COMMIT on success (unless `work`
  * committed with commitAfter), ROLLBACK on any error. The BEGIN is sent with the first statement
- * where that statement is plain text (execText, commitAfter), saving the transaction a round trip,
- * and deferred statements with the next one.
+ * where that statement is plain text (execText, commitAfter), saving the transaction a round trip.
  */
 export async function withPgTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const client = await getPgPool().connect();
   let begun = false;
   let committed = false;
   let broken: Error | undefined;
-  const deferred: string[] = [];
   // The simple-query protocol runs several statements in one round trip and stops at the first
   // that fails; marked begun first, so that a failure is rolled back.
-  // What must go before the next statement: the BEGIN (first) and the deferred statements.
-  const pending = () => {
-    const statements = [...(begun ? [] : ["BEGIN"]), ...deferred.splice(0)];
+  const withBegin = (statement: string) => {
+    const text = begun ? statement : `BEGIN;\n${statement}`;
     begun = true;
-    return statements;
+    return text;
   };
-  const withBegin = (statement: string) => [...pending(), statement].join(";\n");
   const runner: SqlRunner = {
     async query<R>(sql: Prisma.Sql) {
-      const before = pending();
-      if (before.length > 0) await client.query(before.join(";\n"));
+      if (!begun) {
+        begun = true;
+        await client.query("BEGIN");
+      }
       const result = await client.query({ name: statementName(sql.text), text: sql.text, values: sql.values as unknown[] });
       return result.rows as R[];
     },
@@ -119,14 +86,10 @@ export async function withPgTransaction<T>(work: (runner: SqlRunner) => Promise<
       await client.query(withBegin(`${statement};\nCOMMIT`));
       committed = true;
     },
-    defer(statement: string) {
-      deferred.push(statement);
-    },
   };
   try {
     const result = await work(runner);
-    if (deferred.length > 0) await client.query(withBegin("COMMIT"));
-    else if (begun && !committed) await client.query("COMMIT");
+    if (begun && !committed) await client.query("COMMIT");
     return result;
   } catch (error) {
     if (begun) {

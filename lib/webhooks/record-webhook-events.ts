@@ -6,7 +6,7 @@
 // statement per change. Works on a Prisma transaction and on the checkout's node-postgres runner.
 import { randomBytes } from "node:crypto";
 import { Prisma, type DbTransaction } from "@/lib/db";
-import { inlineSql, prismaRunner, type SqlRunner } from "@/lib/db/sql-runner";
+import { prismaRunner, type SqlRunner } from "@/lib/db/sql-runner";
 import { OUTBOX_CHANNEL } from "@/lib/queue/outbox-channel";
 import { objectTypeOf, WEBHOOK_OBJECT_TYPES, type WebhookEventType } from "./event-types";
 import { OBJECT_SQL } from "./webhook-objects";
@@ -30,27 +30,10 @@ const isPrismaTransaction = (client: SqlRunner | DbTransaction): client is DbTra
 export async function recordWebhookEvents(client: SqlRunner | DbTransaction, events: readonly WebhookEventInput[]): Promise<number> {
   if (events.length === 0) return 0;
   const runner = isPrismaTransaction(client) ? prismaRunner(client) : client;
-  const [result] = await runner.query<{ deliveries: number }>(webhookEventsSql(events));
-  return result?.deliveries ?? 0;
-}
-
-/**
- * The same, sent with the transaction's next round trip where the transaction is node-postgres's
- * own (the checkout's: SqlRunner.defer), so that an order pays no round trip of its own for it;
- * elsewhere it runs at once. The statement still runs inside the transaction, after what was
- * written before it, so the event's object is the order as placed.
- */
-export async function deferWebhookEvents(runner: SqlRunner, events: readonly WebhookEventInput[]): Promise<void> {
-  if (events.length === 0) return;
-  if (runner.defer) runner.defer(inlineSql(webhookEventsSql(events)));
-  else await recordWebhookEvents(runner, events);
-}
-
-function webhookEventsSql(events: readonly WebhookEventInput[]): Prisma.Sql {
   const input = JSON.stringify(
     events.map((event) => ({ id: newEventId(), type: event.type, objectType: objectTypeOf(event.type), objectId: event.objectId, previous: event.previousAttributes ?? null })),
   );
-  return Prisma.sql`
+  const [result] = await runner.query<{ deliveries: number }>(Prisma.sql`
     WITH input AS (
       SELECT e.id, e.type, e."objectType", e."objectId", e.previous
       FROM jsonb_to_recordset(${input}::jsonb) AS e(id text, type text, "objectType" text, "objectId" text, previous jsonb)
@@ -83,5 +66,6 @@ function webhookEventsSql(events: readonly WebhookEventInput[]): Prisma.Sql {
       RETURNING id
     ),
     notified AS (SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM (SELECT 1 FROM outbox LIMIT 1) AS queued)
-    SELECT (SELECT count(*) FROM outbox)::int AS deliveries, (SELECT count(*) FROM notified)::int AS notified, (SELECT count(*) FROM events)::int AS events`;
+    SELECT (SELECT count(*) FROM outbox)::int AS deliveries, (SELECT count(*) FROM notified)::int AS notified, (SELECT count(*) FROM events)::int AS events`);
+  return result?.deliveries ?? 0;
 }
