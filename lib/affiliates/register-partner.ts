@@ -13,6 +13,7 @@ import { queueMail } from "@/lib/mail/queue-mail";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { createLinkToken } from "@/lib/tokens/create-link-token";
 import { normalizeLogin, ZPartnerEmail, ZPartnerLogin } from "./partner-login";
+import { clearOrderFilterOptionsCache } from "@/lib/orders/order-filter-options";
 import { getProgramSettings } from "./program-settings";
 import { recordAudit } from "@/lib/audit/record-audit";
 
@@ -62,7 +63,7 @@ export async function registerPartner(input: unknown, context: { ip?: string } =
   const appUrl = getEnv().APP_URL;
 
   try {
-    return await db.$transaction(async (tx) => {
+    const created = await db.$transaction(async (tx) => {
       const partner = await tx.partner.create({
         data: { login: data.login, email: data.email, name: data.name, contact: data.contact, passwordHash, status: "PENDING", locale: data.locale, parentId },
         select: { id: true, login: true, email: true, parentId: true },
@@ -85,6 +86,9 @@ export async function registerPartner(input: unknown, context: { ip?: string } =
       await recordAudit(tx, { actor: { type: "partner", id: partner.id }, action: "partner.register", entity: { type: "Partner", id: partner.id }, data: { parentId }, ip: context.ip });
       return partner;
     });
+    // The order list's partner filter names every partner (a cached list).
+    clearOrderFilterOptionsCache();
+    return created;
   } catch (error) {
     // Two sign-ups with the same login or email at once: the second meets the unique index.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw (await takenFields(data.login, data.email)) ?? error;

@@ -319,11 +319,6 @@ export function orderQueryFromSearchParams(params: URLSearchParams | Record<stri
   return query;
 }
 
-/** The choices of the product and partner filters, capped at 500 each (a select box, not a search). */
-export async function listOrderFilterOptions() {
-  const [products, partners] = await Promise.all([
-    db.product.findMany({ select: { id: true, name: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], take: 500 }),
-    db.partner.findMany({ select: { id: true, login: true, name: true }, orderBy: { login: "asc" }, take: 500 }),
-  ]);
-  return { products, partners };
-}
+// The product and partner choices of the filters live in their own module (a small cache that the
+// product and partner writes clear without loading the list).
+export { clearOrderFilterOptionsCache, listOrderFilterOptions, type OrderFilterOptions } from "./order-filter-options";

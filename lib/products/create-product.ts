@@ -2,6 +2,7 @@
 // products start inactive unless asked otherwise, so a half-configured page is not public.
 import { z } from "zod";
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { clearOrderFilterOptionsCache } from "@/lib/orders/order-filter-options";
 import { db } from "@/lib/db";
 import { zodFieldErrors } from "@/lib/errors";
 import { ZProductInput, type TProductInput } from "./product-input";
@@ -24,5 +25,6 @@ export async function createProduct(input: { product: TProductInput; isActive?: 
     })
     .catch(mapSlugConflict);
   clearCheckoutCaches();
+  clearOrderFilterOptionsCache();
   return created;
 }

@@ -1,6 +1,7 @@
 // Saves the editor's main form: every column and the price tables at once, in one transaction,
 // audited. Invalid input throws before anything is written.
 import { clearCheckoutCaches } from "@/lib/checkout/load-checkout-context";
+import { clearOrderFilterOptionsCache } from "@/lib/orders/order-filter-options";
 import { db } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZProductInput, type TProductInput } from "./product-input";
@@ -25,5 +26,6 @@ export async function updateProduct(productId: string, input: TProductInput, act
     })
     .catch(mapSlugConflict);
   clearCheckoutCaches();
+  clearOrderFilterOptionsCache();
   return updated;
 }
