@@ -14,7 +14,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={await clientMessages(["common", "signIn"])}>{children}</NextIntlClientProvider>
+        {/* Every page's client components get the common texts; a page whose client components need
+            more (the sign-in forms, the order list's bulk form) gives them their own provider, so
+            that every page does not carry them. */}
+        <NextIntlClientProvider messages={await clientMessages(["common"])}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/sign-in-form";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { hasActiveOwner } from "@/lib/auth/create-owner";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
@@ -24,7 +26,9 @@ export default async function StaffSignInPage({ searchParams }: { searchParams: 
         </p>
       ) : null}
       <div className="card">
-        <SignInForm kind="staff" callbackUrl={callbackUrl} />
+        <NextIntlClientProvider messages={await clientMessages(["common", "signIn"])}>
+          <SignInForm kind="staff" callbackUrl={callbackUrl} />
+        </NextIntlClientProvider>
       </div>
       <Link className="text-sm text-brand-700 hover:underline" href="/signin/forgot">
         {t("forgot")}

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { BULK_MAX_ORDERS, type BulkStatusState } from "@/components/admin/orders/bulk-status-state";
 import { assertStaff } from "@/lib/auth/guard";
 import { sectionRoles } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
 import { OrderStatus } from "@/lib/db/generated/enums";
 import { bulkChangeOrderStatus } from "@/lib/orders/bulk-change-order-status";
 import { actionErrorState, describeReportedError } from "./action-errors";
@@ -46,7 +47,17 @@ export async function bulkChangeStatusAction(_state: BulkStatusState, formData: 
     const { results } = await bulkChangeOrderStatus({ orderIds, to, actor: { type: "USER", id: actor.id, role: actor.role }, reason });
     revalidatePath("/admin/orders", "layout");
     revalidatePath("/admin");
-    const failures = await Promise.all(results.filter((result) => !result.ok).map(async (result) => ({ id: result.id, error: await describeReportedError(result.code, result.error) })));
+    const failed = results.filter((result) => !result.ok);
+    // The result names each order it could not move by its number (the page does not send the
+    // numbers of its rows to the form for this).
+    const numbers = new Map(
+      failed.length
+        ? (await db.order.findMany({ where: { id: { in: failed.map((result) => result.id) } }, select: { id: true, number: true } })).map((order) => [order.id, order.number])
+        : [],
+    );
+    const failures = await Promise.all(
+      failed.map(async (result) => ({ id: result.id, number: numbers.get(result.id) ?? null, error: await describeReportedError(result.code, result.error) })),
+    );
     const tStatus = await getTranslations("orderStatus");
     return {
       status: failures.length === results.length ? "error" : "success",

@@ -30,7 +30,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     value: status,
     label: tStatus(status),
   }));
-  const orderNumbers = Object.fromEntries(page.items.map((order) => [order.id, order.number]));
   const { cursor: _cursor, tab: _tab, ...filterQuery } = query;
 
   return (
@@ -50,7 +49,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       <div className={`${panel} overflow-hidden`}>
         {/* The bulk form is the page's only client component with texts of its own. */}
         <NextIntlClientProvider messages={await clientMessages(["common", "orders.bulk"])}>
-          <BulkStatusForm action={bulkChangeStatusAction} targets={targets} orderNumbers={orderNumbers}>
+          <BulkStatusForm action={bulkChangeStatusAction} targets={targets}>
             <OrdersTable items={page.items} selectable />
           </BulkStatusForm>
         </NextIntlClientProvider>

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/sign-in-form";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 
 export default async function PartnerSignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -16,7 +18,9 @@ export default async function PartnerSignInPage({ searchParams }: { searchParams
         </p>
       ) : null}
       <div className="card">
-        <SignInForm kind="partner" callbackUrl={callbackUrl} />
+        <NextIntlClientProvider messages={await clientMessages(["common", "signIn"])}>
+          <SignInForm kind="partner" callbackUrl={callbackUrl} />
+        </NextIntlClientProvider>
       </div>
       <Link className="text-sm text-brand-700 hover:underline" href="/partners/signin/forgot">
         {t("forgot")}

@@ -9,8 +9,6 @@ interface Props {
   action: (state: BulkStatusState, formData: FormData) => Promise<BulkStatusState>;
   /** The statuses the signed-in role may move orders to (from at least one status). */
   targets: { value: string; label: string }[];
-  /** Order numbers by id, to name the orders in the per-order results. */
-  orderNumbers: Record<string, number>;
   children: React.ReactNode;
 }
 
@@ -18,7 +16,7 @@ interface Props {
  * The order table wrapped in one form: its row checkboxes (name="orderIds") are the selection,
  * the toolbar picks the status. Works as a plain form post; the script only counts the selection.
  */
-export function BulkStatusForm({ action, targets, orderNumbers, children }: Props) {
+export function BulkStatusForm({ action, targets, children }: Props) {
   const t = useTranslations("orders.bulk");
   const [state, formAction, pending] = useActionState(action, initialBulkStatusState);
   const [selected, setSelected] = useState(0);
@@ -75,7 +73,7 @@ export function BulkStatusForm({ action, targets, orderNumbers, children }: Prop
               <p className="mt-1 font-medium text-red-800">{t("failedTitle")}</p>
               <ul className="mt-0.5 list-inside list-disc text-red-800">
                 {state.failures.map((failure) => (
-                  <li key={failure.id}>{t("failedOrder", { number: orderNumbers[failure.id] ?? "?", error: failure.error })}</li>
+                  <li key={failure.id}>{t("failedOrder", { number: failure.number ?? "?", error: failure.error })}</li>
                 ))}
               </ul>
             </>

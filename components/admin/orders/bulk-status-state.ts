@@ -5,7 +5,8 @@ export interface BulkStatusState {
   status: "idle" | "success" | "error";
   message?: string;
   to?: OrderStatus;
-  failures?: { id: string; error: string }[];
+  /** Each order not moved, by its number (null for an id that names no order). */
+  failures?: { id: string; number: number | null; error: string }[];
 }
 
 export const initialBulkStatusState: BulkStatusState = { status: "idle" };
