@@ -15,6 +15,7 @@ import type { Role } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { closeShippingBatch } from "@/lib/logistics/batches/close-shipping-batch";
 import { createShippingBatch } from "@/lib/logistics/batches/create-shipping-batch";
+import { listShippingBatches } from "@/lib/logistics/batches/list-shipping-batches";
 import { updateBatchParcel } from "@/lib/logistics/batches/update-batch-parcel";
 import { getPostalTariff, POSTAL_TARIFF_KEY, type TPostalTariff } from "@/lib/logistics/fees/postal-tariff";
 import { updatePostalTariff } from "@/lib/logistics/fees/update-postal-tariff";
@@ -116,6 +117,13 @@ const entryOf = (batchId: string, orderId: string) =>
     select: { id: true, weightGrams: true, declaredValue: true, postageFee: true, declaredValueFee: true, postageFeeOverridden: true, declaredValueFeeOverridden: true },
   });
 
+/** The fee columns of the batches list for one batch. */
+async function listedFees(batchId: string) {
+  const { items } = await listShippingBatches({}, users.LOGISTICS);
+  const batch = items.find((item) => item.id === batchId);
+  return batch && { fees: batch.fees, parcelsWithoutFee: batch.parcelsWithoutFee };
+}
+
 const auditCount = () => db.auditLog.count({ where: { actorId: { in: Object.values(users).map((user) => user.id) } } });
 
 beforeAll(async () => {
@@ -192,6 +200,8 @@ describe("fees of batch parcels", () => {
     const order = await placeOrder(1, "80085100000011");
     const batchId = await batchOf([order.id]);
     expect(await entryOf(batchId, order.id)).toMatchObject({ weightGrams: 625, declaredValue: 64500, postageFee: null, declaredValueFee: null });
+    // The batches list shows no fee for it, and says why.
+    expect(await listedFees(batchId)).toEqual({ fees: null, parcelsWithoutFee: 1 });
   });
 
   it("come from the tariff when packed, follow weight and value, keep a fee typed over, and freeze when closed", async () => {
@@ -255,6 +265,8 @@ describe("fees of batch parcels", () => {
     // The postage emptied on the page: back to the tariff (520.00 RUB).
     await updateBatchParcelAction({ status: "idle" }, form({ entryId: entry.id, weightGrams: "2400", declaredValue: "2000", postageFee: "", postageFeeShown: "420.50" }));
     expect(await entryOf(batchId, order.id)).toMatchObject({ postageFee: 52000, postageFeeOverridden: false });
+    // The batches list sums both parcels' fees: 520.00 + 60.00 + 370.00 + 19.35 RUB.
+    expect(await listedFees(batchId)).toEqual({ fees: 52000 + 6000 + 37000 + 1935, parcelsWithoutFee: 0 });
 
     // Closed: frozen against edits and against a new tariff.
     expect(await closeShippingBatch({ batchId, actor: users.LOGISTICS })).toEqual({ ok: true });

@@ -1,4 +1,6 @@
-// The shipping batches, newest first, with their parcel count and totals, paged by (createdAt, id).
+// The shipping batches, newest first, with their parcel count and totals (weight, declared value
+// per currency, and the postal fees in rubles — postage plus the declared-value fee, with how many
+// parcels have no fee yet: no tariff when they were packed), paged by (createdAt, id).
 import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
@@ -22,15 +24,30 @@ export async function listShippingBatches(input: z.input<typeof ZListShippingBat
   });
   const items = rows.slice(0, BATCHES_PAGE_SIZE);
   const totals = items.length
-    ? await db.shippingBatchOrder.groupBy({ by: ["batchId", "currency"], where: { batchId: { in: items.map((batch) => batch.id) } }, _sum: { weightGrams: true, declaredValue: true } })
+    ? await db.shippingBatchOrder.groupBy({
+        by: ["batchId", "currency"],
+        where: { batchId: { in: items.map((batch) => batch.id) } },
+        _sum: { weightGrams: true, declaredValue: true, postageFee: true, declaredValueFee: true },
+        _count: { _all: true, postageFee: true },
+      })
     : [];
   const last = items.at(-1);
   return {
-    items: items.map((batch) => ({
-      ...batch,
-      weightGrams: totals.filter((total) => total.batchId === batch.id).reduce((sum, total) => sum + (total._sum.weightGrams ?? 0), 0),
-      declared: totals.filter((total) => total.batchId === batch.id).map((total) => ({ currency: total.currency, amount: total._sum.declaredValue ?? 0 })),
-    })),
+    items: items.map((batch) => {
+      const mine = totals.filter((total) => total.batchId === batch.id);
+      const sum = (pick: (total: (typeof mine)[number]) => number | null | undefined) => mine.reduce((all, total) => all + (pick(total) ?? 0), 0);
+      return {
+        ...batch,
+        weightGrams: sum((total) => total._sum.weightGrams),
+        declared: mine.map((total) => ({ currency: total.currency, amount: total._sum.declaredValue ?? 0 })),
+        /** Kopecks (the tariff is in rubles); null when no parcel has a fee. */
+        fees: mine.some((total) => total._sum.postageFee !== null || total._sum.declaredValueFee !== null)
+          ? sum((total) => total._sum.postageFee) + sum((total) => total._sum.declaredValueFee)
+          : null,
+        /** Parcels without postage (packed while no tariff was set). */
+        parcelsWithoutFee: sum((total) => total._count._all - total._count.postageFee),
+      };
+    }),
     nextCursor: rows.length > BATCHES_PAGE_SIZE && last ? encodeOrderCursor(last) : null,
   };
 }

@@ -33,6 +33,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
               <th className="text-right">{t("batches.parcels")}</th>
               <th className="text-right">{t("batches.weight")}</th>
               <th className="text-right">{t("batches.declared")}</th>
+              <th className="text-right">{t("batches.fees")}</th>
               <th>{t("batches.createdBy")}</th>
             </tr>
           </thead>
@@ -49,12 +50,18 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                 <td className="text-right tabular-nums">{batch._count.orders}</td>
                 <td className="text-right tabular-nums">{t("batches.grams", { weight: format.number(batch.weightGrams) })}</td>
                 <td className="text-right tabular-nums">{batch.declared.map((total) => formatMoney(total.amount, total.currency, locale)).join(", ") || "—"}</td>
+                <td className="text-right tabular-nums" data-testid="batch-fees">
+                  {batch.fees === null ? "—" : formatMoney(batch.fees, "RUB", locale)}
+                  {batch.fees !== null && batch.parcelsWithoutFee > 0 ? (
+                    <span className="block text-xs text-amber-700">{t("batches.parcelsWithoutFee", { count: batch.parcelsWithoutFee })}</span>
+                  ) : null}
+                </td>
                 <td>{batch.createdBy?.name ?? "—"}</td>
               </tr>
             ))}
             {page.items.length === 0 ? (
               <tr>
-                <td colSpan={7} className="py-12 text-center text-slate-500">
+                <td colSpan={8} className="py-12 text-center text-slate-500">
                   {t("batches.empty")}
                 </td>
               </tr>
