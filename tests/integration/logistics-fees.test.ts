@@ -17,7 +17,7 @@ import { closeShippingBatch } from "@/lib/logistics/batches/close-shipping-batch
 import { createShippingBatch } from "@/lib/logistics/batches/create-shipping-batch";
 import { listShippingBatches } from "@/lib/logistics/batches/list-shipping-batches";
 import { updateBatchParcel } from "@/lib/logistics/batches/update-batch-parcel";
-import { getPostalTariff, POSTAL_TARIFF_KEY, type TPostalTariff } from "@/lib/logistics/fees/postal-tariff";
+import { getPostalTariff, lockPostalTariff, POSTAL_TARIFF_KEY, type TPostalTariff } from "@/lib/logistics/fees/postal-tariff";
 import { updatePostalTariff } from "@/lib/logistics/fees/update-postal-tariff";
 import { loadPostalFormOrders } from "@/lib/logistics/forms/load-postal-form-orders";
 import { SHOP_REQUISITES_KEY } from "@/lib/settings/shop-requisites";
@@ -202,6 +202,36 @@ describe("fees of batch parcels", () => {
     expect(await entryOf(batchId, order.id)).toMatchObject({ weightGrams: 625, declaredValue: 64500, postageFee: null, declaredValueFee: null });
     // The batches list shows no fee for it, and says why.
     expect(await listedFees(batchId)).toEqual({ fees: null, parcelsWithoutFee: 1 });
+  });
+
+  it("reach a batch made while the very first tariff is being saved", async () => {
+    // The save holds the tariff's lock (as updatePostalTariff does) while no Setting row exists yet:
+    // the batch must wait for it and then price its parcel with the new tariff.
+    let locked!: () => void;
+    let release!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    expect(await getPostalTariff()).toBeNull();
+    const saving = db.$transaction(
+      async (tx) => {
+        await lockPostalTariff(tx, "exclusive");
+        locked();
+        await released;
+        await tx.setting.create({ data: { key: POSTAL_TARIFF_KEY, value: tariff }, select: { key: true } });
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    const order = await placeOrder(1, "80085100000073");
+    const making = batchOf([order.id]);
+    const state = await Promise.race([making.then(() => "made"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 400))]);
+    expect(state).toBe("waiting");
+    release();
+    await saving;
+    const batchId = await making;
+    // 625 g: 300.00 + 45.00 + 10.00 = 355.00 RUB; 4 % of 645.00 = 25.80 RUB
+    expect(await entryOf(batchId, order.id)).toMatchObject({ postageFee: 35500, declaredValueFee: 2580 });
+    await db.setting.delete({ where: { key: POSTAL_TARIFF_KEY } });
   });
 
   it("come from the tariff when packed, follow weight and value, keep a fee typed over, and freeze when closed", async () => {

@@ -13,7 +13,7 @@ import { AppError, zodFieldErrors } from "@/lib/errors";
 import { ZCalendarDay, zonedDay } from "@/lib/reports/resolve-period";
 import { BATCHABLE_STATUSES, MAX_BATCH_ORDERS, parcelWeightGrams, type BatchProblem } from "./batch-rules";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { getPostalTariff, parcelFeesOrNull, POSTAL_TARIFF_KEY } from "../fees/postal-tariff";
+import { getPostalTariff, lockPostalTariff, parcelFeesOrNull } from "../fees/postal-tariff";
 
 export const ZCreateShippingBatchInput = z.object({
   orderIds: z.array(z.string().trim().min(1).max(64)).min(1).max(MAX_BATCH_ORDERS),
@@ -63,7 +63,7 @@ export async function createShippingBatch(input: z.input<typeof ZCreateShippingB
   try {
     const batch = await db.$transaction(async (tx) => {
       // Shared lock on the tariff: a tariff saved meanwhile waits for this batch and then recomputes it with the open ones.
-      await tx.$queryRaw`SELECT key FROM "Setting" WHERE key = ${POSTAL_TARIFF_KEY} FOR SHARE`;
+      await lockPostalTariff(tx, "share");
       const tariff = await getPostalTariff(tx);
       const created = await tx.shippingBatch.create({
         data: {

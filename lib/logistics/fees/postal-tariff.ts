@@ -10,6 +10,17 @@ import { logger } from "@/lib/logger";
 
 export const POSTAL_TARIFF_KEY = "logistics.postal-tariff";
 
+/**
+ * The tariff's lock, for the transaction: "share" where fees are computed for new parcels (a batch
+ * made), "exclusive" where the tariff is saved or removed. An advisory lock rather than the
+ * Setting row's: before the first save there is no row to lock, and a batch made meanwhile would
+ * miss the recomputation of the open batches.
+ */
+export async function lockPostalTariff(tx: Pick<DbTransaction, "$executeRaw">, mode: "share" | "exclusive"): Promise<void> {
+  if (mode === "share") await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtextextended(${POSTAL_TARIFF_KEY}, 0))`;
+  else await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${POSTAL_TARIFF_KEY}, 0))`;
+}
+
 /** 100,000.00 RUB: far above any parcel's postage, low enough that no product overflows. */
 const MAX_FEE_KOPECKS = 10_000_000;
 

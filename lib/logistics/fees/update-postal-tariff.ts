@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db, type DbTransaction } from "@/lib/db";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { getPostalTariff, parcelFeesOrNull, POSTAL_TARIFF_KEY, ZPostalTariff, type TPostalTariff } from "./postal-tariff";
+import { getPostalTariff, lockPostalTariff, parcelFeesOrNull, POSTAL_TARIFF_KEY, ZPostalTariff, type TPostalTariff } from "./postal-tariff";
 
 export const ZUpdatePostalTariffInput = z.object({
   /** The new tariff, or null to remove it (the fees go blank again). */
@@ -27,6 +27,8 @@ export async function updatePostalTariff(input: z.input<typeof ZUpdatePostalTari
   }
 
   return db.$transaction(async (tx) => {
+    // Batches being made meanwhile finish first (their parcels then get recomputed below), or wait.
+    await lockPostalTariff(tx, "exclusive");
     const before = await getPostalTariff(tx);
     if (next) await tx.setting.upsert({ where: { key: POSTAL_TARIFF_KEY }, create: { key: POSTAL_TARIFF_KEY, value: next }, update: { value: next }, select: { key: true } });
     else await tx.setting.deleteMany({ where: { key: POSTAL_TARIFF_KEY } });
