@@ -2,16 +2,13 @@
 
 import Link from "next/link";
 import type { OrderStatus, PaymentMethod } from "@/lib/db/generated/enums";
+import { withNumber } from "./number-slot";
 import { OrderStatusBadge } from "./order-status-badge";
 
 /** One row of the order table, every text already formatted by the server (locale, time zone, money). */
 export interface OrderRowView {
   id: string;
   number: number;
-  /** "№1024". */
-  numberText: string;
-  /** The row checkbox's label ("Select order №1024"). */
-  selectLabel: string;
   createdAt: string;
   customer: string;
   contact: string;
@@ -29,12 +26,16 @@ export interface OrderRowView {
 export interface OrderRowLabels {
   paymentMethods: Record<PaymentMethod, { short: string; title: string }>;
   statuses: Record<OrderStatus, string>;
+  /** The order's number ("№{number}") and its checkbox's label ("Select order №{number}"), templates with NUMBER_SLOT (number-slot.ts). */
+  number: string;
+  selectOrder: string;
 }
 
 /**
  * The table's rows. Rendered here rather than by the server component so that 50 rows go into the
- * page's RSC payload as their texts (about 350 bytes a row) instead of as the element tree of each
- * row (about 1.2 KB), which the server serialised, parsed again for the HTML and inlined.
+ * page's RSC payload as their texts (about 300 bytes a row; the texts made of the number are filled
+ * in here) instead of as the element tree of each row (about 1.2 KB), which the server serialised,
+ * parsed again for the HTML and inlined.
  */
 export function OrderRows({ rows, labels, selectable }: { rows: OrderRowView[]; labels: OrderRowLabels; selectable: boolean }) {
   return rows.map((row) => {
@@ -43,12 +44,12 @@ export function OrderRows({ rows, labels, selectable }: { rows: OrderRowView[]; 
       <tr key={row.id} data-testid="order-row" data-order-id={row.id} data-order-number={row.number}>
         {selectable ? (
           <td>
-            <input type="checkbox" name="orderIds" value={row.id} aria-label={row.selectLabel} />
+            <input type="checkbox" name="orderIds" value={row.id} aria-label={withNumber(labels.selectOrder, row.number)} />
           </td>
         ) : null}
         <td className="o-num">
           <Link href={href} prefetch={false}>
-            {row.numberText}
+            {withNumber(labels.number, row.number)}
           </Link>
           <small>{row.createdAt}</small>
         </td>

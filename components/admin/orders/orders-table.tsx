@@ -3,6 +3,7 @@ import { PAYMENT_METHODS, type OrderListItem } from "@/lib/orders/list-orders";
 import { ORDER_STATUSES } from "@/lib/orders/transitions";
 import { formatMoney } from "@/lib/money/format";
 import { SelectAllCheckbox } from "./bulk-status-form";
+import { NUMBER_SLOT } from "./number-slot";
 import { OrderRows, type OrderRowLabels, type OrderRowView } from "./order-rows";
 
 /** The dense order table; rows carry checkboxes when a bulk form wraps it. */
@@ -13,8 +14,6 @@ export async function OrdersTable({ items, selectable }: { items: OrderListItem[
     return {
       id: order.id,
       number: order.number,
-      numberText: t("number", { number: order.number }),
-      selectLabel: t("bulk.selectOrder", { number: order.number }),
       createdAt: format.dateTime(order.createdAt, { dateStyle: "short", timeStyle: "short" }),
       customer: order.customerName ?? order.email ?? "—",
       contact: [order.phone, order.city].filter(Boolean).join(" · ") || "—",
@@ -31,6 +30,8 @@ export async function OrdersTable({ items, selectable }: { items: OrderListItem[
       PAYMENT_METHODS.map((method) => [method, { short: t(`paymentMethodsShort.${method}`), title: t(`paymentMethods.${method}`) }]),
     ) as OrderRowLabels["paymentMethods"],
     statuses: Object.fromEntries(ORDER_STATUSES.map((status) => [status, tStatus(status)])) as OrderRowLabels["statuses"],
+    number: t("number", { number: NUMBER_SLOT }),
+    selectOrder: t("bulk.selectOrder", { number: NUMBER_SLOT }),
   };
   return (
     <div className="overflow-x-auto">
