@@ -59,26 +59,28 @@ export async function getFinanceReport(input: TPeriodInput = {}, now = new Date(
   const months = Array.from({ length: 12 }, (_, index) => addMonths(currentMonth, index - 11));
   const lastMonthDay = new Date(Date.parse(`${addMonths(currentMonth, 1)}-01T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const monthsPeriod = { fromDay: `${months[0]}-01`, toDay: lastMonthDay, timeZone: SHOP_TIME_ZONE };
-  // A currency whose orders all moved on leaves rows summing to zero orders: not a row of the report.
-  const [received, expected, byMonth] = await Promise.all([
-    db.$queryRaw<FinanceTotals[]>`
-      SELECT ${totalsColumns} FROM "OrderDailyRollup" r
-      WHERE ${rollupDaysSql("PAID", period)} AND r."status" = 'PAID'
-      GROUP BY r."currency" HAVING sum(r."orders") > 0 ORDER BY r."currency"`,
-    db.$queryRaw<FinanceTotals[]>`
-      SELECT ${totalsColumns} FROM "OrderDailyRollup" r
-      WHERE ${rollupDaysSql("CONFIRMED", period)}
-      GROUP BY r."currency" HAVING sum(r."orders") > 0 ORDER BY r."currency"`,
-    db.$queryRaw<FinanceMonth[]>`
-      SELECT to_char(r."day", 'YYYY-MM') AS "month", ${totalsColumns} FROM "OrderDailyRollup" r
-      WHERE ${rollupDaysSql("PAID", monthsPeriod)} AND r."status" = 'PAID'
-      GROUP BY 1, r."currency" HAVING sum(r."orders") > 0 ORDER BY 1, r."currency"`,
-  ]);
+  // The three sections in one statement, each row naming its section (every query costs the page
+  // ~0.5 ms of CPU). A currency whose orders all moved on leaves rows summing to zero orders: not a
+  // row of the report.
+  const rows = await db.$queryRaw<(FinanceTotals & { section: "received" | "expected" | "byMonth"; month: string | null })[]>`
+    SELECT 'received' AS "section", NULL::text AS "month", ${totalsColumns} FROM "OrderDailyRollup" r
+    WHERE ${rollupDaysSql("PAID", period)} AND r."status" = 'PAID'
+    GROUP BY r."currency" HAVING sum(r."orders") > 0
+    UNION ALL
+    SELECT 'expected', NULL, ${totalsColumns} FROM "OrderDailyRollup" r
+    WHERE ${rollupDaysSql("CONFIRMED", period)}
+    GROUP BY r."currency" HAVING sum(r."orders") > 0
+    UNION ALL
+    SELECT 'byMonth', to_char(r."day", 'YYYY-MM'), ${totalsColumns} FROM "OrderDailyRollup" r
+    WHERE ${rollupDaysSql("PAID", monthsPeriod)} AND r."status" = 'PAID'
+    GROUP BY 2, r."currency" HAVING sum(r."orders") > 0
+    ORDER BY 1, 2, 3`;
+  const totalsOf = (section: "received" | "expected") => rows.filter((row) => row.section === section).map(({ section: _section, month: _month, ...totals }) => totals);
 
   return {
     period: { kind: period.kind, fromDay: period.fromDay, toDay: period.toDay, timeZone: period.timeZone },
-    received,
-    expected,
-    byMonth: { months, rows: byMonth },
+    received: totalsOf("received"),
+    expected: totalsOf("expected"),
+    byMonth: { months, rows: rows.filter((row) => row.section === "byMonth").map(({ section: _section, month, ...totals }) => ({ month: month!, ...totals })) },
   };
 }

@@ -44,6 +44,17 @@ export function addDays(day: string, amount: number): string {
   return value.toISOString().slice(0, 10);
 }
 
+/** `count` consecutive days from `day` on: one date stepped along, not a parse per day (a year is 366). */
+function daysFrom(day: string, count: number): string[] {
+  const value = new Date(`${day}T00:00:00Z`);
+  const days: string[] = [];
+  for (let index = 0; index < count; index++) {
+    days.push(value.toISOString().slice(0, 10));
+    value.setUTCDate(value.getUTCDate() + 1);
+  }
+  return days;
+}
+
 /** Days from `from` to `to`, both inclusive (1 for the same day). */
 export function daysBetweenInclusive(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
@@ -150,7 +161,7 @@ export function resolvePeriod(input: TPeriodInput, now = new Date(), timeZone = 
     toDay,
     start: zonedDayStart(fromDay, timeZone),
     end: zonedDayStart(addDays(toDay, 1), timeZone),
-    days: Array.from({ length: count }, (_, index) => addDays(fromDay, index)),
+    days: daysFrom(fromDay, count),
     timeZone,
   };
 }

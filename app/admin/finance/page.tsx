@@ -84,10 +84,13 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
 /** Finance → Co-owners for the report's period (lib/reports/get-coowner-shares), with its CSV link. */
 async function CoOwnersSection({ period, locale }: { period: FinanceReport["period"]; locale: string }) {
   const [t, format, shares] = await Promise.all([getTranslations("finance"), getFormatter(), getCoOwnerShares(period)]);
+  // A label per month, not per total: each is a time-zone lookup and a date format.
+  const label = (month: string) => format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone });
+  const monthLabels = new Map([...new Set(shares.totals.map((total) => total.month))].map((month) => [month, label(month)]));
   return (
     <CoOwnersTable
       shares={shares}
-      monthLabel={(month) => format.dateTime(zonedDayStart(`${month}-01`, period.timeZone), { month: "long", year: "numeric", timeZone: period.timeZone })}
+      monthLabel={(month) => monthLabels.get(month) ?? label(month)}
       locale={locale}
       csvHref={`/api/admin/finance/coowners?${new URLSearchParams({ from: period.fromDay, to: period.toDay })}`}
       labels={{

@@ -4,7 +4,8 @@ import { panel, secondaryButton } from "@/components/ui/styles";
 import { percentText } from "@/lib/coowners/percent-text";
 import { formatMoney } from "@/lib/money/format";
 import type { CoOwnerShares } from "@/lib/reports/get-coowner-shares";
-import { CoOwnersRows, type CoOwnerLineRow, type CoOwnerTotalRow } from "./coowners-rows";
+import { encodeLines } from "./coowner-lines-text";
+import { CoOwnersRows, type CoOwnerTotalRow } from "./coowners-rows";
 
 const COLUMNS = ["revenue", "baseCost", "commissions", "margin", "share"] as const;
 
@@ -22,9 +23,9 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
   const { shares, monthLabel, locale, csvHref, labels } = props;
   // Each total's product lines, grouped once (a filter per total reads every line again).
   const keyOf = (row: { month: string; coOwnerId: string; currency: string }) => `${row.month}-${row.coOwnerId}-${row.currency}`;
-  const linesByTotal = new Map<string, CoOwnerLineRow[]>();
+  const linesByTotal = new Map<string, string[][]>();
   for (const line of shares.lines) {
-    const row: CoOwnerLineRow = [line.productId, `${line.productName} · ${percentText(line.basisPoints)} %`, ...COLUMNS.map((column) => formatMoney(line[column], line.currency, locale))];
+    const row = [line.productId, `${line.productName} · ${percentText(line.basisPoints)} %`, ...COLUMNS.map((column) => formatMoney(line[column], line.currency, locale))];
     const group = linesByTotal.get(keyOf(line));
     if (group) group.push(row);
     else linesByTotal.set(keyOf(line), [row]);
@@ -36,7 +37,7 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
     label: `${monthLabel(total.month)} · ${total.coOwnerName}`,
     currency: total.currency,
     amounts: COLUMNS.map((column) => formatMoney(total[column], total.currency, locale)),
-    lines: linesByTotal.get(keyOf(total)) ?? [],
+    lines: encodeLines(linesByTotal.get(keyOf(total)) ?? []),
   }));
   return (
     <section className={`${panel} overflow-hidden`} aria-labelledby="finance-coowners-title" data-testid="finance-coowners">
