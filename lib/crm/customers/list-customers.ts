@@ -249,9 +249,13 @@ function searchSql(q: string | undefined): Prisma.Sql | null {
 /** The choices of the filter panel: manual segments and the employees a customer may be given to (select boxes, capped at 500). */
 export async function listCustomerFilterOptions(actor: TSectionActor) {
   assertCanViewCustomers(actor);
-  const [segments, employees] = await Promise.all([
-    db.segment.findMany({ where: { kind: "MANUAL" }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
-    db.user.findMany({ where: { isActive: true, role: { in: ["OWNER", "MANAGER", "OPERATOR"] } }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 }),
-  ]);
-  return { segments, employees };
+  // One statement for both lists: every query costs the list page ~0.5 ms of CPU.
+  const rows = await db.$queryRaw<{ kind: "employee" | "segment"; id: string; name: string }[]>`
+    SELECT * FROM (
+      (SELECT 'segment' AS "kind", s."id", s."name" FROM "Segment" s WHERE s."kind" = 'MANUAL' ORDER BY s."name" LIMIT 500)
+      UNION ALL
+      (SELECT 'employee', u."id", u."name" FROM "User" u WHERE u."isActive" AND u."role" IN ('OWNER', 'MANAGER', 'OPERATOR') ORDER BY u."name" LIMIT 500)
+    ) options ORDER BY "kind", "name", "id"`;
+  const of = (kind: "employee" | "segment") => rows.filter((row) => row.kind === kind).map(({ id, name }) => ({ id, name }));
+  return { segments: of("segment"), employees: of("employee") };
 }
