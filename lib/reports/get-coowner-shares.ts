@@ -141,20 +141,16 @@ export async function getCoOwnerShares(period: Period): Promise<CoOwnerShares> {
       });
     }
   }
-  const key = (line: CoOwnerShareLine) => [line.month, line.coOwnerName, line.coOwnerId, line.currency] as const;
-  const compare = (a: readonly string[], b: readonly string[]) => {
-    for (let index = 0; index < a.length; index++) {
-      const order = a[index]!.localeCompare(b[index]!);
-      if (order) return order;
-    }
-    return 0;
-  };
-  lines.sort((a, b) => compare([...key(a), a.productName, a.productId], [...key(b), b.productName, b.productId]));
+  // Field by field, no key arrays per comparison: a year's lines are thousands of comparisons.
+  type TotalKey = Pick<CoOwnerShareLine, "month" | "coOwnerName" | "coOwnerId" | "currency">;
+  const compareTotals = (a: TotalKey, b: TotalKey) =>
+    a.month.localeCompare(b.month) || a.coOwnerName.localeCompare(b.coOwnerName) || a.coOwnerId.localeCompare(b.coOwnerId) || a.currency.localeCompare(b.currency);
+  lines.sort((a, b) => compareTotals(a, b) || a.productName.localeCompare(b.productName) || a.productId.localeCompare(b.productId));
 
   const totals: CoOwnerShareTotal[] = [];
   for (const line of lines) {
     const last = totals.at(-1);
-    if (last && compare(key(line), [last.month, last.coOwnerName, last.coOwnerId, last.currency]) === 0) Object.assign(last, sumFigures([last, line]));
+    if (last && compareTotals(line, last) === 0) Object.assign(last, sumFigures([last, line]));
     else totals.push({ month: line.month, coOwnerId: line.coOwnerId, coOwnerName: line.coOwnerName, currency: line.currency, ...sumFigures([line]) });
   }
   return { lines, totals };
