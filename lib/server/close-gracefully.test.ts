@@ -61,6 +61,11 @@ it("answers every request in flight, closes keep-alive connections after them, a
   expect(closedAfter).toBeLessThan(2_000);
   // Every request in flight at the stop was answered (the next one on its connection is told to leave).
   expect((await Promise.all(inFlight)).map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
-  // Later ones were answered the same way, or found the server gone (never cut off mid-request).
-  for (const answer of afterStop) expect(answer.error ? answer.error : answer).toEqual(answer.error ? "ECONNREFUSED" : { status: 200, connection: "close" });
+  // Later ones were answered the same way, or found the server gone: refused, or reset when sent on
+  // a kept-alive connection in the instant it was being closed as idle (the client's agent cannot
+  // know; HTTP clients retry such a request). The requests the server had read are the in-flight ones above.
+  for (const answer of afterStop) {
+    if (answer.error) expect(["ECONNREFUSED", "ECONNRESET"]).toContain(answer.error);
+    else expect(answer).toEqual({ status: 200, connection: "close" });
+  }
 });
