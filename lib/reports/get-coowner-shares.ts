@@ -70,21 +70,24 @@ export interface CoOwnerShares {
 
 type Period = Pick<ResolvedPeriod, "fromDay" | "toDay" | "timeZone">;
 
-/** Revenue, base cost and commissions of the PAID orders of the period per month, currency and product. */
-export async function getProductMonthFigures(period: Period, productIds?: readonly string[]): Promise<ProductMonthFigures[]> {
+/**
+ * Revenue, base cost and commissions of the PAID orders of the period per month, currency and
+ * product, with the product's name (its id when the product is gone).
+ */
+export async function getProductMonthFigures(period: Period, productIds?: readonly string[]): Promise<(ProductMonthFigures & { productName: string })[]> {
   if (productIds && productIds.length === 0) return [];
   const productFilter = productIds ? Prisma.sql`AND r."productId" IN (${Prisma.join(productIds)})` : Prisma.empty;
-  return db.$queryRaw<ProductMonthFigures[]>`${productMonthFiguresSql(period, productFilter)} ORDER BY 1, 2, 3`;
-}
-
-function productMonthFiguresSql(period: Period, productFilter: Prisma.Sql): Prisma.Sql {
   // Deltas not yet compacted may sum to nothing: a month without the product's orders is no row.
-  return Prisma.sql`
-    SELECT to_char(r."day", 'YYYY-MM') AS "month", r."currency", r."productId",
-      sum(r."orders")::int AS "orders", sum(r."revenue")::bigint AS "revenue", sum(r."baseCost")::bigint AS "baseCost", sum(r."commissions")::bigint AS "commissions"
-    FROM "OrderProductDailyRollup" r
-    WHERE ${rollupDayRangeSql(period)} ${productFilter}
-    GROUP BY 1, 2, 3 HAVING sum(r."orders") > 0`;
+  return db.$queryRaw<(ProductMonthFigures & { productName: string })[]>`
+    SELECT f.*, COALESCE(p."name", f."productId") AS "productName"
+    FROM (
+      SELECT to_char(r."day", 'YYYY-MM') AS "month", r."currency", r."productId",
+        sum(r."orders")::int AS "orders", sum(r."revenue")::bigint AS "revenue", sum(r."baseCost")::bigint AS "baseCost", sum(r."commissions")::bigint AS "commissions"
+      FROM "OrderProductDailyRollup" r
+      WHERE ${rollupDayRangeSql(period)} ${productFilter}
+      GROUP BY 1, 2, 3 HAVING sum(r."orders") > 0
+    ) f LEFT JOIN "Product" p ON p."id" = f."productId"
+    ORDER BY 1, 2, 3`;
 }
 
 const sumFigures = (lines: readonly ShareFigures[]): ShareFigures =>
@@ -108,9 +111,7 @@ export async function getCoOwnerShares(period: Period): Promise<CoOwnerShares> {
       SELECT s."coOwnerId", c."name" AS "coOwnerName", s."productId", s."basisPoints"
       FROM "CoOwnerShare" s JOIN "CoOwner" c ON c."id" = s."coOwnerId"
       WHERE c."isActive"`,
-    db.$queryRaw<(ProductMonthFigures & { productName: string })[]>`
-      SELECT f.*, COALESCE(p."name", f."productId") AS "productName"
-      FROM (${productMonthFiguresSql(period, Prisma.empty)}) f LEFT JOIN "Product" p ON p."id" = f."productId"`,
+    getProductMonthFigures(period),
   ]);
   const rules: ShareRule[] = rulesWithNames.map(({ coOwnerId, productId, basisPoints }) => ({ coOwnerId, productId, basisPoints }));
   if (!rules.length) return { lines: [], totals: [] };

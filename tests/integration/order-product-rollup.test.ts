@@ -257,7 +257,7 @@ describe("the daily product rollup", () => {
     const products = [product.id, instant.id, bump.offerProductId, upsell.offerProductId];
     const figures = await getProductMonthFigures(period, products);
     expect(figures.length).toBeGreaterThanOrEqual(4);
-    expect(figures).toEqual(await referenceMonthFigures(period.fromDay, period.toDay, products));
+    expect(figures.map(({ productName: _name, ...row }) => row)).toEqual(await referenceMonthFigures(period.fromDay, period.toDay, products));
 
     // Deleting a PAID order takes it out (its items go by cascade after the order's own trigger).
     await db.order.delete({ where: { id: plain.id } });
