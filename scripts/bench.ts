@@ -8,7 +8,9 @@
 // - Checkout page GET requests/s, beside /api/health (a dynamic route of the same server).
 // - Referral click redirects (/r/<login>: click stored, cookie, 302); baseline: one INSERT …
 //   SELECT per click and the redirect behind bare node:http + pg.
-// The web app runs without the worker so that only the request path is measured.
+// The web app runs without the worker so that only the request path is measured. Beside each
+// latency, the CPU a request cost (milliseconds: the server's process tree, and PostgreSQL's),
+// which a loaded machine moves far less than it moves p99.
 import { fork } from "node:child_process";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +18,7 @@ import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { cpuBetween, postmasterPid, readTreeCpu } from "./lib/process-cpu";
 import { bin, buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, run, startApp, waitForHttp } from "./lib/runtime";
 import { seedDemo } from "./seed-demo";
 
@@ -69,16 +72,29 @@ async function load(url: string, options: { overallRate?: number; duration?: num
   });
 }
 
-function summary(result: Result) {
+function summary(result: Result, cpu: { server: number; postgres: number } | null) {
   const redirects = result.statusCodeStats?.["302"]?.count ?? 0;
   const ok = result["2xx"] + redirects;
+  const perRequest = (ms: number) => (ok > 0 ? +(ms / ok).toFixed(2) : null);
   return {
     ok,
     rps: +(ok / result.duration).toFixed(1),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx - redirects,
+    serverCpuMs: cpu ? perRequest(cpu.server) : null,
+    postgresCpuMs: cpu ? perRequest(cpu.postgres) : null,
   };
+}
+
+/** A load run with the CPU the server under test (its process tree) and PostgreSQL spent on it. */
+async function measure(url: string, options: Parameters<typeof load>[1], roots: { server: readonly number[]; postgres: readonly number[] }) {
+  const read = () => Promise.all([readTreeCpu(roots.server), readTreeCpu(roots.postgres)]);
+  const [serverBefore, postgresBefore] = await read();
+  const result = await load(url, options);
+  const [serverAfter, postgresAfter] = await read();
+  const cpu = serverBefore.size > 0 ? { server: cpuBetween(serverBefore, serverAfter), postgres: cpuBetween(postgresBefore, postgresAfter) } : null;
+  return summary(result, cpu);
 }
 
 // The CRM part needs no web app: it runs first, with its own database, and alone when it is the only part.
@@ -133,6 +149,11 @@ try {
   const ordersUrl = `${app.url}/api/v1/orders`;
   const checkoutUrl = `${app.url}/checkout/casio-g-shock`;
 
+  const pgPid = await postmasterPid(databaseUrl);
+  const postgres = pgPid ? [pgPid] : [];
+  const lavka = { server: app.pids, postgres };
+  const bare = { server: baseline.pid ? [baseline.pid] : [], postgres };
+
   type Row = readonly [string, ReturnType<typeof summary>];
   const rows: Row[] = [];
   const ratios: Record<string, number> = {};
@@ -143,13 +164,13 @@ try {
     await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
     await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
     console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
-    const lavkaFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE }));
-    const baseFixed = summary(await load(baselineUrl, { post: true, overallRate: ORDER_RATE }));
+    const lavkaFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE }, lavka);
+    const baseFixed = await measure(baselineUrl, { post: true, overallRate: ORDER_RATE }, bare);
     console.log(`orders with a coupon at a fixed ${ORDER_RATE}/s…`);
-    const couponFixed = summary(await load(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }));
+    const couponFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
     console.log("orders at the highest sustained rate…");
-    const lavkaMax = summary(await load(ordersUrl, { post: true }));
-    const baseMax = summary(await load(baselineUrl, { post: true }));
+    const lavkaMax = await measure(ordersUrl, { post: true }, lavka);
+    const baseMax = await measure(baselineUrl, { post: true }, bare);
     rows.push(
       ["orders @ fixed rate (Lavka)", lavkaFixed],
       ["orders + coupon @ fixed rate (Lavka)", couponFixed],
@@ -164,8 +185,8 @@ try {
   if (PARTS.has("checkout")) {
     console.log("checkout page GET…");
     await load(checkoutUrl, { duration: 3, connections: 8 });
-    const checkout = summary(await load(checkoutUrl, {}));
-    const health = summary(await load(`${app.url}/api/health`, {}));
+    const checkout = await measure(checkoutUrl, {}, lavka);
+    const health = await measure(`${app.url}/api/health`, {}, lavka);
     rows.push(["GET /checkout/casio-g-shock", checkout], ["GET /api/health (same server)", health]);
     ratios.checkoutVsHealth = ratio(checkout, health);
   }
@@ -173,15 +194,24 @@ try {
     console.log("referral click redirects…");
     const clickPath = "/r/alpha?to=casio-g-shock&sub1=bench";
     await load(`${app.url}${clickPath}`, { duration: 3, connections: 8 });
-    const clicks = summary(await load(`${app.url}${clickPath}`, {}));
-    const baseClicks = summary(await load(`http://127.0.0.1:${baselinePort}${clickPath}`, {}));
+    const clicks = await measure(`${app.url}${clickPath}`, {}, lavka);
+    const baseClicks = await measure(`http://127.0.0.1:${baselinePort}${clickPath}`, {}, bare);
     rows.push(["GET /r/alpha (click + 302, Lavka)", clicks], ["GET /r/alpha (node:http + pg)", baseClicks]);
     ratios.clicks = ratio(clicks, baseClicks);
   }
 
-  console.log(`\n${"run".padEnd(40)}${"req/s".padStart(10)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"errors".padStart(8)}`);
+  const columns = [
+    ["req/s", 10],
+    ["p50 ms", 9],
+    ["p99 ms", 9],
+    ["errors", 8],
+    ["CPU ms/req: server", 20],
+    ["PostgreSQL", 12],
+  ] as const;
+  console.log(`\n${"run".padEnd(40)}${columns.map(([title, width]) => title.padStart(width)).join("")}`);
   for (const [name, row] of rows) {
-    console.log(`${name.padEnd(40)}${String(row.rps).padStart(10)}${String(row.p50).padStart(9)}${String(row.p99).padStart(9)}${String(row.errors).padStart(8)}`);
+    const cells = [row.rps, row.p50, row.p99, row.errors, row.serverCpuMs ?? "–", row.postgresCpuMs ?? "–"];
+    console.log(`${name.padEnd(40)}${cells.map((cell, index) => String(cell).padStart(columns[index]![1])).join("")}`);
   }
   console.log(
     `\nratios (Lavka / baseline): ${Object.entries(ratios)

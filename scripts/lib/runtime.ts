@@ -85,6 +85,8 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 export interface AppProcesses {
   url: string;
   port: number;
+  /** The web process's pid, and the worker's when there is one (the benchmarks read their CPU). */
+  pids: number[];
   /** Resolves when a child exits on its own (a crash). */
   exited: Promise<{ name: string; code: number | null }>;
   stop(): Promise<void>;
@@ -139,6 +141,7 @@ export async function startApp(options: { env: NodeJS.ProcessEnv; dev?: boolean;
   return {
     url,
     port,
+    pids: [web.pid, worker?.pid].filter((pid): pid is number => pid !== undefined),
     exited,
     async stop() {
       stopping = true;
