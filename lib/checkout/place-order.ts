@@ -27,6 +27,7 @@ import { outboxRow } from "@/lib/queue/enqueue";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
 import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
+import { couponHeldIn } from "@/lib/marketing/discounts/settle-coupon-use";
 import { generateLinkToken, linkTokenExpiresAt } from "@/lib/tokens/link-token";
 import { MAX_ORDER_QUANTITY } from "./get-checkout";
 import { loadCheckoutContext, type CheckoutContext } from "./load-checkout-context";
@@ -265,6 +266,9 @@ async function writeOrder(
     settings.duplicateWindowHours,
   );
   const status = initialStatus(priced.paymentMethod, product.confirmationMode, Boolean(duplicateOf));
+  // An order placed as a DUPLICATE holds no use of its coupon, as one marked so later: it keeps the
+  // discount as priced and its discount row, and claims a use only if taken back into work.
+  const heldCoupon = couponHeldIn(status) ? priced.coupon : null;
   const paymentStatus: PaymentStatus = priced.paymentMethod === "PREPAID" ? "PENDING" : "UNPAID";
   const order = { id: ids.id, publicId: ids.publicId, number: state.number };
 
@@ -322,7 +326,7 @@ async function writeOrder(
       country: priced.country.code,
       customFields: Object.keys(values.customFields).length > 0 ? values.customFields : null,
       shippingMethod: priced.shippingMethod,
-      couponId: priced.coupon?.id ?? null,
+      couponId: heldCoupon?.id ?? null,
       idempotencyKey: data.idempotencyKey,
       duplicateOfId: duplicateOf?.id ?? null,
       partnerId: attribution?.partnerId ?? null,
@@ -377,7 +381,7 @@ async function writeOrder(
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.
   const reservations = stockHolding(status).reserved ? stockReservations(priced) : [];
-  const { shortProductIds, couponUsedUp } = await reserveStock(runner, reservations, { couponId: priced.coupon?.id });
+  const { shortProductIds, couponUsedUp } = await reserveStock(runner, reservations, { couponId: heldCoupon?.id });
   // Its last uses went to orders that committed first: the coupon no longer applies.
   if (couponUsedUp) throw checkoutValidationError({ coupon: [couponProblemKey("USED_UP")] });
   if (shortProductIds.length > 0) {

@@ -6,7 +6,8 @@
 // - stock follows the goods (reserved while the order may ship, taken from stock when shipped,
 //   back when returned), see stockHolding;
 // - a coupon use goes back when an unshipped order is cancelled, spam or a duplicate, once, and is
-//   taken again when it returns to work (lib/marketing/discounts/settle-coupon-use);
+//   taken again when it returns to work, within its total and per-customer limits
+//   (lib/marketing/discounts/settle-coupon-use);
 // - refusals (cancelled, returned, spam) are recorded by phone for the fraud and duplicate rules;
 // - COD money that reached the shop marks the order paid;
 // - a customer whose order became CONFIRMED gets the "order accepted" mail (through the outbox).
@@ -27,7 +28,7 @@ import { refreshCustomerRevenue } from "@/lib/crm/customers/refresh-customer-rev
 import { recordAudit, type AuditEntryInput } from "@/lib/audit/record-audit";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { getShopSettings } from "@/lib/settings/get-shop-settings";
-import { settleCouponUse } from "@/lib/marketing/discounts/settle-coupon-use";
+import { lockCouponCustomer, settleCouponUse } from "@/lib/marketing/discounts/settle-coupon-use";
 import { assertTransition, canRoleChangeStatus, canRoleSetTrackingNumber, isConfirmedStatus, STATUS_TIMESTAMP_FIELD, stockHolding } from "./transitions";
 
 export const ZOrderActor = z.object({
@@ -81,6 +82,9 @@ export async function changeOrderStatus(input: TChangeOrderStatusInput, options:
 
 async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZChangeOrderStatusInput>): Promise<ChangeOrderStatusResult> {
   const { actor, to } = change;
+  // Only an order taken back into work moves to UNCONFIRMED: its coupon's per-customer limit is
+  // checked under the checkout's contact locks, taken before the row lock (lockCouponCustomer).
+  if (to === "UNCONFIRMED") await lockCouponCustomer(tx, change.orderId);
   const [order] = await tx.$queryRaw<LockedOrder[]>`
     SELECT id, number, status::text AS status, "paymentMethod"::text AS "paymentMethod", "productId", "customerId", "phoneNormalized", "trackingNumber"
     FROM "Order" WHERE id = ${change.orderId} FOR UPDATE`;
@@ -104,8 +108,10 @@ async function changeInTransaction(tx: DbTransaction, change: z.output<typeof ZC
     throw new AppError("FORBIDDEN", `Your role cannot move an order from ${from} to ${to}`);
   }
 
-  await moveStock(tx, order.id, from, to);
+  // The coupon's row before the products', in the order the checkout claims them (reserveStock),
+  // so a status change and an order of the same coupon and product never wait on each other.
   await settleCouponUse(tx, { orderId: order.id, from, to });
+  await moveStock(tx, order.id, from, to);
 
   const now = new Date();
   const timestampField = STATUS_TIMESTAMP_FIELD[to as keyof typeof STATUS_TIMESTAMP_FIELD];

@@ -2,7 +2,9 @@
 // coupon and cancelled (or marked spam / duplicate) before it shipped gives the use back — the
 // coupon's uses and the customer's per-customer limit — exactly once, however often the status goes
 // back and forth, in the status change's own transaction; a shipped order keeps it; an order taken
-// back into work takes it again, and is refused when the coupon was used up meanwhile.
+// back into work takes it again, and is refused when the coupon was used up meanwhile, or when the
+// customer's other orders hold every use the coupon allows per customer. An order placed as a
+// DUPLICATE at checkout holds no use at all (a shopper's double submit uses the code once).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
@@ -11,6 +13,7 @@ import { db, disconnectDb } from "@/lib/db";
 import type { OrderStatus } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { COUPON_USED_BY_CUSTOMER } from "@/lib/marketing/discounts/settle-coupon-use";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 
 const fx = checkoutFixtures("coupon-release");
@@ -25,6 +28,7 @@ async function coupon(suffix: string, data: { maxUses?: number; maxUsesPerCustom
 }
 
 const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
+const heldCoupon = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { couponId: true } })).couponId;
 const move = (orderId: string, to: OrderStatus) => changeOrderStatus({ orderId, to, actor: system });
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -95,11 +99,13 @@ describe("a coupon use and the order's status", () => {
       await move(order.order.id, to);
       expect(await usedCount(id), `after ${to}`).toBe(uses);
     }
-    // Two orders at most per customer: the cancelled one does not count, so two more are fine and a third is not.
+    // Two orders at most per customer: the cancelled one does not count, so two more are fine and a
+    // third is not (each of another product: a duplicate of an open order would hold no use).
+    const [second, third] = [await fx.createProduct({ confirmationMode: "NONE" }), await fx.createProduct({ confirmationMode: "NONE" })];
     await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
-    await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
-    const third = await refusal(placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() }));
-    expect(third.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
+    await placeOrder(fx.input(second.slug, { coupon: code }, contact), { ip: fx.ip() });
+    const refused = await refusal(placeOrder(fx.input(third.slug, { coupon: code }, contact), { ip: fx.ip() }));
+    expect(refused.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
     expect(await usedCount(id)).toBe(2);
   });
 
@@ -150,5 +156,109 @@ describe("a coupon use and the order's status", () => {
     expect(error.code).toBe("CONFLICT");
     expect(await usedCount(id)).toBe(1);
     expect(await db.order.findUniqueOrThrow({ where: { id: first.order.id }, select: { status: true, couponId: true } })).toEqual({ status: "CANCELLED", couponId: null });
+  });
+});
+
+describe("an order placed as a DUPLICATE at checkout", () => {
+  it("holds no use: a double submit uses the coupon once; taken back into work, the duplicate claims its own", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("DUP", { maxUses: 2 });
+    const contact = { phone: fx.phone(), email: fx.email() };
+    // Two submits of the form (two idempotency keys), as a shopper's double click sends them.
+    const first = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(second).toMatchObject({ created: true, order: { status: "DUPLICATE", total: first.order.total } });
+    expect(await usedCount(id)).toBe(1);
+    expect(await heldCoupon(first.order.id)).toBe(id);
+    const duplicate = await db.order.findUniqueOrThrow({
+      where: { id: second.order.id },
+      select: { couponId: true, couponCode: true, duplicateOfId: true, discountTotal: true, discounts: { select: { source: true, couponId: true, amount: true } } },
+    });
+    // Priced and recorded like the first (as a duplicate marked later keeps it), with no use held.
+    expect(duplicate).toMatchObject({ couponId: null, couponCode: code, duplicateOfId: first.order.id });
+    expect(duplicate.discountTotal).toBeGreaterThan(0);
+    expect(duplicate.discounts).toEqual([{ source: "COUPON", couponId: id, amount: duplicate.discountTotal }]);
+
+    // Not a duplicate after all: it takes a use of its own, and gives it back once when marked again.
+    await move(second.order.id, "UNCONFIRMED");
+    expect(await usedCount(id)).toBe(2);
+    expect(await heldCoupon(second.order.id)).toBe(id);
+    await move(second.order.id, "DUPLICATE");
+    await move(second.order.id, "DUPLICATE");
+    expect(await usedCount(id)).toBe(1);
+    expect(await heldCoupon(second.order.id)).toBeNull();
+  });
+
+  it("taken back into work while the customer's first order holds their one use: refused, and nothing changes", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE", stock: 10 });
+    const { id, code } = await coupon("DUPONE", { maxUses: 10 });
+    const contact = { phone: fx.phone(), email: fx.email() };
+    const first = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(second.order.status).toBe("DUPLICATE");
+    // Marketing limits the coupon to one use per customer afterwards.
+    await db.coupon.update({ where: { id }, data: { maxUsesPerCustomer: 1 }, select: { id: true } });
+    const before = {
+      usedCount: await usedCount(id),
+      product: await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, reserved: true } }),
+      history: await db.orderStatusChange.count({ where: { orderId: second.order.id } }),
+    };
+    expect(before.usedCount).toBe(1);
+
+    const error = await refusal(move(second.order.id, "UNCONFIRMED"));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(COUPON_USED_BY_CUSTOMER);
+    expect(await db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { status: true, couponId: true } })).toEqual({ status: "DUPLICATE", couponId: null });
+    expect({
+      usedCount: await usedCount(id),
+      product: await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, reserved: true } }),
+      history: await db.orderStatusChange.count({ where: { orderId: second.order.id } }),
+    }).toEqual(before);
+    expect(await heldCoupon(first.order.id)).toBe(id);
+
+    // The customer's use counts by contact: with the first order cancelled (its use given back), the duplicate may take it.
+    await move(first.order.id, "CANCELLED");
+    await move(second.order.id, "UNCONFIRMED");
+    expect(await usedCount(id)).toBe(1);
+    expect(await heldCoupon(second.order.id)).toBe(id);
+  });
+
+  it("counts the customer's orders of any product, by phone or email", async () => {
+    const watch = await fx.createProduct({ confirmationMode: "NONE" });
+    const strap = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("DUPCUST", { maxUsesPerCustomer: 1 });
+    const phone = fx.phone();
+    const email = fx.email();
+    // The first order without the code, its duplicate with it (the customer had used none yet).
+    await placeOrder(fx.input(watch.slug, {}, { phone, email }), { ip: fx.ip() });
+    const duplicate = await placeOrder(fx.input(watch.slug, { coupon: code }, { phone, email }), { ip: fx.ip() });
+    expect(duplicate.order.status).toBe("DUPLICATE");
+    expect(await usedCount(id)).toBe(0);
+    // Another product, same email, another phone: the same customer, now holding their one use.
+    const other = await placeOrder(fx.input(strap.slug, { coupon: code }, { phone: fx.phone(), email: email.toUpperCase() }), { ip: fx.ip() });
+    expect(other.order.status).not.toBe("DUPLICATE");
+    expect(await usedCount(id)).toBe(1);
+    expect((await refusal(move(duplicate.order.id, "UNCONFIRMED"))).message).toBe(COUPON_USED_BY_CUSTOMER);
+    expect(await usedCount(id)).toBe(1);
+    expect(await heldCoupon(duplicate.order.id)).toBeNull();
+  });
+
+  it("a duplicate taken back into work and a new order of the same customer at once: one use between them", async () => {
+    const watch = await fx.createProduct({ confirmationMode: "NONE" });
+    const strap = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("DUPRACE", { maxUsesPerCustomer: 1 });
+    for (let round = 0; round < 3; round += 1) {
+      const contact = { phone: fx.phone(), email: fx.email() };
+      await placeOrder(fx.input(watch.slug, {}, contact), { ip: fx.ip() });
+      const duplicate = await placeOrder(fx.input(watch.slug, { coupon: code }, contact), { ip: fx.ip() });
+      expect(duplicate.order.status).toBe("DUPLICATE");
+      const before = await usedCount(id);
+      const [retaken, placed] = await Promise.allSettled([move(duplicate.order.id, "UNCONFIRMED"), placeOrder(fx.input(strap.slug, { coupon: code }, contact), { ip: fx.ip() })]);
+      // Whichever got the customer's contact locks first has the use; the other is refused.
+      expect([retaken.status, placed.status].sort(), `round ${round}`).toEqual(["fulfilled", "rejected"]);
+      if (retaken.status === "rejected") expect((retaken.reason as AppError).message).toBe(COUPON_USED_BY_CUSTOMER);
+      if (placed.status === "rejected") expect((placed.reason as AppError).fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
+      expect(await usedCount(id)).toBe(before + 1);
+    }
   });
 });
