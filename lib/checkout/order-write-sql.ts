@@ -383,19 +383,32 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
 export async function reserveStock(
   runner: SqlRunner,
   reservations: readonly { productId: string; quantity: number }[],
-  options: { couponId?: string | null } = {},
-): Promise<{ shortProductIds: string[]; couponUsedUp: boolean }> {
+  options: { couponId?: string | null; couponVersion?: string } = {},
+): Promise<{ shortProductIds: string[]; couponUsedUp: boolean; couponChanged: boolean }> {
   const couponId = options.couponId ?? null;
-  if (reservations.length === 0 && !couponId) return { shortProductIds: [], couponUsedUp: false };
+  const version = options.couponVersion;
+  const settled = { shortProductIds: [] as string[], couponUsedUp: false, couponChanged: false };
+  if (reservations.length === 0 && !couponId) return settled;
   const sorted = [...reservations].sort((a, b) => a.productId.localeCompare(b.productId));
   // Inlined into plain SQL only as what they are: ids of our own rows and whole numbers.
   const isId = (id: string) => /^[A-Za-z0-9_-]{1,64}$/.test(id);
-  const inlinable = (!couponId || isId(couponId)) && sorted.every((entry) => isId(entry.productId) && Number.isSafeInteger(entry.quantity) && entry.quantity > 0);
+  const inlinable =
+    (!couponId || isId(couponId)) &&
+    (version === undefined || isTimestampText(version)) &&
+    sorted.every((entry) => isId(entry.productId) && Number.isSafeInteger(entry.quantity) && entry.quantity > 0);
   if (runner.commitAfter && inlinable) {
+    // The coupon as priced: its version (when the caller read one) and a use left. Which of the two
+    // failed is told apart afterwards, on the row as it now is.
+    const asPriced = version === undefined ? "true" : `"updatedAt" = '${version}'::timestamp`;
     const coupon = couponId
       ? `
-        UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
-        IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = '${COUPON_USED_UP_SQLSTATE}', MESSAGE = 'coupon used up'; END IF;`
+        UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ${asPriced} AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
+        IF NOT FOUND THEN
+          IF EXISTS (SELECT 1 FROM "Coupon" WHERE id = '${couponId}' AND ${asPriced}) THEN
+            RAISE EXCEPTION USING ERRCODE = '${COUPON_USED_UP_SQLSTATE}', MESSAGE = 'coupon used up';
+          END IF;
+          RAISE EXCEPTION USING ERRCODE = '${COUPON_CHANGED_SQLSTATE}', MESSAGE = 'coupon changed';
+        END IF;`
       : "";
     const updates = sorted.map(
       ({ productId, quantity }) => `
@@ -405,18 +418,25 @@ export async function reserveStock(
     );
     try {
       await runner.commitAfter(`DO $reserve$ BEGIN ${coupon}${updates.join("")} END $reserve$`);
-      return { shortProductIds: [], couponUsedUp: false };
+      return settled;
     } catch (error) {
       const { code, detail } = error as { code?: string; detail?: string };
-      if (code === OUT_OF_STOCK_SQLSTATE && detail) return { shortProductIds: [detail], couponUsedUp: false };
-      if (code === COUPON_USED_UP_SQLSTATE) return { shortProductIds: [], couponUsedUp: true };
+      if (code === OUT_OF_STOCK_SQLSTATE && detail) return { ...settled, shortProductIds: [detail] };
+      if (code === COUPON_USED_UP_SQLSTATE) return { ...settled, couponUsedUp: true };
+      if (code === COUPON_CHANGED_SQLSTATE) return { ...settled, couponChanged: true };
       throw error;
     }
   }
   if (couponId) {
     const claimed = await runner.query<{ id: string }>(Prisma.sql`
-      UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = ${couponId} AND ("maxUses" IS NULL OR "usedCount" < "maxUses") RETURNING id`);
-    if (claimed.length === 0) return { shortProductIds: [], couponUsedUp: true };
+      UPDATE "Coupon" SET "usedCount" = "usedCount" + 1
+      WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp) AND ("maxUses" IS NULL OR "usedCount" < "maxUses")
+      RETURNING id`);
+    if (claimed.length === 0) {
+      const [asPriced] = await runner.query<{ id: string }>(Prisma.sql`
+        SELECT id FROM "Coupon" WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp)`);
+      return asPriced ? { ...settled, couponUsedUp: true } : { ...settled, couponChanged: true };
+    }
   }
   const reservedIds: string[] = [];
   for (const { productId, quantity } of sorted) {
@@ -426,11 +446,17 @@ export async function reserveStock(
       RETURNING id`);
     if (rows.length > 0) reservedIds.push(productId);
   }
-  return { shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)), couponUsedUp: false };
+  return { shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)), couponUsedUp: false, couponChanged: false };
 }
 
 /** The SQLSTATE the coupon claim raises when its uses ran out meanwhile (user-defined class). */
 const COUPON_USED_UP_SQLSTATE = "LV002";
+
+/** The SQLSTATE the coupon claim raises when the coupon was edited (or deleted) since it was read. */
+const COUPON_CHANGED_SQLSTATE = "LV003";
+
+/** A timestamp as PostgreSQL writes one as text ("2026-12-06 14:05:09.123"): safe to inline. */
+const isTimestampText = (text: string) => /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?$/.test(text);
 
 /** The SQLSTATE the stock reservation raises for a product that ran short (user-defined class). */
 const OUT_OF_STOCK_SQLSTATE = "LV001";

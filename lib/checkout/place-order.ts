@@ -16,7 +16,7 @@ import { db, type DbTransaction } from "@/lib/db";
 import { isUniqueViolation, prismaRunner, withPgTransaction, type SqlRunner } from "@/lib/db/sql-runner";
 import { ShippingMethod, type ConfirmationMode, type OrderStatus, type PaymentMethod, type PaymentStatus } from "@/lib/db/generated/enums";
 import { getEnv, isStripeEnabled } from "@/lib/env";
-import type { FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors } from "@/lib/errors";
 import { LOCALES } from "@/lib/i18n/locales";
 import { newId } from "@/lib/db/new-id";
 import type { TSendMailPayload } from "@/lib/mail/jobs/send-mail";
@@ -163,6 +163,26 @@ export async function placeOrder(input: unknown, context: PlaceOrderContext): Pr
   const texts = new Map(checkout.product.emailTexts.filter((text) => text.locale === data.locale).map((text) => [text.template, { subject: text.subject, body: text.body }]));
 
   const args: WriteOrderArgs = { data, checkout, priced, discounts, context, attribution, texts };
+  try {
+    return await writeOrderInTransaction(args);
+  } catch (error) {
+    // The coupon was edited after this process cached it: the order is priced again on a fresh
+    // read (which may now refuse the coupon) and written once more.
+    if (!(error instanceof CouponChangedError)) throw error;
+    const fresh = await loadDiscountInput(data.coupon, { fresh: true });
+    return await writeOrderInTransaction({ ...args, discounts: fresh, priced: priceOrder(checkout, data, fresh) });
+  }
+}
+
+/** Thrown when the coupon's claim finds it edited since it was read (reserveStock's couponChanged): the transaction is rolled back. */
+class CouponChangedError extends AppError {
+  constructor() {
+    super("CONFLICT", "The coupon was changed while the order was being placed: please submit the order again");
+  }
+}
+
+async function writeOrderInTransaction(args: WriteOrderArgs): Promise<PlaceOrderResult> {
+  const { data, checkout, attribution } = args;
   try {
     // An attributed order also gets its commissions and postback, written by the affiliate
     // module through Prisma, so its statements run in a Prisma transaction; every other order
@@ -381,9 +401,13 @@ async function writeOrder(
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.
   const reservations = stockHolding(status).reserved ? stockReservations(priced) : [];
-  const { shortProductIds, couponUsedUp } = await reserveStock(runner, reservations, { couponId: heldCoupon?.id });
+  const { shortProductIds, couponUsedUp, couponChanged } = await reserveStock(runner, reservations, {
+    couponId: heldCoupon?.id,
+    couponVersion: heldCoupon ? discounts.coupon?.version : undefined,
+  });
   // Its last uses went to orders that committed first: the coupon no longer applies.
   if (couponUsedUp) throw checkoutValidationError({ coupon: [couponProblemKey("USED_UP")] });
+  if (couponChanged) throw new CouponChangedError();
   if (shortProductIds.length > 0) {
     const fieldErrors: FieldErrors = {};
     for (const entry of reservations) if (shortProductIds.includes(entry.productId)) (fieldErrors[entry.field] ??= []).push("checkoutErrors.outOfStock");
@@ -397,9 +421,9 @@ async function writeOrder(
   };
 }
 
-/** The coupon entered (read fresh: its uses count) and the automatic discounts and promotions in force. */
-async function loadDiscountInput(couponCode: string | undefined): Promise<DiscountInput & { needsCustomer: boolean }> {
-  const [rules, coupon] = await Promise.all([loadDiscountRules(), couponCode ? findCoupon(couponCode) : null]);
+/** The coupon entered (lib/marketing/discounts/find-coupon: cached while it could apply) and the automatic discounts and promotions in force. */
+async function loadDiscountInput(couponCode: string | undefined, options: { fresh?: boolean } = {}): Promise<DiscountInput & { needsCustomer: boolean }> {
+  const [rules, coupon] = await Promise.all([loadDiscountRules(), couponCode ? findCoupon(couponCode, options) : null]);
   return { couponCode: couponCode ?? null, coupon, rules, facts: null, now: new Date(), needsCustomer: rulesNeedCustomer(coupon ? [coupon, ...rules] : rules) };
 }
 

@@ -40,6 +40,8 @@ export interface DiscountRule {
   priority: number;
   /** Promotions: show a countdown to endsAt on the checkout page. */
   countdown?: boolean;
+  /** Coupons: the row's "updatedAt" as read (text), which the order's claim of a use checks (find-coupon.ts). */
+  version?: string;
 }
 
 export interface DiscountCartLine {

@@ -7,6 +7,7 @@
 import { createTtlCache } from "@/lib/cache/ttl-cache";
 import { db } from "@/lib/db";
 import type { DiscountRule } from "./discount-rule";
+import { clearCouponCache } from "./find-coupon";
 
 const TTL_MS = 5_000;
 
@@ -110,8 +111,11 @@ const rulesCache = createTtlCache("discount-rules", TTL_MS, async (): Promise<Di
 /** Automatic discounts and promotions that may apply now (check each with apply-discounts). */
 export const loadDiscountRules = () => rulesCache.get();
 
-/** After an edit in the admin (and in tests). */
-export const clearDiscountRulesCache = () => rulesCache.clear();
+/** After an edit in the admin (and in tests): the rules, and the coupons cached by code (find-coupon.ts). */
+export const clearDiscountRulesCache = () => {
+  rulesCache.clear();
+  clearCouponCache();
+};
 
 /** Whether any rule needs to know the customer (earlier orders, RFM segment, ABC class). */
 export function rulesNeedCustomer(rules: readonly DiscountRule[]): boolean {
