@@ -125,6 +125,17 @@ describe("an order with a coupon this process has cached", () => {
     expect(await usedCount(id)).toBe(0);
   });
 
+  it("deleted in another process meanwhile: refused as unknown, nothing written", async () => {
+    const product = await fx.createProduct();
+    const { id, code } = await coupon("GONEDEL");
+    await findCoupon(code);
+    await db.$executeRaw`DELETE FROM "Coupon" WHERE id = ${id}`;
+    const before = await countOrderWrites({ run: fx.run, productIds: [product.id] });
+    const error = await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }));
+    expect(error.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.UNKNOWN"] });
+    expect(await countOrderWrites({ run: fx.run, productIds: [product.id] })).toEqual(before);
+  });
+
   it("used up by another process meanwhile: refused as used up (the claim), its cached copy notwithstanding", async () => {
     const product = await fx.createProduct();
     const { id, code } = await coupon("GONE", { maxUses: 1 });
