@@ -6,20 +6,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createOwner } from "@/lib/auth/create-owner";
 import { verifyPassword } from "@/lib/auth/password";
 import { db, disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { refusal } from "../helpers/refusal";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const created: string[] = [];
 const newEmail = () => `owner-${randomUUID()}@test.lavka`;
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 afterAll(async () => {
   await db.auditLog.deleteMany({ where: { entityType: "User", entityId: { in: created } } });
@@ -44,15 +35,15 @@ describe("createOwner", () => {
     const email = newEmail();
     const first = await createOwner({ email, name: "First", password: "correct horse battery" }, { source: "cli" });
     created.push(first.id);
-    const taken = await rejection(createOwner({ email, name: "Second", password: "another good one" }, { source: "cli" }));
+    const taken = await refusal(createOwner({ email, name: "Second", password: "another good one" }, { source: "cli" }));
     expect(taken.code).toBe("CONFLICT");
     expect(taken.fieldErrors?.email).toEqual(["setup.errors.emailTaken"]);
 
     const other = newEmail();
-    const invalid = await rejection(createOwner({ email: "not-an-email", name: "", password: "short" }, { source: "cli" }));
+    const invalid = await refusal(createOwner({ email: "not-an-email", name: "", password: "short" }, { source: "cli" }));
     expect(invalid.code).toBe("VALIDATION");
     expect(Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual(["email", "name", "password"]);
-    await rejection(createOwner({ email: other, name: "x", password: "short" }, { source: "cli" }));
+    await refusal(createOwner({ email: other, name: "x", password: "short" }, { source: "cli" }));
     expect(await db.user.count({ where: { email: { in: [other, "not-an-email"] } } })).toBe(0);
   });
 });

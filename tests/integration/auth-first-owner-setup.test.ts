@@ -9,8 +9,9 @@ import { db, disconnectDb } from "@/lib/db";
 import { withDatabase } from "@/lib/db/embedded";
 import { getPgPool } from "@/lib/db/pool";
 import { resetEnvCache } from "@/lib/env";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { createMigratedDatabase } from "../helpers/test-database";
+import { refusal } from "../helpers/refusal";
 
 const serverUrl = inject("serverUrl");
 const database = `lavka_setup_${process.pid}`;
@@ -22,15 +23,6 @@ let LOOPBACK = "127.0.0.1";
 let remoteCount = 0;
 const remoteIp = () => `2001:db8:${runByte.toString(16)}:${Date.now().toString(16).slice(-4)}::${(++remoteCount).toString(16)}`;
 const form = (email: string, overrides: Record<string, string> = {}) => ({ email, name: "First Owner", password: "first owner pass", confirm: "first owner pass", ...overrides });
-
-async function rejection(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   process.env.DATABASE_URL = await createMigratedDatabase(serverUrl, database);
@@ -70,7 +62,7 @@ describe("first-owner setup", () => {
 
     expect(await getSetupAccess({ ip: LOOPBACK })).toBe("closed");
     expect(await issueSetupToken()).toBeNull();
-    const again = await rejection(completeFirstOwnerSetup(form("second@shop.example"), { ip: LOOPBACK }));
+    const again = await refusal(completeFirstOwnerSetup(form("second@shop.example"), { ip: LOOPBACK }));
     expect(again.code).toBe("CONFLICT");
     expect(await db.user.count()).toBe(1);
   });
@@ -78,19 +70,19 @@ describe("first-owner setup", () => {
   it("refuses a remote visitor without a token, with a wrong one or an expired one, writing nothing", async () => {
     const ip = remoteIp();
     expect(await getSetupAccess({ ip })).toBe("needs-token");
-    expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("FORBIDDEN");
 
     const issued = await issueSetupToken();
     expect(issued?.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const wrong = `${issued!.token.slice(0, -1)}${issued!.token.endsWith("A") ? "B" : "A"}`;
     expect(await getSetupAccess({ ip, token: wrong })).toBe("needs-token");
-    expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip, token: wrong }))).code).toBe("FORBIDDEN");
-    expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip, token: "short" }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip, token: wrong }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip, token: "short" }))).code).toBe("FORBIDDEN");
 
     // Issued a day and a minute ago: expired.
     const stale = await issueSetupToken(undefined, new Date(Date.now() - 24 * 3_600_000 - 60_000));
     expect(await getSetupAccess({ ip, token: stale!.token })).toBe("needs-token");
-    expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip: remoteIp(), token: stale!.token }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip: remoteIp(), token: stale!.token }))).code).toBe("FORBIDDEN");
     expect(await db.user.count()).toBe(0);
   });
 
@@ -104,11 +96,11 @@ describe("first-owner setup", () => {
     // Even with no active owner again, the spent token opens nothing.
     await db.user.update({ where: { id: owner.id }, data: { isActive: false } });
     expect(await getSetupAccess({ ip, token: issued!.token })).toBe("needs-token");
-    expect((await rejection(completeFirstOwnerSetup(form("other@shop.example"), { ip, token: issued!.token }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("other@shop.example"), { ip, token: issued!.token }))).code).toBe("FORBIDDEN");
   });
 
   it("validates the form before anything else", async () => {
-    const invalid = await rejection(completeFirstOwnerSetup(form("not-an-email", { name: " ", password: "short", confirm: "other" }), { ip: LOOPBACK }));
+    const invalid = await refusal(completeFirstOwnerSetup(form("not-an-email", { name: " ", password: "short", confirm: "other" }), { ip: LOOPBACK }));
     expect(invalid.code).toBe("VALIDATION");
     expect(invalid.fieldErrors).toEqual({
       email: ["setup.errors.emailInvalid"],
@@ -116,7 +108,7 @@ describe("first-owner setup", () => {
       password: ["setup.errors.passwordLength"],
       confirm: ["setup.errors.passwordMismatch"],
     });
-    const mismatch = await rejection(completeFirstOwnerSetup(form("a@shop.example", { confirm: "first owner pasS" }), { ip: LOOPBACK }));
+    const mismatch = await refusal(completeFirstOwnerSetup(form("a@shop.example", { confirm: "first owner pasS" }), { ip: LOOPBACK }));
     expect(mismatch.fieldErrors).toEqual({ confirm: ["setup.errors.passwordMismatch"] });
     expect(await db.user.count()).toBe(0);
   });
@@ -130,7 +122,7 @@ describe("first-owner setup", () => {
 
   it("is rate-limited per address", async () => {
     const ip = remoteIp();
-    for (let attempt = 0; attempt < 5; attempt++) expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("FORBIDDEN");
-    expect((await rejection(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("RATE_LIMITED");
+    for (let attempt = 0; attempt < 5; attempt++) expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("FORBIDDEN");
+    expect((await refusal(completeFirstOwnerSetup(form("a@shop.example"), { ip }))).code).toBe("RATE_LIMITED");
   });
 });

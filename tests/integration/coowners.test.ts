@@ -10,7 +10,6 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { withDatabase } from "@/lib/db/embedded";
 import type { CommissionStatus, OrderStatus, Role } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors";
 import { createMigratedDatabase } from "../helpers/test-database";
 import type * as DbModule from "@/lib/db";
 import type * as CreateModule from "@/lib/coowners/create-coowner";
@@ -24,6 +23,7 @@ import type * as SharesModule from "@/lib/reports/get-coowner-shares";
 import type * as FinanceModule from "@/lib/reports/get-finance-report";
 import type * as CsvModule from "@/lib/reports/export-coowner-shares-csv";
 import type * as PeriodModule from "@/lib/reports/resolve-period";
+import { refusal } from "../helpers/refusal";
 
 const run = randomUUID().replaceAll("-", "").slice(0, 8);
 const databaseName = `lavka_test_coowners_${run}`;
@@ -80,15 +80,6 @@ afterAll(async () => {
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).finally(() => client.end());
 });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const state = async () => ({
   coOwners: await db.coOwner.count(),

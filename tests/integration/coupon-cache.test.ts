@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, countOrderWrites, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { findCoupon } from "@/lib/marketing/discounts/find-coupon";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("coupon-cache");
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -24,15 +24,6 @@ async function coupon(suffix: string, data: Partial<Parameters<typeof db.coupon.
 
 const versionOf = async (id: string) => (await db.$queryRaw<{ version: string }[]>`SELECT "updatedAt"::text AS version FROM "Coupon" WHERE id = ${id}`)[0]!.version;
 const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   await ensureCheckoutReferenceData();

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { COUPON_CODE_ALPHABET, generateCouponCodes, MAX_GENERATED_CODES } from "@/lib/marketing/discounts/generate-coupon-codes";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("coupon-codes");
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -21,15 +21,6 @@ let productSlug = "";
 
 const generated = () => db.coupon.count({ where: { code: { startsWith: `G${run}` } } });
 const audits = () => db.auditLog.count({ where: { actorId: manager.id, action: "coupon.generate" } });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   await ensureCheckoutReferenceData();

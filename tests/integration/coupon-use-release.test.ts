@@ -11,10 +11,11 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
 import type { OrderStatus } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
 import { COUPON_USED_BY_CUSTOMER } from "@/lib/marketing/discounts/settle-coupon-use";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("coupon-release");
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -30,15 +31,6 @@ async function coupon(suffix: string, data: { maxUses?: number; maxUsesPerCustom
 const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
 const heldCoupon = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { couponId: true } })).couponId;
 const move = (orderId: string, to: OrderStatus) => changeOrderStatus({ orderId, to, actor: system });
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 beforeAll(async () => {
   await ensureCheckoutReferenceData();

@@ -10,8 +10,9 @@ import { placeOrder } from "@/lib/checkout/place-order";
 import { quoteCheckout } from "@/lib/checkout/quote-checkout";
 import { checkoutFixtures, countOrderWrites, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("discounts");
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -24,15 +25,6 @@ async function coupon(suffix: string, data: Partial<Parameters<typeof db.coupon.
   const created = await db.coupon.create({ data: { code: `T${run}${suffix}`, kind: "PERCENT", value: 1000, ...data }, select: { id: true, code: true } }); // 10 %
   couponIds.push(created.id);
   return created;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const discountsOf = (orderId: string) =>

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
-import { AppError } from "@/lib/errors";
 import { listReminderRules } from "@/lib/marketing/reminders/list-reminder-rules";
 import { saveReminderRule } from "@/lib/marketing/reminders/save-reminder-rule";
 import { getUpsellEditor } from "@/lib/marketing/upsells/get-upsell-editor";
 import { listUpsells } from "@/lib/marketing/upsells/list-upsells";
 import { saveUpsell, type TSaveUpsellInput } from "@/lib/marketing/upsells/save-upsell";
 import { setUpsellActive } from "@/lib/marketing/upsells/set-upsell-active";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("mkt-access");
 const ruleIds: string[] = [];
@@ -19,15 +19,6 @@ const actor = (role: Role) => ({ id: `user-${role.toLowerCase()}`, role });
 const manager = actor("MANAGER");
 let trigger: { id: string };
 let offer: { id: string };
-
-async function refused(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 const input = (overrides: Partial<TSaveUpsellInput> = {}): TSaveUpsellInput => ({
   kind: "ONE_CLICK",
@@ -62,16 +53,16 @@ describe("upsells in the admin", () => {
     const editor = await getUpsellEditor(id, actor("OWNER"));
     expect(editor.upsell).toMatchObject({ kind: "ONE_CLICK", offerProductId: offer.id, triggerProductIds: [trigger.id], prices: { RUB: 49050 } }); // 490.50 RUB
 
-    const error = await refused(saveUpsell(input({ triggerProductIds: [offer.id], prices: [{ currency: "RUB", amount: "4,9,0" }], title: " " }), manager));
+    const error = await refusal(saveUpsell(input({ triggerProductIds: [offer.id], prices: [{ currency: "RUB", amount: "4,9,0" }], title: " " }), manager));
     expect(error.fieldErrors).toMatchObject({ title: ["adminUpsells.errors.titleRequired"] });
-    const semantic = await refused(saveUpsell(input({ triggerProductIds: [offer.id], prices: [{ currency: "RUB", amount: "abc" }] }), manager));
+    const semantic = await refusal(saveUpsell(input({ triggerProductIds: [offer.id], prices: [{ currency: "RUB", amount: "abc" }] }), manager));
     expect(semantic.fieldErrors).toEqual({ triggerProductIds: ["adminUpsells.errors.triggerIsOffer"], "price.RUB": ["adminUpsells.errors.priceInvalid"] });
-    expect((await refused(saveUpsell(input({ prices: [] }), manager))).fieldErrors).toEqual({ prices: ["adminUpsells.errors.priceRequired"] });
+    expect((await refusal(saveUpsell(input({ prices: [] }), manager))).fieldErrors).toEqual({ prices: ["adminUpsells.errors.priceRequired"] });
     expect(await db.upsell.count({ where: { offerProductId: offer.id } })).toBe(1);
 
     await setUpsellActive({ id, isActive: false }, manager);
     expect((await listUpsells(manager)).find((row) => row.id === id)).toMatchObject({ isActive: false, shown: 0, taken: 0, prices: [{ currency: "RUB", price: 49050 }] });
-    expect((await refused(setUpsellActive({ id: "missing", isActive: true }, manager))).code).toBe("NOT_FOUND");
+    expect((await refusal(setUpsellActive({ id: "missing", isActive: true }, manager))).code).toBe("NOT_FOUND");
   });
 
   it.each(["OPERATOR", "LOGISTICS", "ACCOUNTANT"] as const)("refuses %s everything, and writes nothing", async (role) => {
@@ -84,7 +75,7 @@ describe("upsells in the admin", () => {
       listReminderRules(actor(role)),
       saveReminderRule({ kind: "UNCONFIRMED", name: "x", delayMinutes: 1, repeatCount: 0, repeatIntervalMinutes: 1, isActive: true }, actor(role)),
     ]) {
-      expect((await refused(attempt)).code).toBe("FORBIDDEN");
+      expect((await refusal(attempt)).code).toBe("FORBIDDEN");
     }
     expect(await db.upsell.findMany({ select: { id: true, isActive: true, title: true }, orderBy: { id: "asc" } })).toEqual(before);
   });
@@ -110,7 +101,7 @@ describe("reminder rules in the admin", () => {
       subjectEn: "Your parcel",
       subject: null,
     });
-    const error = await refused(
+    const error = await refusal(
       saveReminderRule({ kind: "UNPAID", name: "", delayMinutes: "0", repeatCount: "11", repeatIntervalMinutes: "1", subject: "two\nlines", isActive: true }, manager),
     );
     expect(error.fieldErrors).toMatchObject({
@@ -120,7 +111,7 @@ describe("reminder rules in the admin", () => {
       subject: ["adminReminders.errors.oneLine"],
     });
     expect(
-      (await refused(saveReminderRule({ kind: "UNPAID", name: "x", productId: "nope", delayMinutes: 1, repeatCount: 0, repeatIntervalMinutes: 1, isActive: true }, manager))).fieldErrors,
+      (await refusal(saveReminderRule({ kind: "UNPAID", name: "x", productId: "nope", delayMinutes: 1, repeatCount: 0, repeatIntervalMinutes: 1, isActive: true }, manager))).fieldErrors,
     ).toEqual({
       productId: ["adminReminders.errors.productInvalid"],
     });

@@ -7,11 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { getPostOrderOffers } from "@/lib/marketing/upsells/get-post-order-offers";
 import { takeUpsellOffer } from "@/lib/marketing/upsells/take-upsell-offer";
 import { createUpsell, removeUpsellMails } from "@/lib/marketing/upsells/test-fixtures";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("upsell");
 const orderIds: string[] = [];
@@ -27,15 +27,6 @@ async function offerOf(publicId: string) {
   const offers = await getPostOrderOffers(publicId, { locale: "ru", record: true });
   expect(offers).toHaveLength(1);
   return offers[0]!;
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 const snapshot = (orderId: string) =>
