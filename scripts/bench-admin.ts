@@ -77,6 +77,10 @@ process.env.LOG_LEVEL ??= "warn";
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
 const one = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows[0]!;
+/** A page's queries, one after another: they share the one client, which runs one query at a time. */
+const inTurn = async (...queries: (() => Promise<unknown>)[]) => {
+  for (const query of queries) await query();
+};
 
 /** p50/p95 over RUNS runs after one warm-up, each run given its index. */
 async function timeRuns(run: (index: number) => Promise<unknown>, runs = RUNS): Promise<Figures> {
@@ -209,77 +213,121 @@ try {
     50,
     () => orders,
     owner,
-    () => Promise.all([listSql("true", []), countersSql()]),
+    () =>
+      inTurn(
+        () => listSql("true", []),
+        () => countersSql(),
+      ),
   );
   await measure(
     "/admin/orders, tab UNCONFIRMED",
     50,
     () => `${orders}?tab=UNCONFIRMED`,
     owner,
-    () => Promise.all([listSql(`o.status = 'UNCONFIRMED'`, []), countersSql()]),
+    () =>
+      inTurn(
+        () => listSql(`o.status = 'UNCONFIRMED'`, []),
+        () => countersSql(),
+      ),
   );
   await measure(
     "/admin/orders, tab SPAM",
     50,
     () => `${orders}?tab=SPAM`,
     owner,
-    () => Promise.all([listSql(`o.status = 'SPAM'`, []), countersSql()]),
+    () =>
+      inTurn(
+        () => listSql(`o.status = 'SPAM'`, []),
+        () => countersSql(),
+      ),
   );
   await measure(
     "/admin/orders, page 50 (keyset)",
     50,
     () => `${orders}?cursor=${deepCursor}`,
     owner,
-    () => Promise.all([listSql(`o."createdAt" <= $1 AND (o."createdAt" < $1 OR o.id < $2)`, [deep.iso.replace("Z", ""), deep.id]), countersSql()]),
+    () =>
+      inTurn(
+        () => listSql(`o."createdAt" <= $1 AND (o."createdAt" < $1 OR o.id < $2)`, [deep.iso.replace("Z", ""), deep.id]),
+        () => countersSql(),
+      ),
   );
   await measure(
     "/admin/orders, search by a whole phone",
     50,
     (index) => `${orders}?q=${encodeURIComponent(phoneOf(index))}`,
     owner,
-    (index) => Promise.all([listSql(`o."phoneNormalized" = $1`, [e164Of(index)]), boundedCountsSql(`o."phoneNormalized" = $1`, [e164Of(index)])]),
+    (index) =>
+      inTurn(
+        () => listSql(`o."phoneNormalized" = $1`, [e164Of(index)]),
+        () => boundedCountsSql(`o."phoneNormalized" = $1`, [e164Of(index)]),
+      ),
   );
   await measure(
     "/admin/orders, search by 7 digits of a phone",
     50,
     (index) => `${orders}?q=${e164Of(index).slice(-7)}`,
     owner,
-    (index) => Promise.all([listSql(`o."phoneNormalized" LIKE $1`, [`%${e164Of(index).slice(-7)}%`]), boundedCountsSql(`o."phoneNormalized" LIKE $1`, [`%${e164Of(index).slice(-7)}%`])]),
+    (index) =>
+      inTurn(
+        () => listSql(`o."phoneNormalized" LIKE $1`, [`%${e164Of(index).slice(-7)}%`]),
+        () => boundedCountsSql(`o."phoneNormalized" LIKE $1`, [`%${e164Of(index).slice(-7)}%`]),
+      ),
   );
   await measure(
     "/admin/orders, search by email",
     50,
     (index) => `${orders}?q=${encodeURIComponent(emailOf(index))}`,
     owner,
-    (index) => Promise.all([listSql(`o."emailNormalized" = $1`, [emailOf(index)]), boundedCountsSql(`o."emailNormalized" = $1`, [emailOf(index)])]),
+    (index) =>
+      inTurn(
+        () => listSql(`o."emailNormalized" = $1`, [emailOf(index)]),
+        () => boundedCountsSql(`o."emailNormalized" = $1`, [emailOf(index)]),
+      ),
   );
   await measure(
     "/admin/orders, search by order number",
     50,
     (index) => `${orders}?q=${numberOf(index)}`,
     owner,
-    (index) => Promise.all([listSql(`o.number = $1`, [numberOf(index)]), boundedCountsSql(`o.number = $1`, [numberOf(index)])]),
+    (index) =>
+      inTurn(
+        () => listSql(`o.number = $1`, [numberOf(index)]),
+        () => boundedCountsSql(`o.number = $1`, [numberOf(index)]),
+      ),
   );
   await measure(
     "/admin/orders, filter by the busiest partner",
     50,
     () => `${orders}?partnerId=${busiestPartner}`,
     owner,
-    () => Promise.all([listSql(`o."partnerId" = $1`, [busiestPartner]), boundedCountsSql(`o."partnerId" = $1`, [busiestPartner])]),
+    () =>
+      inTurn(
+        () => listSql(`o."partnerId" = $1`, [busiestPartner]),
+        () => boundedCountsSql(`o."partnerId" = $1`, [busiestPartner]),
+      ),
   );
   await measure(
     "/admin/orders, filter by the best-selling product",
     50,
     () => `${orders}?productId=${bestSeller}`,
     owner,
-    () => Promise.all([listSql(`o."productId" = $1`, [bestSeller]), boundedCountsSql(`o."productId" = $1`, [bestSeller])]),
+    () =>
+      inTurn(
+        () => listSql(`o."productId" = $1`, [bestSeller]),
+        () => boundedCountsSql(`o."productId" = $1`, [bestSeller]),
+      ),
   );
   await measure(
     "/admin/orders, best seller × tab PAID",
     50,
     () => `${orders}?productId=${bestSeller}&tab=PAID`,
     owner,
-    () => Promise.all([listSql(`o."productId" = $1 AND o.status = 'PAID'`, [bestSeller]), boundedCountsSql(`o."productId" = $1`, [bestSeller])]),
+    () =>
+      inTurn(
+        () => listSql(`o."productId" = $1 AND o.status = 'PAID'`, [bestSeller]),
+        () => boundedCountsSql(`o."productId" = $1`, [bestSeller]),
+      ),
   );
 
   const rollupSql = (kind: string, from: string, to: string, extra = "", group = "") =>
@@ -289,24 +337,25 @@ try {
       [kind, from, to],
     );
   const dashboardSql = (from: string, to: string) =>
-    Promise.all([
-      rollupSql("CREATED", from, to),
-      rollupSql("SHIPPED", from, to),
-      rollupSql("CREATED", from, to, `AND (status = 'PAID' OR "paymentStatus" = 'PAID')`, "currency"),
-      rollupSql("CREATED", from, to, "", "day"),
-    ]);
+    inTurn(
+      () => rollupSql("CREATED", from, to),
+      () => rollupSql("SHIPPED", from, to),
+      () => rollupSql("CREATED", from, to, `AND (status = 'PAID' OR "paymentStatus" = 'PAID')`, "currency"),
+      () => rollupSql("CREATED", from, to, "", "day"),
+    );
   const financeSql = (from: string, to: string) =>
-    Promise.all([
-      rollupSql("PAID", from, to, `AND status = 'PAID'`, "currency"),
-      rollupSql("CONFIRMED", from, to, "", "currency"),
-      rollupSql("PAID", today.year_ago, today.day, `AND status = 'PAID'`, "to_char(day, 'YYYY-MM'), currency"),
+    inTurn(
+      () => rollupSql("PAID", from, to, `AND status = 'PAID'`, "currency"),
+      () => rollupSql("CONFIRMED", from, to, "", "currency"),
+      () => rollupSql("PAID", today.year_ago, today.day, `AND status = 'PAID'`, "to_char(day, 'YYYY-MM'), currency"),
       // Co-owners: the product rollup of the period.
-      client.query(
-        `SELECT to_char(day, 'YYYY-MM'), currency, "productId", sum(orders), sum(revenue), sum("baseCost"), sum(commissions)
+      () =>
+        client.query(
+          `SELECT to_char(day, 'YYYY-MM'), currency, "productId", sum(orders), sum(revenue), sum("baseCost"), sum(commissions)
          FROM "OrderProductDailyRollup" WHERE day >= $1::date AND day <= $2::date GROUP BY 1, 2, 3`,
-        [from, to],
-      ),
-    ]);
+          [from, to],
+        ),
+    );
   const year = `period=custom&from=${today.year_ago}&to=${today.day}`;
   await measure(
     "/admin dashboard, today",

@@ -201,11 +201,21 @@ export function createQueueRuntime(config: QueueRuntimeConfig): QueueRuntime {
     },
     createWorker(processor, settings) {
       if (closed) throw new Error(`Queue runtime "${queueName}" is closed`);
-      const common = { concurrency: settings.concurrency, lockDuration: settings.lockDurationMs ?? 30_000, autorun: true };
+      const common = { concurrency: settings.concurrency, lockDuration: settings.lockDurationMs ?? 30_000, autorun: config.backend !== "postgres" };
       let worker: LavkaWorker;
       if (config.backend === "postgres") {
         // Pool: one connection per concurrently running job plus the worker's own bookkeeping.
-        worker = new PostgresBullMQ.Worker(queueName, processor, { ...common, connection: postgresConnection(settings.concurrency + 4) }) as unknown as LavkaWorker;
+        const postgresWorker = new PostgresBullMQ.Worker(queueName, processor, { ...common, connection: postgresConnection(settings.concurrency + 4) }) as unknown as LavkaWorker;
+        // Run once ready: getting ready names the worker's LISTEN connection (a query on it), and a
+        // loop started at once sends its LISTEN on that connection meanwhile, two queries at once
+        // on one client. A worker that cannot get ready (the queue is down) runs all the same and
+        // retries as it would have.
+        void postgresWorker
+          .waitUntilReady()
+          .catch(() => undefined)
+          .then(() => postgresWorker.run())
+          .catch((error: Error) => postgresWorker.emit("error", error));
+        worker = postgresWorker;
       } else {
         const client = redisClient();
         worker = new Worker(queueName, processor, { ...common, connection: client, prefix: config.prefix ?? DEFAULT_REDIS_PREFIX }) as unknown as LavkaWorker;

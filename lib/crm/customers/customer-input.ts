@@ -301,16 +301,15 @@ export async function assertContactsFree(tx: DbTransaction, input: Pick<Customer
   const keys = [...new Set([...phones.flatMap((phone) => contactLockKeys({ phoneNormalized: phone })), ...emails.flatMap((email) => contactLockKeys({ emailNormalized: email }))])].sort();
   if (keys.length) await tx.$queryRaw(advisoryLockSql(keys));
   const notSelf: Prisma.CustomerWhereInput = { mergedIntoId: null, ...(ownId ? { id: { not: ownId } } : {}) };
-  const [phoneRows, phoneCards, emailRows, emailCards] = await Promise.all([
-    phones.length
-      ? tx.customerPhone.findMany({ where: { normalized: { in: phones }, customer: notSelf }, select: { normalized: true, customer: { select: { id: true, name: true } } } })
-      : [],
-    phones.length ? tx.customer.findMany({ where: { phoneNormalized: { in: phones }, ...notSelf }, select: { id: true, name: true, phoneNormalized: true } }) : [],
-    emails.length
-      ? tx.customerEmail.findMany({ where: { normalized: { in: emails }, customer: notSelf }, select: { normalized: true, customer: { select: { id: true, name: true } } } })
-      : [],
-    emails.length ? tx.customer.findMany({ where: { emailNormalized: { in: emails }, ...notSelf }, select: { id: true, name: true, emailNormalized: true } }) : [],
-  ]);
+  // One after another: a transaction's statements share its one connection.
+  const phoneRows = phones.length
+    ? await tx.customerPhone.findMany({ where: { normalized: { in: phones }, customer: notSelf }, select: { normalized: true, customer: { select: { id: true, name: true } } } })
+    : [];
+  const phoneCards = phones.length ? await tx.customer.findMany({ where: { phoneNormalized: { in: phones }, ...notSelf }, select: { id: true, name: true, phoneNormalized: true } }) : [];
+  const emailRows = emails.length
+    ? await tx.customerEmail.findMany({ where: { normalized: { in: emails }, customer: notSelf }, select: { normalized: true, customer: { select: { id: true, name: true } } } })
+    : [];
+  const emailCards = emails.length ? await tx.customer.findMany({ where: { emailNormalized: { in: emails }, ...notSelf }, select: { id: true, name: true, emailNormalized: true } }) : [];
   const owners = new Map<string, { id: string; name: string | null }>();
   for (const row of phoneRows) owners.set(`phone:${row.normalized}`, row.customer);
   for (const row of phoneCards) if (row.phoneNormalized) owners.set(`phone:${row.phoneNormalized}`, row);
@@ -331,10 +330,11 @@ export async function assertContactsFree(tx: DbTransaction, input: Pick<Customer
 /** The segment and the responsible employee must exist (an employee: active staff who may work with customers). */
 export async function assertReferencesExist(tx: DbTransaction | typeof db, input: Pick<CustomerInput, "segmentId" | "responsibleId">): Promise<void> {
   const fieldErrors: Record<string, string[]> = {};
-  const [segment, responsible] = await Promise.all([
-    input.segmentId ? tx.segment.findUnique({ where: { id: input.segmentId }, select: { id: true } }) : null,
-    input.responsibleId ? tx.user.findFirst({ where: { id: input.responsibleId, isActive: true, role: { in: ["OWNER", "MANAGER", "OPERATOR"] } }, select: { id: true } }) : null,
-  ]);
+  // One after another: `tx` may be a transaction, whose statements share its one connection.
+  const segment = input.segmentId ? await tx.segment.findUnique({ where: { id: input.segmentId }, select: { id: true } }) : null;
+  const responsible = input.responsibleId
+    ? await tx.user.findFirst({ where: { id: input.responsibleId, isActive: true, role: { in: ["OWNER", "MANAGER", "OPERATOR"] } }, select: { id: true } })
+    : null;
   if (input.segmentId && !segment) fieldErrors.segmentId = ["No such segment"];
   if (input.responsibleId && !responsible) fieldErrors.responsibleId = ["No such employee"];
   if (Object.keys(fieldErrors).length) throw new AppError("VALIDATION", "Some fields are invalid", { fieldErrors });
