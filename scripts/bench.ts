@@ -72,6 +72,16 @@ async function load(url: string, options: { overallRate?: number; duration?: num
   });
 }
 
+async function withPg<T>(connectionString: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 function summary(result: Result, cpu: { server: number; postgres: number } | null) {
   const redirects = result.statusCodeStats?.["302"]?.count ?? 0;
   const ok = result["2xx"] + redirects;
@@ -160,16 +170,25 @@ try {
   const ratio = (a: ReturnType<typeof summary>, b: ReturnType<typeof summary>) => +(a.rps / b.rps).toFixed(2);
 
   if (PARTS.has("orders")) {
+    // Each run starts on tables vacuumed and analysed: the database is new and grows by thousands
+    // of orders a run, so autovacuum's first rounds (and the re-planning after each analyse) would
+    // otherwise land on whichever run happens to be going then — the CPU figures compare runs.
+    const settle = () => withPg(databaseUrl, (client) => client.query("VACUUM (ANALYZE)"));
     console.log("warming up orders…");
     await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
     await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
     console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
+    await settle();
     const lavkaFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE }, lavka);
+    await settle();
     const baseFixed = await measure(baselineUrl, { post: true, overallRate: ORDER_RATE }, bare);
     console.log(`orders with a coupon at a fixed ${ORDER_RATE}/s…`);
+    await settle();
     const couponFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
     console.log("orders at the highest sustained rate…");
+    await settle();
     const lavkaMax = await measure(ordersUrl, { post: true }, lavka);
+    await settle();
     const baseMax = await measure(baselineUrl, { post: true }, bare);
     rows.push(
       ["orders @ fixed rate (Lavka)", lavkaFixed],
