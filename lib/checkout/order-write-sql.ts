@@ -446,7 +446,7 @@ export async function reserveStock(
       RETURNING id`);
     if (rows.length > 0) reservedIds.push(productId);
   }
-  return { shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)), couponUsedUp: false, couponChanged: false };
+  return { ...settled, shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)) };
 }
 
 /** The SQLSTATE the coupon claim raises when its uses ran out meanwhile (user-defined class). */

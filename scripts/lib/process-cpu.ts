@@ -48,11 +48,3 @@ export async function postmasterPid(connectionString: string): Promise<number | 
     await client.end();
   }
 }
-
-/** Measures the CPU the process trees spend while `work` runs. */
-export async function measureCpu<T>(roots: readonly number[], work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
-  const before = await readTreeCpu(roots);
-  const result = await work();
-  const after = await readTreeCpu(roots);
-  return { result, cpuMs: cpuBetween(before, after) };
-}
