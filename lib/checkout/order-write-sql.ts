@@ -9,7 +9,9 @@
 //      history, in one SELECT (after the locks, so it sees what a concurrent order of the same
 //      key or contact committed);
 //   3. insertOrderRows: customer (new, or filled in), order, items, first history row, link token
-//      and outbox rows (with the NOTIFY) in one statement of data-modifying CTEs;
+//      and outbox rows (with the NOTIFY) in one statement of data-modifying CTEs, which also counts
+//      the order (the customer's counters, the status count and daily rollup deltas) in place of
+//      the INSERT triggers, which leave an order it marks alone;
 //   4. reserveStock, last, sent in one round trip with the COMMIT where the transaction is ours.
 // The rules themselves (which customer, duplicate or not, status, mails) stay in TypeScript and
 // are shared with the rest of the code; this file only reads and writes. Ids that Prisma would
@@ -258,16 +260,23 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
   const itemsJson = JSON.stringify(input.items.map((item) => ({ ...item, id: newId(), total: item.unitPrice * item.quantity })));
   const discountsJson = JSON.stringify(input.discounts.map((discount) => ({ ...discount, id: newId() })));
   const viewsJson = JSON.stringify(input.upsellViews.map((view) => ({ ...view, id: newId() })));
+  // The order counts on its customer here, as lavka_customer_add_order would (the order's INSERT
+  // trigger leaves an order this statement marks as counted alone: migration 20261212100000).
+  const paid = order.status === "PAID";
 
   await runner.query(Prisma.sql`
     WITH
+    counted AS (SELECT set_config('lavka.counted_order', ${order.id}, true)),
     new_customer AS (
-      INSERT INTO "Customer" (id, name, phone, "phoneNormalized", email, "emailNormalized", locale, country, region, source, "createdAt", "updatedAt")
+      INSERT INTO "Customer" (id, name, phone, "phoneNormalized", email, "emailNormalized", locale, country, region, source,
+        "ordersCount", "paidOrdersCount", "firstOrderAt", "lastOrderAt", "lastPaidAt", "createdAt", "updatedAt")
       SELECT ${customer.id}, ${created?.name ?? null}, ${created?.phone ?? null}, ${created?.phoneNormalized ?? null}, ${created?.email ?? null}, ${created?.emailNormalized ?? null},
-        ${created?.locale ?? "ru"}, ${created?.country ?? null}, ${created?.region ?? null}::"Region", ${created?.source ?? null}, ${at}, ${at}
+        ${created?.locale ?? "ru"}, ${created?.country ?? null}, ${created?.region ?? null}::"Region", ${created?.source ?? null},
+        1, ${paid ? 1 : 0}::int, ${at}, ${at}, CASE WHEN ${paid}::boolean THEN ${at} END, ${at}, ${at}
       WHERE ${Boolean(created)}::boolean
       RETURNING id
     ),
+    -- An existing customer: the order counted, and contacts they lacked filled in (which is an edit).
     filled_customer AS (
       UPDATE "Customer" SET
         name = COALESCE(${fill?.name ?? null}, name),
@@ -275,8 +284,13 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
         "phoneNormalized" = COALESCE(${fill?.phoneNormalized ?? null}, "phoneNormalized"),
         email = COALESCE(${fill?.email ?? null}, email),
         "emailNormalized" = COALESCE(${fill?.emailNormalized ?? null}, "emailNormalized"),
-        "updatedAt" = ${at}
-      WHERE id = ${customer.id} AND ${Boolean(fill)}::boolean
+        "ordersCount" = "ordersCount" + 1,
+        "paidOrdersCount" = "paidOrdersCount" + ${paid ? 1 : 0}::int,
+        "firstOrderAt" = least("firstOrderAt", ${at}),
+        "lastOrderAt" = greatest("lastOrderAt", ${at}),
+        "lastPaidAt" = CASE WHEN ${paid}::boolean THEN greatest("lastPaidAt", ${at}) ELSE "lastPaidAt" END,
+        "updatedAt" = CASE WHEN ${Boolean(fill)}::boolean THEN ${at} ELSE "updatedAt" END
+      WHERE id = ${customer.id} AND ${!created}::boolean
       RETURNING id
     ),
     customer_phone AS (
@@ -320,13 +334,19 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
         ${order.partnerId}, ${order.clickId}::bigint, ${order.sub1}, ${order.sub2}, ${order.sub3}, ${order.sub4}, ${order.sub5}, ${order.source},
         ${order.utmSource}, ${order.utmMedium}, ${order.utmCampaign}, ${order.utmContent}, ${order.utmTerm}, ${order.referrer}, ${order.ip}, ${order.userAgent}, ${at}, ${at}
       )
-      RETURNING id
+      RETURNING id, "Order" AS placed
     ),
     items AS (
       INSERT INTO "OrderItem" (id, "orderId", "productId", kind, "upsellId", "productName", quantity, "unitPrice", "unitCost", total, "createdAt")
       SELECT i.id, ${order.id}, i."productId", i.kind::"OrderItemKind", i."upsellId", i."productName", i.quantity, i."unitPrice", i."unitCost", i.total, ${at}
       FROM jsonb_to_recordset(${itemsJson}::jsonb) AS i(id text, "productId" text, kind text, "upsellId" text, "productName" text, quantity int, "unitPrice" int, "unitCost" int, total int)
-      RETURNING id
+      RETURNING id, "unitCost", quantity
+    ),
+    -- The order's deltas, as its INSERT triggers would append them (with its items' base cost).
+    rollups AS (
+      SELECT lavka_order_status_count(NULL, (o.placed).status),
+        lavka_order_rollup_apply(o.placed, 1, 1, (o.placed).total, (o.placed)."shippingTotal", (SELECT COALESCE(sum(i."unitCost"::bigint * i.quantity), 0) FROM items i)::bigint, 0)
+      FROM new_order o
     ),
     discounts AS (
       INSERT INTO "OrderDiscount" (id, "orderId", source, "couponId", "automaticDiscountId", "promotionId", label, amount, "shippingAmount", "createdAt")
@@ -359,7 +379,7 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
       RETURNING id
     ),
     notified AS (SELECT pg_notify(${OUTBOX_CHANNEL}, '') FROM (SELECT 1 FROM outbox LIMIT 1) AS queued)
-    SELECT (SELECT count(*) FROM notified)::int AS notified`);
+    SELECT (SELECT count(*) FROM notified)::int AS notified, (SELECT count(*) FROM counted)::int AS marked, (SELECT count(*) FROM rollups)::int AS counted`);
 }
 
 /**

@@ -115,6 +115,37 @@ describe("order counters and daily rollups", () => {
     const duplicate = await place(product.slug, {}, { phone });
     expect(await drift(), "after checkout inserts").toEqual([]);
 
+    // The checkout's statement counts its own order (and marks it so for the triggers, for the rest
+    // of its transaction); an order written any other way (the demo data, a test: Prisma) counts
+    // through the triggers, also in a transaction where another order was marked.
+    const written = await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT set_config('lavka.counted_order', ${first.id}, true)`;
+      const customer = await tx.customer.create({ data: { name: "Written by Prisma" }, select: { id: true } });
+      return tx.order.create({
+        data: {
+          customerId: customer.id,
+          productId: product.id,
+          paymentMethod: "COD",
+          region: "RU",
+          country: "RU",
+          currency: "RUB",
+          itemsTotal: 200000, // 2,000.00 RUB
+          total: 200000,
+          status: "CONFIRMED",
+          confirmedAt: new Date(),
+          items: { create: [{ productId: product.id, productName: "Written by Prisma", quantity: 2, unitPrice: 100000, unitCost: 70000, total: 200000 }] },
+        },
+        select: { id: true, customerId: true },
+      });
+    });
+    expect(await db.customer.findUniqueOrThrow({ where: { id: written.customerId }, select: { ordersCount: true } })).toEqual({ ordersCount: 1 });
+    const [firstCustomer, duplicateCustomer] = await Promise.all(
+      [first, duplicate].map((order) => db.order.findUniqueOrThrow({ where: { id: order.id }, select: { customer: { select: { id: true, ordersCount: true } } } })),
+    );
+    expect(duplicateCustomer!.customer, "the second order of one phone counts on the same customer").toEqual(firstCustomer!.customer);
+    expect(firstCustomer!.customer.ordersCount).toBe(2);
+    expect(await drift(), "after an order written by Prisma").toEqual([]);
+
     // An attributed order: its commissions (level 0) enter through their own trigger.
     const partner = await db.partner.create({
       data: { login: `rollups-${fx.run}`, email: `rollups-${fx.run}@partners.test`, name: "Rollup partner", passwordHash: "x", status: "ACTIVE" },
