@@ -55,6 +55,8 @@ export interface OrderWriteState {
   number: number;
   /** What the discount rules know of the customer (lib/marketing/discounts/read-customer-facts), when asked for and the order has a contact. */
   facts: CustomerFacts | null;
+  /** Whether an enabled webhook endpoint subscribes to any of `webhookTypes` (else the order records no events: one round trip less). */
+  webhooksWanted: boolean;
 }
 
 /** Transaction-scoped advisory locks on the keys, in order (released at COMMIT). */
@@ -84,6 +86,8 @@ export async function readOrderWriteState(
     duplicateWindowHours: number;
     /** Read the customer's facts too, for these discount rules (their coupon's uses counted). */
     facts?: { couponId: string | null };
+    /** The webhook event types the order would record (lib/webhooks/record-webhook-events). */
+    webhookTypes: readonly string[];
   },
 ): Promise<OrderWriteState> {
   const { phoneNormalized: phone, emailNormalized: email } = args;
@@ -99,6 +103,7 @@ export async function readOrderWriteState(
     duplicates: (Omit<DuplicateCandidate, "createdAt"> & { number: number; createdAt: string })[];
     number: number;
     facts: CustomerFacts | null;
+    webhooks: boolean;
   }>(Prisma.sql`
     SELECT
       (SELECT json_build_object(
@@ -141,6 +146,7 @@ export async function readOrderWriteState(
         ORDER BY "createdAt" DESC
         LIMIT 5) d) AS duplicates,
       ${factsSql},
+      EXISTS (SELECT 1 FROM "WebhookEndpoint" w WHERE w.status = 'ENABLED' AND w.events && ${[...args.webhookTypes]}::text[]) AS webhooks,
       nextval(pg_get_serial_sequence('"Order"', 'number'))::int AS number`);
   const row = rows[0]!;
   return {
@@ -150,6 +156,7 @@ export async function readOrderWriteState(
     duplicateCandidates: row.duplicates.map(({ createdAt, ...candidate }) => ({ ...candidate, createdAt: new Date(`${createdAt}Z`) })),
     number: row.number,
     facts: row.facts,
+    webhooksWanted: row.webhooks,
   };
 }
 

@@ -24,6 +24,7 @@ import { pickDuplicateOf } from "@/lib/orders/duplicates";
 import { stockHolding } from "@/lib/orders/transitions";
 import { consumeRateLimit } from "@/lib/rate-limit";
 import { outboxRow } from "@/lib/queue/enqueue";
+import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import { recordWebhookEvents } from "@/lib/webhooks/record-webhook-events";
 import { findCoupon, ZCouponCode } from "@/lib/marketing/discounts/find-coupon";
 import { loadDiscountRules, rulesNeedCustomer } from "@/lib/marketing/discounts/load-discount-rules";
@@ -124,6 +125,9 @@ export const PLACED_BY_API_REASON = "placed through the API";
 // when submissions queue for the pool or for each other's locks; waiting a little longer is the
 // better answer to a shopper than an error.
 const ORDER_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+
+/** The webhook events placing an order may record. */
+const PLACING_WEBHOOK_TYPES = ["order.created", "customer.created"] as const satisfies readonly WebhookEventType[];
 
 export async function placeOrder(input: unknown, context: PlaceOrderContext): Promise<PlaceOrderResult> {
   // Every attempt counts against the limit, a malformed one too; the reads below run meanwhile
@@ -240,6 +244,7 @@ async function writeOrder(
     placedAt,
     duplicateWindowHours: settings.duplicateWindowHours,
     facts: discounts.needsCustomer ? { couponId: discounts.coupon?.id ?? null } : undefined,
+    webhookTypes: PLACING_WEBHOOK_TYPES,
   });
   if (state.existing) return resubmitResult(state.existing);
 
@@ -395,8 +400,12 @@ async function writeOrder(
     outbox: mails.map((mail) => outboxRow("mail.send", mail)),
   });
   await afterInsert?.(order, status);
-  // Outgoing webhooks (one cheap statement, nothing written without a subscribed endpoint).
-  await recordWebhookEvents(runner, [{ type: "order.created", objectId: order.id }, ...(customer.kind === "create" ? [{ type: "customer.created" as const, objectId: customer.id }] : [])]);
+  // Outgoing webhooks, when an endpoint wants them: the write state's SELECT said whether one does,
+  // so a shop without webhooks spends no round trip here. (An endpoint enabled while this order is
+  // being written may miss it, as it would an order committed a moment before.)
+  if (state.webhooksWanted) {
+    await recordWebhookEvents(runner, [{ type: "order.created", objectId: order.id }, ...(customer.kind === "create" ? [{ type: "customer.created" as const, objectId: customer.id }] : [])]);
+  }
 
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.

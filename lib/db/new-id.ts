@@ -5,10 +5,25 @@ import { randomBytes } from "node:crypto";
 
 let counter = Math.floor(Math.random() * 36 ** 4);
 
+// Random bytes are drawn 1 KiB at a time: an order makes ~10 ids, and a call of randomBytes costs
+// ~15 µs whatever its size (0.17 ms of the web process's CPU an order, profiled under load).
+const POOL_BYTES = 1024;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
+function random64(): bigint {
+  if (offset + 8 > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    offset = 0;
+  }
+  const value = pool.readBigUInt64BE(offset);
+  offset += 8;
+  return value;
+}
+
 export function newId(): string {
   counter = (counter + 1) % 36 ** 4;
   const time = Date.now().toString(36).padStart(8, "0").slice(-8);
-  const bytes = randomBytes(8);
-  const random = (bytes.readBigUInt64BE() % 36n ** 12n).toString(36).padStart(12, "0");
+  const random = (random64() % 36n ** 12n).toString(36).padStart(12, "0");
   return `c${time}${counter.toString(36).padStart(4, "0")}${random}`;
 }

@@ -14,7 +14,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { type QueueBackendName, type QueueRuntime, createQueueRuntime } from "@/lib/queue/backend";
 import { queueHealth } from "@/lib/queue/connection";
 import { defineJob } from "@/lib/queue/define-job";
-import { enqueue, enqueueJob } from "@/lib/queue/enqueue";
+import { enqueue, enqueueJob, outboxRow } from "@/lib/queue/enqueue";
 import { heartbeatJob, readQueueHeartbeat } from "@/lib/queue/heartbeat";
 import { InvalidJobPayloadError, type JobName, UnknownJobError, outboxJobId } from "@/lib/queue/jobs";
 import { type OutboxRelay, purgeRelayedOutbox, relayOutbox, startOutboxRelay } from "@/lib/queue/relay";
@@ -266,6 +266,9 @@ describe("enqueue", () => {
 
     // Values that would not survive the trip as JSON are refused up front.
     await expect(enqueueJob(datedJob, { at: new Date() })).rejects.toThrow(/payloads travel as JSON/);
+    // The order path's rows (one statement of its own) are validated in the form the worker reads.
+    expect(() => outboxRow("mail.send", { to: "", template: "order-confirm" } as never)).toThrow(InvalidJobPayloadError);
+    expect(() => outboxRow("mail.send", { to: "a@example.test", template: "order-confirm", props: { total: 10n } } as never)).toThrow(/payloads travel as JSON/);
     await expect(enqueueJob(echoJob, { orderId: "ord-3", amount: 1 }, { delayMs: -5 })).rejects.toThrow(/delayMs/);
 
     // The typed registry entry point validates the same way.
