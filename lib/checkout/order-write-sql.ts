@@ -405,15 +405,17 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
  * version (READ COMMITTED), so two orders never both take the last unit. A coupon's use is taken
  * the same way and for the same reason (a popular code's row is as hot as a best-seller's), first,
  * with "usedCount < maxUses" re-checked on the newest row: N concurrent orders never take more
- * than the uses left.
+ * than the uses left. With `claimUse: false` (an order that holds no use: a DUPLICATE) the coupon's
+ * version is only checked, so that no order is priced on terms edited meanwhile.
  */
 export async function reserveStock(
   runner: SqlRunner,
   reservations: readonly { productId: string; quantity: number }[],
-  options: { couponId?: string | null; couponVersion?: string } = {},
+  options: { couponId?: string | null; couponVersion?: string; claimUse?: boolean } = {},
 ): Promise<{ shortProductIds: string[]; couponUsedUp: boolean; couponChanged: boolean }> {
   const couponId = options.couponId ?? null;
   const version = options.couponVersion;
+  const claimUse = options.claimUse ?? true;
   const settled = { shortProductIds: [] as string[], couponUsedUp: false, couponChanged: false };
   if (reservations.length === 0 && !couponId) return settled;
   const sorted = [...reservations].sort((a, b) => a.productId.localeCompare(b.productId));
@@ -427,16 +429,21 @@ export async function reserveStock(
     // The coupon as priced: its version (when the caller read one) and a use left. Which of the two
     // failed is told apart afterwards, on the row as it now is.
     const asPriced = version === undefined ? "true" : `"updatedAt" = '${version}'::timestamp`;
-    const coupon = couponId
-      ? `
+    const coupon = !couponId
+      ? ""
+      : !claimUse
+        ? `
+        IF NOT EXISTS (SELECT 1 FROM "Coupon" WHERE id = '${couponId}' AND ${asPriced}) THEN
+          RAISE EXCEPTION USING ERRCODE = '${COUPON_CHANGED_SQLSTATE}', MESSAGE = 'coupon changed';
+        END IF;`
+        : `
         UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ${asPriced} AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
         IF NOT FOUND THEN
           IF EXISTS (SELECT 1 FROM "Coupon" WHERE id = '${couponId}' AND ${asPriced}) THEN
             RAISE EXCEPTION USING ERRCODE = '${COUPON_USED_UP_SQLSTATE}', MESSAGE = 'coupon used up';
           END IF;
           RAISE EXCEPTION USING ERRCODE = '${COUPON_CHANGED_SQLSTATE}', MESSAGE = 'coupon changed';
-        END IF;`
-      : "";
+        END IF;`;
     const updates = sorted.map(
       ({ productId, quantity }) => `
         UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity} END
@@ -454,7 +461,11 @@ export async function reserveStock(
       throw error;
     }
   }
-  if (couponId) {
+  if (couponId && !claimUse) {
+    const [asPriced] = await runner.query<{ id: string }>(Prisma.sql`
+      SELECT id FROM "Coupon" WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp)`);
+    if (!asPriced) return { ...settled, couponChanged: true };
+  } else if (couponId) {
     const claimed = await runner.query<{ id: string }>(Prisma.sql`
       UPDATE "Coupon" SET "usedCount" = "usedCount" + 1
       WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp) AND ("maxUses" IS NULL OR "usedCount" < "maxUses")

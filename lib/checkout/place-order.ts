@@ -410,9 +410,12 @@ async function writeOrder(
   // Last before COMMIT (see reserveStock). A product that ran short fails its field, and the
   // throw rolls the whole order back.
   const reservations = stockHolding(status).reserved ? stockReservations(priced) : [];
+  // A DUPLICATE holds no use, but its coupon's version is checked all the same: priced on terms
+  // edited meanwhile in another process, it is priced again like any other order.
   const { shortProductIds, couponUsedUp, couponChanged } = await reserveStock(runner, reservations, {
-    couponId: heldCoupon?.id,
-    couponVersion: heldCoupon ? discounts.coupon?.version : undefined,
+    couponId: priced.coupon?.id,
+    couponVersion: priced.coupon ? discounts.coupon?.version : undefined,
+    claimUse: Boolean(heldCoupon),
   });
   // Its last uses went to orders that committed first: the coupon no longer applies.
   if (couponUsedUp) throw checkoutValidationError({ coupon: [couponProblemKey("USED_UP")] });

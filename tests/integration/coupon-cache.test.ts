@@ -91,6 +91,34 @@ describe("an order with a coupon this process has cached", () => {
     expect(await usedCount(id)).toBe(1);
   });
 
+  it("on an order placed as a DUPLICATE (which takes no use): its version is checked all the same", async () => {
+    const product = await fx.createProduct({ confirmationMode: "NONE" });
+    const { id, code } = await coupon("DUPV");
+    const contact = { phone: fx.phone(), email: fx.email() };
+    await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect((await findCoupon(code))?.value).toBe(1000); // cached
+    await db.$executeRaw`UPDATE "Coupon" SET value = 2000 WHERE id = ${id}`; // 20 %
+    const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
+    expect(second.order.status).toBe("DUPLICATE");
+    // Priced on the fresh 20 % (450.00 RUB off 2,250.00), not the cached 10 %; no use taken.
+    expect(await db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { discountTotal: true, total: true, couponId: true } })).toEqual({
+      discountTotal: 45000,
+      total: 180000,
+      couponId: null,
+    });
+    expect(await usedCount(id)).toBe(1);
+
+    // The same through an attributed order's Prisma transaction (the claim's other branch).
+    const login = `ccd${run.toLowerCase()}`;
+    const partner = await db.partner.create({ data: { login, email: `${login}@partners.test`, name: "Cache partner", passwordHash: "x", status: "ACTIVE" }, select: { id: true } });
+    partnerIds.push(partner.id);
+    await db.$executeRaw`UPDATE "Coupon" SET value = 3000 WHERE id = ${id}`; // 30 %, this process still holds 20 %
+    const third = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip(), attribution: { partnerId: partner.id } });
+    expect(third.order.status).toBe("DUPLICATE");
+    // 30 % of 2,250.00 RUB = 675.00 off
+    expect(await db.order.findUniqueOrThrow({ where: { id: third.order.id }, select: { discountTotal: true, partnerId: true } })).toEqual({ discountTotal: 67500, partnerId: partner.id });
+  });
+
   it("switched off in another process meanwhile: refused as inactive, nothing written, no use taken", async () => {
     const product = await fx.createProduct();
     const { id, code } = await coupon("OFF");
