@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 let counter = Math.floor(Math.random() * 36 ** 4);
 
 // Random bytes are drawn 1 KiB at a time: an order makes ~10 ids, and a call of randomBytes costs
-// ~15 µs whatever its size (0.17 ms of the web process's CPU an order, profiled under load).
+// ~4.5 µs whatever its size, against ~0.13 µs for 8 bytes from the pool (measured in a loop).
 const POOL_BYTES = 1024;
 let pool = Buffer.alloc(0);
 let offset = 0;
