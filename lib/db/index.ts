@@ -3,6 +3,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { getEnv } from "@/lib/env";
+import { IDLE_CONNECTIONS } from "./pool";
 
 import { Prisma } from "./generated/client";
 export { Prisma };
@@ -46,9 +47,7 @@ class PrismaPgOneStatementPerTransaction extends PrismaPg {
 /** A client of its own (scripts, tests); `transactionTimeoutMs` for long one-off transactions. */
 export function createDbClient(connectionString: string, max = 10, options: { transactionTimeoutMs?: number } = {}) {
   const transactionOptions = options.transactionTimeoutMs ? { timeout: options.transactionTimeoutMs, maxWait: Math.min(options.transactionTimeoutMs, 30_000) } : undefined;
-  // Idle connections kept for 5 minutes, without keeping a finished process alive: see lib/db/pool.ts.
-  const pool = { connectionString, max, idleTimeoutMillis: 5 * 60_000, allowExitOnIdle: true };
-  return new PrismaClient({ adapter: new PrismaPgOneStatementPerTransaction(pool), transactionOptions });
+  return new PrismaClient({ adapter: new PrismaPgOneStatementPerTransaction({ connectionString, max, ...IDLE_CONNECTIONS }), transactionOptions });
 }
 
 function client(): PrismaClient {
