@@ -4,7 +4,9 @@
 // - Order submissions (POST /api/v1/orders: validation, pricing, customer, duplicate check,
 //   order, item, history, token, stock, outbox in one transaction) at a fixed rate, and at the
 //   highest rate it sustains; baseline: the same rows written by plain statements behind bare
-//   node:http + pg.
+//   node:http + pg. At the fixed rate also with a coupon (a total and a per-customer limit: the
+//   coupon's row is updated by every order, like the product's), and with an unlimited coupon on
+//   the product with its stock not tracked (neither row updated).
 // - Checkout page GET requests/s, beside /api/health (a dynamic route of the same server).
 // - Referral click redirects (/r/<login>: click stored, cookie, 302); baseline: one INSERT …
 //   SELECT per click and the redirect behind bare node:http + pg.
@@ -32,6 +34,9 @@ let sequence = 0;
 // The coupon scenario's code: 10 % off, a total limit and one use per customer, so the order claims
 // a use on the coupon's (hot) row and reads the customer's history under their lock.
 const BENCH_COUPON = "BENCH10";
+// And a code without limits on a product whose stock is not tracked: rows the order only
+// key-share-locks (lib/checkout/order-write-sql reserveStock), so orders do not queue for them.
+const OPEN_COUPON = "BENCHOPEN";
 
 function orderBody(coupon?: string) {
   sequence += 1;
@@ -132,6 +137,7 @@ try {
   await pgClient.query(
     `INSERT INTO "Coupon" (id, code, kind, value, "maxUses", "maxUsesPerCustomer", "updatedAt") VALUES ('bench-coupon', '${BENCH_COUPON}', 'PERCENT', 1000, 1000000000, 1, now())`,
   );
+  await pgClient.query(`INSERT INTO "Coupon" (id, code, kind, value, "updatedAt") VALUES ('bench-open-coupon', '${OPEN_COUPON}', 'PERCENT', 1000, now())`);
   await pgClient.end();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -179,6 +185,7 @@ try {
     // otherwise meet the JIT compiler and the coupon cache for the first time in its measured run.
     await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
     await load(ordersUrl, { duration: 3, post: true, overallRate: 100, coupon: BENCH_COUPON });
+    await load(ordersUrl, { duration: 2, post: true, overallRate: 100, coupon: OPEN_COUPON });
     await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
     console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
     await settle();
@@ -188,6 +195,11 @@ try {
     console.log(`orders with a coupon at a fixed ${ORDER_RATE}/s…`);
     await settle();
     const couponFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
+    console.log(`orders with an unlimited coupon, stock not tracked, at a fixed ${ORDER_RATE}/s…`);
+    const trackStock = (stock: number | null) => withPg(databaseUrl, (client) => client.query(`UPDATE "Product" SET stock = $1 WHERE slug = 'casio-g-shock'`, [stock]));
+    await trackStock(null);
+    await settle();
+    const openFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: OPEN_COUPON }, lavka).finally(() => trackStock(100_000_000));
     console.log("orders at the highest sustained rate…");
     await settle();
     const lavkaMax = await measure(ordersUrl, { post: true }, lavka);
@@ -196,12 +208,14 @@ try {
     rows.push(
       ["orders @ fixed rate (Lavka)", lavkaFixed],
       ["orders + coupon @ fixed rate (Lavka)", couponFixed],
+      ["orders + open coupon, untracked stock (Lavka)", openFixed],
       ["orders @ fixed rate (node:http + pg)", baseFixed],
       ["orders max (Lavka)", lavkaMax],
       ["orders max (node:http + pg)", baseMax],
     );
     ratios.ordersAtFixedRate = ratio(lavkaFixed, baseFixed);
     ratios.couponOrdersAtFixedRate = ratio(couponFixed, baseFixed);
+    ratios.openCouponOrdersAtFixedRate = ratio(openFixed, baseFixed);
     ratios.ordersMax = ratio(lavkaMax, baseMax);
   }
   if (PARTS.has("checkout")) {

@@ -407,6 +407,18 @@ export async function insertOrderRows(runner: SqlRunner, input: OrderRowsInput):
  * with "usedCount < maxUses" re-checked on the newest row: N concurrent orders never take more
  * than the uses left. With `claimUse: false` (an order that holds no use: a DUPLICATE) the coupon's
  * version is only checked, so that no order is priced on terms edited meanwhile.
+ *
+ * A row with nothing to count — a product whose stock is not tracked, a coupon without a total
+ * limit — is not updated: it is only locked FOR KEY SHARE (what the order's foreign keys take on
+ * it anyway), so concurrent orders do not queue for it. Such an order counts as placed before any
+ * edit of the row that commits after its claim. An ordinary edit (an UPDATE) does not wait for it;
+ * one that needs every order in flight counted takes the row FOR UPDATE first, which waits for
+ * them and makes orders arriving meanwhile wait, then find the row changed: saveCoupon does, when
+ * it sets a limit on an unlimited coupon and counts the orders holding it (Order.couponId) — such
+ * a coupon's uses are not counted on its row. An order finding the row changed takes the counting
+ * path above (stock tracked, a limit set), or is priced again on the coupon's new version. Not FOR
+ * SHARE: it conflicts with an update, so two orders that waited on an edit, each keeping the share
+ * lock, would deadlock turning it into their updates.
  */
 export async function reserveStock(
   runner: SqlRunner,
@@ -437,7 +449,10 @@ export async function reserveStock(
           RAISE EXCEPTION USING ERRCODE = '${COUPON_CHANGED_SQLSTATE}', MESSAGE = 'coupon changed';
         END IF;`
         : `
-        UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ${asPriced} AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
+        PERFORM 1 FROM "Coupon" WHERE id = '${couponId}' AND ${asPriced} AND "maxUses" IS NULL FOR KEY SHARE;
+        IF NOT FOUND THEN
+          UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = '${couponId}' AND ${asPriced} AND ("maxUses" IS NULL OR "usedCount" < "maxUses");
+        END IF;
         IF NOT FOUND THEN
           IF EXISTS (SELECT 1 FROM "Coupon" WHERE id = '${couponId}' AND ${asPriced}) THEN
             RAISE EXCEPTION USING ERRCODE = '${COUPON_USED_UP_SQLSTATE}', MESSAGE = 'coupon used up';
@@ -446,9 +461,12 @@ export async function reserveStock(
         END IF;`;
     const updates = sorted.map(
       ({ productId, quantity }) => `
-        UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity} END
-        WHERE id = '${productId}' AND (stock IS NULL OR stock - reserved >= ${quantity});
-        IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = '${OUT_OF_STOCK_SQLSTATE}', MESSAGE = 'out of stock', DETAIL = '${productId}'; END IF;`,
+        PERFORM 1 FROM "Product" WHERE id = '${productId}' AND stock IS NULL FOR KEY SHARE;
+        IF NOT FOUND THEN
+          UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity} END
+          WHERE id = '${productId}' AND (stock IS NULL OR stock - reserved >= ${quantity});
+          IF NOT FOUND THEN RAISE EXCEPTION USING ERRCODE = '${OUT_OF_STOCK_SQLSTATE}', MESSAGE = 'out of stock', DETAIL = '${productId}'; END IF;
+        END IF;`,
     );
     try {
       await runner.commitAfter(`DO $reserve$ BEGIN ${coupon}${updates.join("")} END $reserve$`);
@@ -466,22 +484,28 @@ export async function reserveStock(
       SELECT id FROM "Coupon" WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp)`);
     if (!asPriced) return { ...settled, couponChanged: true };
   } else if (couponId) {
+    const priced = Prisma.sql`(${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp)`;
     const claimed = await runner.query<{ id: string }>(Prisma.sql`
-      UPDATE "Coupon" SET "usedCount" = "usedCount" + 1
-      WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp) AND ("maxUses" IS NULL OR "usedCount" < "maxUses")
-      RETURNING id`);
+      WITH shared AS (SELECT id FROM "Coupon" WHERE id = ${couponId} AND ${priced} AND "maxUses" IS NULL FOR KEY SHARE),
+      counted AS (
+        UPDATE "Coupon" SET "usedCount" = "usedCount" + 1
+        WHERE id = ${couponId} AND NOT EXISTS (SELECT 1 FROM shared) AND ${priced} AND ("maxUses" IS NULL OR "usedCount" < "maxUses")
+        RETURNING id)
+      SELECT id FROM shared UNION ALL SELECT id FROM counted`);
     if (claimed.length === 0) {
-      const [asPriced] = await runner.query<{ id: string }>(Prisma.sql`
-        SELECT id FROM "Coupon" WHERE id = ${couponId} AND (${version ?? null}::timestamp IS NULL OR "updatedAt" = ${version ?? null}::timestamp)`);
+      const [asPriced] = await runner.query<{ id: string }>(Prisma.sql`SELECT id FROM "Coupon" WHERE id = ${couponId} AND ${priced}`);
       return asPriced ? { ...settled, couponUsedUp: true } : { ...settled, couponChanged: true };
     }
   }
   const reservedIds: string[] = [];
   for (const { productId, quantity } of sorted) {
     const rows = await runner.query<{ id: string }>(Prisma.sql`
-      UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity}::int END
-      WHERE id = ${productId} AND (stock IS NULL OR stock - reserved >= ${quantity}::int)
-      RETURNING id`);
+      WITH untracked AS (SELECT id FROM "Product" WHERE id = ${productId} AND stock IS NULL FOR KEY SHARE),
+      counted AS (
+        UPDATE "Product" SET reserved = CASE WHEN stock IS NULL THEN reserved ELSE reserved + ${quantity}::int END
+        WHERE id = ${productId} AND NOT EXISTS (SELECT 1 FROM untracked) AND (stock IS NULL OR stock - reserved >= ${quantity}::int)
+        RETURNING id)
+      SELECT id FROM untracked UNION ALL SELECT id FROM counted`);
     if (rows.length > 0) reservedIds.push(productId);
   }
   return { ...settled, shortProductIds: sorted.map((entry) => entry.productId).filter((id) => !reservedIds.includes(id)) };

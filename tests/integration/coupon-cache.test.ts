@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, countOrderWrites, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
+import { couponUses } from "../helpers/coupon-uses";
 import { db, disconnectDb } from "@/lib/db";
 import { findCoupon } from "@/lib/marketing/discounts/find-coupon";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
@@ -23,7 +24,6 @@ async function coupon(suffix: string, data: Partial<Parameters<typeof db.coupon.
 }
 
 const versionOf = async (id: string) => (await db.$queryRaw<{ version: string }[]>`SELECT "updatedAt"::text AS version FROM "Coupon" WHERE id = ${id}`)[0]!.version;
-const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
 
 beforeAll(async () => {
   await ensureCheckoutReferenceData();
@@ -74,7 +74,7 @@ describe("an order with a coupon this process has cached", () => {
       total: 180000,
       couponId: id,
     });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect((await findCoupon(code))?.value).toBe(2000); // and the cache holds the fresh read
   });
 
@@ -88,7 +88,7 @@ describe("an order with a coupon this process has cached", () => {
     await db.$executeRaw`UPDATE "Coupon" SET value = 2000 WHERE id = ${id}`;
     const { order } = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip(), attribution: { partnerId: partner.id } });
     expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { discountTotal: true, partnerId: true } })).toEqual({ discountTotal: 45000, partnerId: partner.id });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
   });
 
   it("on an order placed as a DUPLICATE (which takes no use): its version is checked all the same", async () => {
@@ -106,7 +106,7 @@ describe("an order with a coupon this process has cached", () => {
       total: 180000,
       couponId: null,
     });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
 
     // The same through an attributed order's Prisma transaction (the claim's other branch).
     const login = `ccd${run.toLowerCase()}`;
@@ -128,7 +128,7 @@ describe("an order with a coupon this process has cached", () => {
     const error = await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }));
     expect(error.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.INACTIVE"] });
     expect(await countOrderWrites({ run: fx.run, productIds: [product.id] })).toEqual(before);
-    expect(await usedCount(id)).toBe(0);
+    expect(await couponUses(id)).toBe(0);
   });
 
   it("its product excluded in another process meanwhile: refused for that product", async () => {
@@ -141,7 +141,7 @@ describe("an order with a coupon this process has cached", () => {
     ]);
     const error = await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }));
     expect(error.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.PRODUCT_EXCLUDED"] });
-    expect(await usedCount(id)).toBe(0);
+    expect(await couponUses(id)).toBe(0);
   });
 
   it("deleted in another process meanwhile: refused as unknown, nothing written", async () => {
@@ -162,7 +162,7 @@ describe("an order with a coupon this process has cached", () => {
     await db.$executeRaw`UPDATE "Coupon" SET "usedCount" = 1 WHERE id = ${id}`;
     const error = await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }));
     expect(error.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_UP"] });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
   });
 
   it("a refusal is never a cached answer: a use given back, or a coupon switched on, elsewhere applies at once", async () => {

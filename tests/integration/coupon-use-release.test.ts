@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
+import { couponUses } from "../helpers/coupon-uses";
 import { db, disconnectDb } from "@/lib/db";
 import type { OrderStatus } from "@/lib/db/generated/enums";
 import { type AppError } from "@/lib/errors";
@@ -28,7 +29,6 @@ async function coupon(suffix: string, data: { maxUses?: number; maxUsesPerCustom
   return created;
 }
 
-const usedCount = async (id: string) => (await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount;
 const heldCoupon = async (orderId: string) => (await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { couponId: true } })).couponId;
 const move = (orderId: string, to: OrderStatus) => changeOrderStatus({ orderId, to, actor: system });
 
@@ -49,12 +49,12 @@ describe("a coupon use and the order's status", () => {
     const { id, code } = await coupon("ONCE", { maxUses: 1, maxUsesPerCustomer: 1 });
     const contact = { phone: fx.phone(), email: fx.email() };
     const first = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     // Used up for everyone, and for this customer.
     expect((await refusal(placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }))).fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_UP"] });
 
     await move(first.order.id, "CANCELLED");
-    expect(await usedCount(id)).toBe(0);
+    expect(await couponUses(id)).toBe(0);
     const cancelled = await db.order.findUniqueOrThrow({ where: { id: first.order.id }, select: { couponId: true, couponCode: true, discountTotal: true } });
     // The order keeps what it was sold with, but no longer holds a use.
     expect(cancelled).toMatchObject({ couponId: null, couponCode: code });
@@ -62,12 +62,12 @@ describe("a coupon use and the order's status", () => {
     expect(await db.orderDiscount.count({ where: { orderId: first.order.id, couponId: id } })).toBe(1);
     // Cancelling again (a second request that lost the race) gives nothing more back.
     await move(first.order.id, "CANCELLED");
-    expect(await usedCount(id)).toBe(0);
+    expect(await couponUses(id)).toBe(0);
 
     // The same customer may use it again, within the per-customer limit.
     const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
     expect(second.created).toBe(true);
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     const limited = await refusal(placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() }));
     expect(limited.fieldErrors?.coupon?.[0]).toMatch(/^checkoutErrors\.coupon\.(USED_UP|USED_BY_CUSTOMER)$/);
   });
@@ -77,7 +77,7 @@ describe("a coupon use and the order's status", () => {
     const { id, code } = await coupon("BACK", { maxUses: 5, maxUsesPerCustomer: 2 });
     const contact = { phone: fx.phone(), email: fx.email() };
     const order = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     for (const [to, uses] of [
       ["SPAM", 0],
       ["UNCONFIRMED", 1],
@@ -89,7 +89,7 @@ describe("a coupon use and the order's status", () => {
       ["CANCELLED", 0],
     ] as const) {
       await move(order.order.id, to);
-      expect(await usedCount(id), `after ${to}`).toBe(uses);
+      expect(await couponUses(id), `after ${to}`).toBe(uses);
     }
     // Two orders at most per customer: the cancelled one does not count, so two more are fine and a
     // third is not (each of another product: a duplicate of an open order would hold no use).
@@ -98,7 +98,7 @@ describe("a coupon use and the order's status", () => {
     await placeOrder(fx.input(second.slug, { coupon: code }, contact), { ip: fx.ip() });
     const refused = await refusal(placeOrder(fx.input(third.slug, { coupon: code }, contact), { ip: fx.ip() }));
     expect(refused.fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
-    expect(await usedCount(id)).toBe(2);
+    expect(await couponUses(id)).toBe(2);
   });
 
   it("concurrent cancellations of one order give one use back", async () => {
@@ -106,11 +106,11 @@ describe("a coupon use and the order's status", () => {
     const { id, code } = await coupon("RACE", { maxUses: 10 });
     const order = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     const other = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
-    expect(await usedCount(id)).toBe(2);
+    expect(await couponUses(id)).toBe(2);
     // Whichever lands first wins; the others find nothing to move or a move the table refuses.
     const results = await Promise.allSettled([move(order.order.id, "CANCELLED"), move(order.order.id, "CANCELLED"), move(order.order.id, "SPAM")]);
     expect(results.filter((result) => result.status === "fulfilled" && result.value.changed)).toHaveLength(1);
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: other.order.id }, select: { couponId: true } })).couponId).toBe(id);
   });
 
@@ -120,11 +120,11 @@ describe("a coupon use and the order's status", () => {
     const shipped = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     await move(shipped.order.id, "SHIPPED");
     await move(shipped.order.id, "RETURNED");
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
 
     // The release is part of the status change's transaction: a change that fails leaves the use held.
     const order = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
-    expect(await usedCount(id)).toBe(2);
+    expect(await couponUses(id)).toBe(2);
     const failed = await db
       .$transaction(async (tx) => {
         await changeOrderStatus({ orderId: order.order.id, to: "CANCELLED", actor: system }, { tx });
@@ -133,7 +133,7 @@ describe("a coupon use and the order's status", () => {
       })
       .catch((error: unknown) => error);
     expect((failed as Error).message).toBe("rolled back");
-    expect(await usedCount(id)).toBe(2);
+    expect(await couponUses(id)).toBe(2);
     expect((await db.order.findUniqueOrThrow({ where: { id: order.order.id }, select: { status: true, couponId: true } })).couponId).toBe(id);
   });
 
@@ -143,10 +143,10 @@ describe("a coupon use and the order's status", () => {
     const first = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     await move(first.order.id, "CANCELLED");
     await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     const error = await refusal(move(first.order.id, "UNCONFIRMED"));
     expect(error.code).toBe("CONFLICT");
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect(await db.order.findUniqueOrThrow({ where: { id: first.order.id }, select: { status: true, couponId: true } })).toEqual({ status: "CANCELLED", couponId: null });
   });
 });
@@ -160,7 +160,7 @@ describe("an order placed as a DUPLICATE at checkout", () => {
     const first = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
     const second = await placeOrder(fx.input(product.slug, { coupon: code }, contact), { ip: fx.ip() });
     expect(second).toMatchObject({ created: true, order: { status: "DUPLICATE", total: first.order.total } });
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect(await heldCoupon(first.order.id)).toBe(id);
     const duplicate = await db.order.findUniqueOrThrow({
       where: { id: second.order.id },
@@ -173,11 +173,11 @@ describe("an order placed as a DUPLICATE at checkout", () => {
 
     // Not a duplicate after all: it takes a use of its own, and gives it back once when marked again.
     await move(second.order.id, "UNCONFIRMED");
-    expect(await usedCount(id)).toBe(2);
+    expect(await couponUses(id)).toBe(2);
     expect(await heldCoupon(second.order.id)).toBe(id);
     await move(second.order.id, "DUPLICATE");
     await move(second.order.id, "DUPLICATE");
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect(await heldCoupon(second.order.id)).toBeNull();
   });
 
@@ -191,7 +191,7 @@ describe("an order placed as a DUPLICATE at checkout", () => {
     // Marketing limits the coupon to one use per customer afterwards.
     await db.coupon.update({ where: { id }, data: { maxUsesPerCustomer: 1 }, select: { id: true } });
     const before = {
-      usedCount: await usedCount(id),
+      usedCount: await couponUses(id),
       product: await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, reserved: true } }),
       history: await db.orderStatusChange.count({ where: { orderId: second.order.id } }),
     };
@@ -202,7 +202,7 @@ describe("an order placed as a DUPLICATE at checkout", () => {
     expect(error.message).toBe(COUPON_USED_BY_CUSTOMER);
     expect(await db.order.findUniqueOrThrow({ where: { id: second.order.id }, select: { status: true, couponId: true } })).toEqual({ status: "DUPLICATE", couponId: null });
     expect({
-      usedCount: await usedCount(id),
+      usedCount: await couponUses(id),
       product: await db.product.findUniqueOrThrow({ where: { id: product.id }, select: { stock: true, reserved: true } }),
       history: await db.orderStatusChange.count({ where: { orderId: second.order.id } }),
     }).toEqual(before);
@@ -211,7 +211,7 @@ describe("an order placed as a DUPLICATE at checkout", () => {
     // The customer's use counts by contact: with the first order cancelled (its use given back), the duplicate may take it.
     await move(first.order.id, "CANCELLED");
     await move(second.order.id, "UNCONFIRMED");
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect(await heldCoupon(second.order.id)).toBe(id);
   });
 
@@ -225,13 +225,13 @@ describe("an order placed as a DUPLICATE at checkout", () => {
     await placeOrder(fx.input(watch.slug, {}, { phone, email }), { ip: fx.ip() });
     const duplicate = await placeOrder(fx.input(watch.slug, { coupon: code }, { phone, email }), { ip: fx.ip() });
     expect(duplicate.order.status).toBe("DUPLICATE");
-    expect(await usedCount(id)).toBe(0);
+    expect(await couponUses(id)).toBe(0);
     // Another product, same email, another phone: the same customer, now holding their one use.
     const other = await placeOrder(fx.input(strap.slug, { coupon: code }, { phone: fx.phone(), email: email.toUpperCase() }), { ip: fx.ip() });
     expect(other.order.status).not.toBe("DUPLICATE");
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect((await refusal(move(duplicate.order.id, "UNCONFIRMED"))).message).toBe(COUPON_USED_BY_CUSTOMER);
-    expect(await usedCount(id)).toBe(1);
+    expect(await couponUses(id)).toBe(1);
     expect(await heldCoupon(duplicate.order.id)).toBeNull();
   });
 
@@ -244,13 +244,13 @@ describe("an order placed as a DUPLICATE at checkout", () => {
       await placeOrder(fx.input(watch.slug, {}, contact), { ip: fx.ip() });
       const duplicate = await placeOrder(fx.input(watch.slug, { coupon: code }, contact), { ip: fx.ip() });
       expect(duplicate.order.status).toBe("DUPLICATE");
-      const before = await usedCount(id);
+      const before = await couponUses(id);
       const [retaken, placed] = await Promise.allSettled([move(duplicate.order.id, "UNCONFIRMED"), placeOrder(fx.input(strap.slug, { coupon: code }, contact), { ip: fx.ip() })]);
       // Whichever got the customer's contact locks first has the use; the other is refused.
       expect([retaken.status, placed.status].sort(), `round ${round}`).toEqual(["fulfilled", "rejected"]);
       if (retaken.status === "rejected") expect((retaken.reason as AppError).message).toBe(COUPON_USED_BY_CUSTOMER);
       if (placed.status === "rejected") expect((placed.reason as AppError).fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_BY_CUSTOMER"] });
-      expect(await usedCount(id)).toBe(before + 1);
+      expect(await couponUses(id)).toBe(before + 1);
     }
   });
 });

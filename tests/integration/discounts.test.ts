@@ -12,6 +12,7 @@ import { checkoutFixtures, countOrderWrites, ensureCheckoutReferenceData } from 
 import { db, disconnectDb } from "@/lib/db";
 import { type AppError } from "@/lib/errors";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { couponUses } from "../helpers/coupon-uses";
 import { refusal } from "../helpers/refusal";
 
 const fx = checkoutFixtures("discounts");
@@ -57,7 +58,7 @@ describe("a coupon on an order", () => {
     });
     expect(order).toEqual({ itemsTotal: 390000, discountTotal: 39000, shippingTotal: 30000, total: 381000, couponId: id, couponCode: code });
     expect(await discountsOf(result.order.id)).toEqual([{ source: "COUPON", label: code, amount: 39000, shippingAmount: 0, couponId: id, promotionId: null, automaticDiscountId: null }]);
-    expect((await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount).toBe(1);
+    expect(await couponUses(id)).toBe(1);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -140,7 +141,7 @@ describe("automatic discounts, promotions and stacking", () => {
     expect(await discountsOf(result.order.id)).toEqual([
       { source: "AUTOMATIC", label: `2+ ${run}`, amount: 58500, shippingAmount: 0, couponId: null, promotionId: null, automaticDiscountId: auto.id },
     ]);
-    expect((await db.coupon.findUniqueOrThrow({ where: { id }, select: { usedCount: true } })).usedCount).toBe(0);
+    expect(await couponUses(id)).toBe(0);
     // One unit: the automatic discount does not apply, the coupon does.
     const single = await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     expect(single.order.total).toBe(202500); // (1,950.00 + 300.00) − 10 % = 2,025.00 RUB

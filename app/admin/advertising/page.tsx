@@ -82,7 +82,7 @@ export default async function AdvertisingPage() {
                       {coupon.combinable ? ` · ${t("combinableShort")}` : ""}
                     </Td>
                     <Td>{dates(coupon.startsAt, coupon.endsAt)}</Td>
-                    <Td numeric>{coupon.maxUses === null ? coupon.usedCount : `${coupon.usedCount} / ${coupon.maxUses}`}</Td>
+                    <Td numeric>{coupon.maxUses === null ? coupon.stats.held : `${coupon.usedCount} / ${coupon.maxUses}`}</Td>
                     <Td numeric>{coupon.stats.orders}</Td>
                     <Td numeric>{money(coupon.stats, "discount")}</Td>
                     <Td numeric>{money(coupon.stats, "revenue")}</Td>

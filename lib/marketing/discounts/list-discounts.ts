@@ -7,6 +7,8 @@ import { db, Prisma } from "@/lib/db";
 
 export interface DiscountStats {
   orders: number;
+  /** Coupons: the orders holding a use of it (placed with it and not given back since). */
+  held: number;
   /** Per currency: discount given and revenue, minor units. */
   money: { currency: string; discount: number; revenue: number }[];
 }
@@ -15,6 +17,7 @@ interface StatsRow {
   id: string;
   currency: string;
   orders: number;
+  held: number;
   discount: number;
   revenue: number;
 }
@@ -22,6 +25,7 @@ interface StatsRow {
 async function statsBy(column: "couponId" | "automaticDiscountId" | "promotionId"): Promise<Map<string, DiscountStats>> {
   const rows = await db.$queryRaw<StatsRow[]>`
     SELECT d.${Prisma.raw(`"${column}"`)} AS id, trim(o.currency) AS currency, count(DISTINCT o.id)::int AS orders,
+      ${column === "couponId" ? Prisma.sql`count(DISTINCT o.id) FILTER (WHERE o."couponId" = d."couponId")::int` : Prisma.sql`0`} AS held,
       sum(d.amount)::int AS discount,
       COALESCE(sum(o.total) FILTER (WHERE o.status NOT IN ('CANCELLED', 'SPAM', 'DUPLICATE')), 0)::bigint::text::numeric::float8 AS revenue
     FROM "OrderDiscount" d JOIN "Order" o ON o.id = d."orderId"
@@ -29,15 +33,16 @@ async function statsBy(column: "couponId" | "automaticDiscountId" | "promotionId
     GROUP BY 1, 2`;
   const byId = new Map<string, DiscountStats>();
   for (const row of rows) {
-    const stats = byId.get(row.id) ?? { orders: 0, money: [] };
+    const stats = byId.get(row.id) ?? { orders: 0, held: 0, money: [] };
     stats.orders += row.orders;
+    stats.held += row.held;
     stats.money.push({ currency: row.currency, discount: row.discount, revenue: Number(row.revenue) });
     byId.set(row.id, stats);
   }
   return byId;
 }
 
-const NO_STATS: DiscountStats = { orders: 0, money: [] };
+const NO_STATS: DiscountStats = { orders: 0, held: 0, money: [] };
 
 export async function listDiscounts(actor: TSectionActor) {
   assertSectionActor(actor, "advertising");

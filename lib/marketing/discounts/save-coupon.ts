@@ -1,7 +1,8 @@
 // Creates or edits a coupon (admin → Advertising → Coupons; MANAGER and OWNER). Codes are stored
 // upper-case and unique; a FIXED coupon or a minimum order total needs the currency they are in;
 // the products listed are the ones it applies to or, with productsExcluded, the ones it does not.
-// Its uses so far are kept on edits. Audited.
+// Its uses so far are kept on edits; a coupon without a total limit counts them only when one is
+// set (its uses are the orders holding it until then, see reserveStock). Audited.
 import { z } from "zod";
 import { assertSectionActor, type TSectionActor } from "@/lib/auth/section-actor";
 import { db } from "@/lib/db";
@@ -88,7 +89,21 @@ export async function saveCoupon(input: unknown, actor: TSectionActor): Promise<
   if (known !== products.length) throw new AppError("VALIDATION", "Unknown product", { fieldErrors: { productIds: [E("product")] } });
   try {
     const saved = await db.$transaction(async (tx) => {
+      // The row first, FOR UPDATE: this waits for the orders in flight that claimed the coupon
+      // without counting a use (an unlimited one, reserveStock) to commit, and orders arriving
+      // meanwhile wait for this edit.
+      const [before] = id ? await tx.$queryRaw<{ maxUses: number | null }[]>`SELECT "maxUses" FROM "Coupon" WHERE id = ${id} FOR UPDATE` : [];
+      if (id && !before) throw new AppError("NOT_FOUND", "No such coupon");
       const coupon = id ? await tx.coupon.update({ where: { id }, data: row, select: { id: true } }) : await tx.coupon.create({ data: row, select: { id: true } });
+      if (before && before.maxUses === null && row.maxUses !== null) {
+        // An unlimited coupon counted no uses on its row: the limit counts the orders holding it,
+        // every one of them committed now (a statement after the lock sees them all).
+        await tx.$executeRaw`
+          UPDATE "Coupon" SET "usedCount" = (
+            SELECT count(DISTINCT o.id) FROM "OrderDiscount" d JOIN "Order" o ON o.id = d."orderId" AND o."couponId" = d."couponId"
+            WHERE d."couponId" = ${coupon.id})
+          WHERE id = ${coupon.id}`;
+      }
       await tx.couponProduct.deleteMany({ where: { couponId: coupon.id } });
       if (products.length > 0) await tx.couponProduct.createMany({ data: products.map((productId) => ({ couponId: coupon.id, productId })) });
       await recordAudit(tx, { actor: { type: "USER", id: staff.id }, action: id ? "coupon.update" : "coupon.create", entity: { type: "Coupon", id: coupon.id }, data: { code: row.code } });

@@ -8,7 +8,10 @@
 // (→ UNCONFIRMED) takes its use again, with both limits re-checked like at checkout — the coupon's
 // total, and the customer's, counted under the checkout's contact locks so that no order of theirs
 // takes a use meanwhile: when either is reached the move is refused (as when its stock is gone),
-// so a code is never used more than it allows.
+// so a code is never used more than it allows. A coupon without a total limit counts no uses on
+// its row (reserveStock): its usedCount is left as it is, but the row is still updated, so that
+// saveCoupon, setting a limit (FOR UPDATE first), counts the orders holding it only after this
+// move has committed.
 import { AppError } from "@/lib/errors";
 import { advisoryLockSql, contactLockKeys } from "@/lib/customers/customer-dedup";
 import { Prisma, type DbTransaction } from "@/lib/db";
@@ -67,7 +70,8 @@ export async function settleCouponUse(tx: DbTransaction, move: { orderId: string
       ), cleared AS (
         UPDATE "Order" o SET "couponId" = NULL FROM held WHERE o.id = held.id RETURNING held."couponId"
       )
-      UPDATE "Coupon" c SET "usedCount" = GREATEST(c."usedCount" - 1, 0) FROM cleared WHERE c.id = cleared."couponId" RETURNING c.id`);
+      UPDATE "Coupon" c SET "usedCount" = CASE WHEN c."maxUses" IS NULL THEN c."usedCount" ELSE GREATEST(c."usedCount" - 1, 0) END
+      FROM cleared WHERE c.id = cleared."couponId" RETURNING c.id`);
     return released.length > 0 ? "released" : null;
   }
   if (move.to === "UNCONFIRMED" && releases(move.from)) {
@@ -85,7 +89,8 @@ export async function settleCouponUse(tx: DbTransaction, move: { orderId: string
       if (facts && facts.couponUses >= given.maxUsesPerCustomer) throw new AppError("CONFLICT", COUPON_USED_BY_CUSTOMER);
     }
     const claimed = await tx.$executeRaw(Prisma.sql`
-      UPDATE "Coupon" SET "usedCount" = "usedCount" + 1 WHERE id = ${given.couponId} AND ("maxUses" IS NULL OR "usedCount" < "maxUses")`);
+      UPDATE "Coupon" SET "usedCount" = CASE WHEN "maxUses" IS NULL THEN "usedCount" ELSE "usedCount" + 1 END
+      WHERE id = ${given.couponId} AND ("maxUses" IS NULL OR "usedCount" < "maxUses")`);
     if (claimed === 0) throw new AppError("CONFLICT", "The order's coupon was used up meanwhile: it cannot be taken back into work with its discount");
     await tx.order.update({ where: { id: move.orderId }, data: { couponId: given.couponId }, select: { id: true } });
     return "retaken";
