@@ -11,8 +11,9 @@ import { bin, buildIfNeeded, DATA_DIR, ensureAuthSecret, run, startApp, waitForH
 import { seedDemo } from "./seed-demo";
 
 const RESULTS = path.join(DATA_DIR, "test-results");
-const stage = (name: string) => console.log(`\n━━━ ${name} ━━━`);
 const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const stage = (name: string) => console.log(`\n━━━ ${name} (at ${elapsed()}) ━━━`);
 
 async function counts(file: string, kind: "vitest" | "playwright") {
   if (!existsSync(file)) return { passed: 0, failed: 0 };
@@ -74,7 +75,7 @@ try {
   stage("unit and integration tests (vitest), with the production build beside them");
   const buildLog = path.join(RESULTS, "next-build.log");
   const building = buildIfNeeded({ ...env, LAVKA_TYPES_CHECKED: "1" }, console.log, { outputFile: buildLog }).then(
-    () => null,
+    () => void console.log(`production build done (at ${elapsed()})`),
     (error: unknown) => error,
   );
   const vitest = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${path.join(RESULTS, "vitest.json")}`], {
