@@ -17,7 +17,7 @@ import { Agent } from "node:http";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import pg from "pg";
-import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
+import { findFreePort, leaveSignalsToCaller, recreateDatabase, startEmbeddedPostgres, withDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { BROWSER_UA, httpCall, LoadGenerator, type Submission } from "./chaos/load";
 import { appProcesses, describe, sleep, startRedis, waitForHealthy, waitForListening, waitUntil } from "./chaos/processes";
@@ -80,6 +80,7 @@ function cleanUp() {
   })();
   return cleaning;
 }
+leaveSignalsToCaller();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping everything started`);

@@ -5,6 +5,7 @@
 // everything (the embedded database included) on Ctrl-C.
 import { issueSetupToken } from "../lib/auth/first-owner-setup";
 import { createDbClient } from "../lib/db";
+import { leaveSignalsToCaller } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
 import { parseEnv } from "../lib/env";
 import { buildIfNeeded, ensureAuthSecret, ensureDatabaseServer, startApp, waitForHttp } from "./lib/runtime";
@@ -26,8 +27,10 @@ async function shutdown(code: number) {
   log("stopped");
   process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+// Ctrl-C reaches the web app and the worker too (the terminal's process group); the embedded
+// database, in a group of its own, is stopped here once they have.
+leaveSignalsToCaller();
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
 
 try {
   const env: NodeJS.ProcessEnv = {
