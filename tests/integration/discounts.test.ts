@@ -11,7 +11,7 @@ import { quoteCheckout } from "@/lib/checkout/quote-checkout";
 import { checkoutFixtures, countOrderWrites, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
 import { type AppError } from "@/lib/errors";
-import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
+import { clearDiscountRulesCache, loadDiscountRules } from "@/lib/marketing/discounts/load-discount-rules";
 import { couponUses } from "../helpers/coupon-uses";
 import { refusal } from "../helpers/refusal";
 
@@ -172,6 +172,29 @@ describe("automatic discounts, promotions and stacking", () => {
       ["COUPON", 30000, 30000],
       ["PROMOTION", 45000, 0],
     ]);
+  });
+
+  it("a promotion whose products are all gone applies to none (not to every product)", async () => {
+    const product = await fx.createProduct();
+    // Starting in an hour: were it read as shop-wide, it still could not touch other files' orders.
+    const promotion = await db.promotion.create({
+      data: {
+        name: `Orphan ${run}`,
+        kind: "PRICE",
+        value: 100,
+        currency: "RUB",
+        startsAt: new Date(Date.now() + 3_600_000),
+        endsAt: new Date(Date.now() + 7_200_000),
+        products: { create: { productId: product.id } },
+      },
+      select: { id: true },
+    });
+    promotionIds.push(promotion.id);
+    clearDiscountRulesCache();
+    expect((await loadDiscountRules()).map((rule) => rule.id)).toContain(promotion.id);
+    await db.promotionProduct.deleteMany({ where: { promotionId: promotion.id } }); // as the deletion of its product does
+    clearDiscountRulesCache();
+    expect((await loadDiscountRules()).map((rule) => rule.id)).not.toContain(promotion.id);
   });
 
   it("a promotion that ended between the page view and the submit: the shown total is refused, nothing written", async () => {

@@ -38,7 +38,9 @@ const rulesCache = createTtlCache("discount-rules", TTL_MS, async (): Promise<Di
       },
     }),
     db.promotion.findMany({
-      where: { isActive: true, endsAt: { gt: since } },
+      // A promotion is a price on the products it lists: with none left (their rows go with a
+      // deleted product) it applies to nothing — an empty list would read as every product.
+      where: { isActive: true, endsAt: { gt: since }, products: { some: {} } },
       select: {
         id: true,
         name: true,
