@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useOptimistic, useTransition } from "react";
+import { useEffect, useOptimistic, useRef, useTransition } from "react";
 import { carryFormOver } from "./carry-over";
 import { errorId, FieldShell } from "./field-shell";
 import type { TCheckoutCountry } from "./types";
@@ -35,6 +35,28 @@ export function CountrySelect({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [shown, setShown] = useOptimistic(country);
+  const select = useRef<HTMLSelectElement>(null);
+
+  const choose = (element: HTMLSelectElement) => {
+    const next = element.value;
+    if (element.form) carryFormOver(element.form, product);
+    // The address bar, not usePathname/useSearchParams: the page is rendered statically at an
+    // internal path (proxy.ts), which knows neither the public path nor the query.
+    const params = new URLSearchParams(window.location.search);
+    params.set("country", next);
+    startTransition(() => {
+      setShown(next);
+      router.replace(`${window.location.pathname}?${params.toString()}`, { scroll: false });
+    });
+  };
+
+  // A country picked before the page's script had loaded changed the select but no page: the
+  // change is taken once it has.
+  useEffect(() => {
+    if (select.current && select.current.value !== country) choose(select.current);
+    // Once, on hydration: later changes come through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <FieldShell
@@ -47,6 +69,7 @@ export function CountrySelect({
       hint={pending ? <span aria-live="polite">{t("country.updating")}</span> : warning ? <span className="text-sm text-amber-700">{warning}</span> : null}
     >
       <select
+        ref={select}
         id={COUNTRY_INPUT_ID}
         name="country"
         className="input h-11 text-base aria-invalid:border-red-400 aria-invalid:ring-2 aria-invalid:ring-red-100"
@@ -55,18 +78,7 @@ export function CountrySelect({
         value={shown}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId(COUNTRY_INPUT_ID) : undefined}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          if (event.currentTarget.form) carryFormOver(event.currentTarget.form, product);
-          // The address bar, not usePathname/useSearchParams: the page is rendered statically at
-          // an internal path (proxy.ts), which knows neither the public path nor the query.
-          const params = new URLSearchParams(window.location.search);
-          params.set("country", next);
-          startTransition(() => {
-            setShown(next);
-            router.replace(`${window.location.pathname}?${params.toString()}`, { scroll: false });
-          });
-        }}
+        onChange={(event) => choose(event.currentTarget)}
       >
         {countries.map((option) => (
           <option key={option.code} value={option.code}>

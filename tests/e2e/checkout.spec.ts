@@ -213,3 +213,20 @@ test("unknown products, unknown orders and forged links get clear pages", async 
   expect(unknownOrder?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Order not found" })).toBeVisible();
 });
+
+test("a country picked before the page's script has loaded takes effect once it has", async ({ page }) => {
+  // The page's scripts are held back until the shopper has picked Russia in the server-rendered
+  // select: a slow network, or a fast hand.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  await page.goto(`/checkout/${PRODUCT}`, { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Country").selectOption("RU");
+  await expect(page).not.toHaveURL(/[?&]country=RU/);
+  releaseScripts();
+  await expect(page).toHaveURL(/[?&]country=RU/);
+  await expect(page.getByRole("radio", { name: /Cash on delivery/ })).toBeChecked();
+});
