@@ -78,6 +78,29 @@ const impatientClaim = (path: Path, reservations: Reservations, couponId: string
 
 const settled = { shortProductIds: [], couponUsedUp: false, couponChanged: false };
 
+/** An edit made in a transaction held open (its row locks taken) until `commit` is called. */
+async function editHeldOpen(edit: (tx: DbTransaction) => Promise<void>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const editLocked = new Promise<void>((resolve) => (locked = resolve));
+  const done = db.$transaction(
+    async (tx) => {
+      await edit(tx);
+      locked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await Promise.race([editLocked, done]); // an edit that fails rejects here
+  return {
+    commit: () => {
+      release();
+      return done;
+    },
+  };
+}
+
 beforeAll(async () => {
   await ensureCheckoutReferenceData();
   owner = (await db.user.create({
@@ -125,24 +148,13 @@ describe.each<Path>(["node-postgres", "prisma"])("an order's claim on a row with
 
   it("stock tracked from now on: orders claiming meanwhile count as placed before, later ones reserve against it", async () => {
     const product = await fx.createProduct({ stock: null });
-    let releaseEdit!: () => void;
-    const editHeld = new Promise<void>((resolve) => (releaseEdit = resolve));
-    let locked!: () => void;
-    const editLocked = new Promise<void>((resolve) => (locked = resolve));
-    const edit = db.$transaction(
-      async (tx) => {
-        await tx.$executeRaw`UPDATE "Product" SET stock = 1, reserved = 0 WHERE id = ${product.id}`;
-        locked();
-        await editHeld;
-      },
-      { timeout: 30_000 },
-    );
-    await editLocked;
+    const edit = await editHeldOpen(async (tx) => {
+      await tx.$executeRaw`UPDATE "Product" SET stock = 1, reserved = 0 WHERE id = ${product.id}`;
+    });
     // Two orders while the edit is uncommitted: neither waits for it (nor deadlocks on the other).
     const meanwhile = await Promise.all([0, 1].map(() => impatientClaim(path, [{ productId: product.id, quantity: 1 }], null)));
     expect(meanwhile).toEqual([settled, settled]);
-    releaseEdit();
-    await edit;
+    await edit.commit();
     // After it, the one unit goes to one of two orders at once; the other finds it gone.
     const after = await Promise.all([0, 1].map(() => impatientClaim(path, [{ productId: product.id, quantity: 1 }], null)));
     expect(after.map((outcome) => outcome.shortProductIds).sort()).toEqual([[], [product.id]]);
@@ -194,24 +206,13 @@ describe("an unlimited coupon's uses", () => {
     await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     // An edit setting a limit as saveCoupon does (the row FOR UPDATE first), held uncommitted while
     // an order priced on the unlimited coupon claims.
-    let releaseEdit!: () => void;
-    const editHeld = new Promise<void>((resolve) => (releaseEdit = resolve));
-    let locked!: () => void;
-    const editLocked = new Promise<void>((resolve) => (locked = resolve));
-    const edit = db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT id FROM "Coupon" WHERE id = ${id} FOR UPDATE`;
-        await tx.$executeRaw`UPDATE "Coupon" SET "maxUses" = 1, "usedCount" = 1 WHERE id = ${id}`;
-        locked();
-        await editHeld;
-      },
-      { timeout: 30_000 },
-    );
-    await editLocked;
+    const edit = await editHeldOpen(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Coupon" WHERE id = ${id} FOR UPDATE`;
+      await tx.$executeRaw`UPDATE "Coupon" SET "maxUses" = 1, "usedCount" = 1 WHERE id = ${id}`;
+    });
     const ordering = placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() }).catch((error: AppError) => error);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    releaseEdit();
-    await edit;
+    await edit.commit();
     // The limit of one is already held: the order is priced again on the fresh coupon and refused.
     expect(((await ordering) as AppError).fieldErrors).toEqual({ coupon: ["checkoutErrors.coupon.USED_UP"] });
     expect(await couponRow(id)).toEqual({ usedCount: 1, maxUses: 1 });
