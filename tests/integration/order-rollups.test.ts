@@ -269,6 +269,31 @@ describe("order counters and daily rollups", () => {
     expect(rebuilt).toEqual(held);
   });
 
+  it("a rebuild during a compaction waits for it and counts nothing twice", async () => {
+    const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: 100 });
+    await placeOrder(fx.input(product.slug), { ip: fx.ip() }); // deltas to fold, whatever ran before
+    // A compaction held open: the old deltas deleted, their folded sums inserted, not committed.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let folded!: () => void;
+    const compacted = new Promise<void>((resolve) => (folded = resolve));
+    const compaction = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT lavka_compact_order_rollups()`;
+        folded();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await Promise.race([compacted, compaction]);
+    const rebuild = rebuildOrderRollups(db);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await compaction;
+    await rebuild;
+    expect(await drift(), "after a rebuild beside a compaction").toEqual([]);
+  });
+
   it("the reports read the rollup: the dashboard and finance of a day match the orders", async () => {
     const product = await fx.createProduct({ confirmationMode: "NONE", stock: 100, baseCost: 50000 }); // 500.00 RUB
     const order = (await placeOrder(fx.input(product.slug, { quantity: 2 }), { ip: fx.ip() })).order;
