@@ -15,6 +15,7 @@ import { listDiscounts } from "@/lib/marketing/discounts/list-discounts";
 import { clearDiscountRulesCache } from "@/lib/marketing/discounts/load-discount-rules";
 import { saveCoupon } from "@/lib/marketing/discounts/save-coupon";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
+import { holdTransactionOpen } from "../helpers/held-transaction";
 
 const fx = checkoutFixtures("coupon-uses");
 const run = randomUUID().slice(0, 8).toUpperCase();
@@ -78,29 +79,6 @@ const impatientClaim = (path: Path, reservations: Reservations, couponId: string
 
 const settled = { shortProductIds: [], couponUsedUp: false, couponChanged: false };
 
-/** An edit made in a transaction held open (its row locks taken) until `commit` is called. */
-async function editHeldOpen(edit: (tx: DbTransaction) => Promise<void>) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const editLocked = new Promise<void>((resolve) => (locked = resolve));
-  const done = db.$transaction(
-    async (tx) => {
-      await edit(tx);
-      locked();
-      await released;
-    },
-    { timeout: 30_000 },
-  );
-  await Promise.race([editLocked, done]); // an edit that fails rejects here
-  return {
-    commit: () => {
-      release();
-      return done;
-    },
-  };
-}
-
 beforeAll(async () => {
   await ensureCheckoutReferenceData();
   owner = (await db.user.create({
@@ -148,7 +126,7 @@ describe.each<Path>(["node-postgres", "prisma"])("an order's claim on a row with
 
   it("stock tracked from now on: orders claiming meanwhile count as placed before, later ones reserve against it", async () => {
     const product = await fx.createProduct({ stock: null });
-    const edit = await editHeldOpen(async (tx) => {
+    const edit = await holdTransactionOpen(async (tx) => {
       await tx.$executeRaw`UPDATE "Product" SET stock = 1, reserved = 0 WHERE id = ${product.id}`;
     });
     // Two orders while the edit is uncommitted: neither waits for it (nor deadlocks on the other).
@@ -206,7 +184,7 @@ describe("an unlimited coupon's uses", () => {
     await placeOrder(fx.input(product.slug, { coupon: code }), { ip: fx.ip() });
     // An edit setting a limit as saveCoupon does (the row FOR UPDATE first), held uncommitted while
     // an order priced on the unlimited coupon claims.
-    const edit = await editHeldOpen(async (tx) => {
+    const edit = await holdTransactionOpen(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Coupon" WHERE id = ${id} FOR UPDATE`;
       await tx.$executeRaw`UPDATE "Coupon" SET "maxUses" = 1, "usedCount" = 1 WHERE id = ${id}`;
     });

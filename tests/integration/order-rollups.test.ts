@@ -22,6 +22,7 @@ import { getFinanceReport } from "@/lib/reports/get-finance-report";
 import { getGeneralStats } from "@/lib/reports/get-general-stats";
 import { compactOrderRollups } from "@/lib/reports/compact-order-rollups";
 import { rebuildOrderRollups } from "@/lib/reports/rebuild-order-rollups";
+import { holdTransactionOpen } from "../helpers/held-transaction";
 
 const fx = checkoutFixtures("rollups");
 const users: Partial<Record<Role, { id: string; role: Role }>> = {};
@@ -273,23 +274,10 @@ describe("order counters and daily rollups", () => {
     const product = await fx.createProduct({ confirmationMode: "OPERATOR", stock: 100 });
     await placeOrder(fx.input(product.slug), { ip: fx.ip() }); // deltas to fold, whatever ran before
     // A compaction held open: the old deltas deleted, their folded sums inserted, not committed.
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let folded!: () => void;
-    const compacted = new Promise<void>((resolve) => (folded = resolve));
-    const compaction = db.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT lavka_compact_order_rollups()`;
-        folded();
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    await Promise.race([compacted, compaction]);
+    const compaction = await holdTransactionOpen((tx) => tx.$queryRaw`SELECT lavka_compact_order_rollups()`);
     const rebuild = rebuildOrderRollups(db);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    release();
-    await compaction;
+    await compaction.commit();
     await rebuild;
     expect(await drift(), "after a rebuild beside a compaction").toEqual([]);
   });
