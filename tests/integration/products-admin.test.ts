@@ -129,7 +129,8 @@ describe("createProduct / updateProduct", () => {
       ["name", "slug", "imageUrl", "thankYouPageUrl", "prices.0.price", "commissions.0.value"],
     );
     await expectValidation(updateProduct(id, productInput({ currency: "ZZZ" }), actor), ["currency"]);
-    await expectValidation(updateProduct(id, productInput({ codCountries: ["ZZ"] }), actor), ["codCountries"]);
+    // XX: a user-assigned ISO code no test file creates (the settings tests add ZZ and Q…, disabled, for a moment).
+    await expectValidation(updateProduct(id, productInput({ codCountries: ["XX"] }), actor), ["codCountries"]);
     await expectValidation(updateProduct(id, productInput({ payWhatYouWant: true }), actor), ["prices.0.minimumPrice", "prices.1.minimumPrice"]);
     await expectValidation(updateProduct(id, productInput({ priceTiers: [{ region: "WORLD", minQuantity: 2, unitPrice: 100 }] }), actor), ["priceTiers.0.region"]);
     expect(await productState(id)).toEqual(before);
