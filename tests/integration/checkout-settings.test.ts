@@ -1,15 +1,27 @@
 // Shop settings against a real PostgreSQL: defaults, validation, audit, and the role check.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clearShopSettingsCache, getShopSettings } from "@/lib/settings/get-shop-settings";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
+import { SETTING_TURN_TIMEOUT_MS, SETTING_TURNS, takeSettingTurn } from "@/tests/helpers/setting-turn";
 
 const ownerId = `owner-${randomUUID()}`;
+let endSettingTurn: (() => Promise<void>) | undefined;
+
+// This file saves shop settings and counts the "shop." rows, which settings-shop and the
+// logistics files check and save too.
+beforeAll(async () => {
+  endSettingTurn = await takeSettingTurn(SETTING_TURNS.shop);
+}, SETTING_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
-  await db.auditLog.deleteMany({ where: { actorId: ownerId } });
+  try {
+    await db.auditLog.deleteMany({ where: { actorId: ownerId } });
+  } finally {
+    await endSettingTurn?.();
+  }
   await disconnectDb();
 });
 

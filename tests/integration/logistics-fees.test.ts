@@ -22,6 +22,7 @@ import { updatePostalTariff } from "@/lib/logistics/fees/update-postal-tariff";
 import { loadPostalFormOrders } from "@/lib/logistics/forms/load-postal-form-orders";
 import { SHOP_REQUISITES_KEY } from "@/lib/settings/shop-requisites";
 import { pdfPageTexts } from "@/tests/helpers/pdf-pages";
+import { SETTING_TURN_TIMEOUT_MS, SETTING_TURNS, takeSettingTurn } from "@/tests/helpers/setting-turn";
 
 const session = vi.hoisted(() => ({ current: null as null | { actor: unknown }, locale: "ru" as "ru" | "en" }));
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuthModule>()), getServerSession: async () => session.current }));
@@ -43,6 +44,7 @@ let customerId = "";
 const orderIds: string[] = [];
 const batchIds: string[] = [];
 let stored: { tariff: unknown; requisites: unknown } = { tariff: null, requisites: null };
+let endSettingTurn: (() => Promise<void>) | undefined;
 
 const tariff: TPostalTariff = {
   firstStepPostage: 30000, // 300.00 RUB up to 500 g
@@ -127,6 +129,8 @@ async function listedFees(batchId: string) {
 const auditCount = () => db.auditLog.count({ where: { actorId: { in: Object.values(users).map((user) => user.id) } } });
 
 beforeAll(async () => {
+  // The tariff and the requisites are the shop's: logistics-forms saves the requisites too.
+  endSettingTurn = await takeSettingTurn(SETTING_TURNS.shop);
   stored = {
     tariff: (await db.setting.findUnique({ where: { key: POSTAL_TARIFF_KEY }, select: { value: true } }))?.value ?? null,
     requisites: (await db.setting.findUnique({ where: { key: SHOP_REQUISITES_KEY }, select: { value: true } }))?.value ?? null,
@@ -142,22 +146,26 @@ beforeAll(async () => {
   await db.currency.upsert({ where: { code: "RUB" }, update: {}, create: { code: "RUB", name: "RUB", symbol: "₽" } });
   productId = (await db.product.create({ data: { slug: `fees-${run}`, name: `Часы ${run}`, currency: "RUB", weightGrams: 625 }, select: { id: true } })).id;
   customerId = (await db.customer.create({ data: { name: `Петрова ${run}` }, select: { id: true } })).id;
-});
+}, SETTING_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
-  const userIds = Object.values(users).map((user) => user.id);
-  await db.shippingBatch.deleteMany({ where: { id: { in: batchIds } } });
-  await db.order.deleteMany({ where: { id: { in: orderIds } } });
-  await db.product.deleteMany({ where: { id: productId } });
-  await db.customer.deleteMany({ where: { id: customerId } });
-  await db.auditLog.deleteMany({ where: { actorId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  for (const [key, value] of [
-    [POSTAL_TARIFF_KEY, stored.tariff],
-    [SHOP_REQUISITES_KEY, stored.requisites],
-  ] as const) {
-    if (value === null) await db.setting.deleteMany({ where: { key } });
-    else await db.setting.upsert({ where: { key }, create: { key, value: value as never }, update: { value: value as never }, select: { key: true } });
+  try {
+    const userIds = Object.values(users).map((user) => user.id);
+    await db.shippingBatch.deleteMany({ where: { id: { in: batchIds } } });
+    await db.order.deleteMany({ where: { id: { in: orderIds } } });
+    await db.product.deleteMany({ where: { id: productId } });
+    await db.customer.deleteMany({ where: { id: customerId } });
+    await db.auditLog.deleteMany({ where: { actorId: { in: userIds } } });
+    await db.user.deleteMany({ where: { id: { in: userIds } } });
+    for (const [key, value] of [
+      [POSTAL_TARIFF_KEY, stored.tariff],
+      [SHOP_REQUISITES_KEY, stored.requisites],
+    ] as const) {
+      if (value === null) await db.setting.deleteMany({ where: { key } });
+      else await db.setting.upsert({ where: { key }, create: { key, value: value as never }, update: { value: value as never }, select: { key: true } });
+    }
+  } finally {
+    await endSettingTurn?.();
   }
   await disconnectDb();
 });

@@ -18,6 +18,7 @@ import { getShopRequisites } from "@/lib/settings/get-shop-requisites";
 import { SHOP_REQUISITES_KEY } from "@/lib/settings/shop-requisites";
 import { updateShopRequisites } from "@/lib/settings/update-shop-requisites";
 import { pdfPageTexts } from "@/tests/helpers/pdf-pages";
+import { SETTING_TURN_TIMEOUT_MS, SETTING_TURNS, takeSettingTurn } from "@/tests/helpers/setting-turn";
 
 const session = vi.hoisted(() => ({ current: null as null | { actor: unknown } }));
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuthModule>()), getServerSession: async () => session.current }));
@@ -34,6 +35,7 @@ let productId = "";
 let customerId = "";
 const orders = { cod: { id: "", number: 0 }, noPostcode: { id: "", number: 0 }, prepaid: { id: "", number: 0 }, usd: { id: "", number: 0 } };
 let storedRequisites: unknown = null;
+let endSettingTurn: (() => Promise<void>) | undefined;
 const batchIds: string[] = [];
 
 const requisites = {
@@ -55,6 +57,9 @@ function signInAs(who: Role | "partner" | null) {
 const request = (query: string) => GET(new NextRequest(`http://localhost/api/admin/logistics/forms?${query}`));
 
 beforeAll(async () => {
+  // The requisites are the shop's: logistics-fees saves the same ones (so this file's save would
+  // change nothing and audit nothing), and puts back what it found when it ends.
+  endSettingTurn = await takeSettingTurn(SETTING_TURNS.shop);
   storedRequisites = (await db.setting.findUnique({ where: { key: SHOP_REQUISITES_KEY }, select: { value: true } }))?.value ?? null;
   for (const role of ["OWNER", "MANAGER", "OPERATOR", "LOGISTICS", "ACCOUNTANT"] as const) {
     users[role] = await db.user.create({
@@ -95,19 +100,23 @@ beforeAll(async () => {
   orders.noPostcode = await create({ postcode: null });
   orders.prepaid = await create({ paymentMethod: "PREPAID", paymentStatus: "PAID", trackingNumber: null });
   orders.usd = await create({ currency: "USD" });
-});
+}, SETTING_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
-  const userIds = Object.values(users).map((user) => user.id);
-  await db.shippingBatch.deleteMany({ where: { id: { in: batchIds } } });
-  await db.order.deleteMany({ where: { productId } });
-  await db.product.deleteMany({ where: { id: productId } });
-  await db.customer.deleteMany({ where: { id: customerId } });
-  await db.partner.deleteMany({ where: { id: partner.id } });
-  await db.auditLog.deleteMany({ where: { actorId: { in: userIds } } });
-  await db.user.deleteMany({ where: { id: { in: userIds } } });
-  if (storedRequisites === null) await db.setting.deleteMany({ where: { key: SHOP_REQUISITES_KEY } });
-  else await db.setting.update({ where: { key: SHOP_REQUISITES_KEY }, data: { value: storedRequisites as never } });
+  try {
+    const userIds = Object.values(users).map((user) => user.id);
+    await db.shippingBatch.deleteMany({ where: { id: { in: batchIds } } });
+    await db.order.deleteMany({ where: { productId } });
+    await db.product.deleteMany({ where: { id: productId } });
+    await db.customer.deleteMany({ where: { id: customerId } });
+    await db.partner.deleteMany({ where: { id: partner.id } });
+    await db.auditLog.deleteMany({ where: { actorId: { in: userIds } } });
+    await db.user.deleteMany({ where: { id: { in: userIds } } });
+    if (storedRequisites === null) await db.setting.deleteMany({ where: { key: SHOP_REQUISITES_KEY } });
+    else await db.setting.update({ where: { key: SHOP_REQUISITES_KEY }, data: { value: storedRequisites as never } });
+  } finally {
+    await endSettingTurn?.();
+  }
   await disconnectDb();
 });
 

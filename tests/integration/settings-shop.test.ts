@@ -2,16 +2,28 @@
 // error (an i18n key the page translates) and nothing is written. Only validation here: other
 // test files place orders concurrently and read the real duplicate window and link lifetime.
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkShopReferences } from "@/lib/countries/check-shop-references";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
+import { SETTING_TURN_TIMEOUT_MS, SETTING_TURNS, takeSettingTurn } from "@/tests/helpers/setting-turn";
 
 const owner = { id: `owner-${randomUUID()}`, role: "OWNER" as const };
+let endSettingTurn: (() => Promise<void>) | undefined;
+
+// The snapshot below is of every "shop." row, which checkout-settings and the logistics files
+// save while they run: they take turns.
+beforeAll(async () => {
+  endSettingTurn = await takeSettingTurn(SETTING_TURNS.shop);
+}, SETTING_TURN_TIMEOUT_MS);
 
 afterAll(async () => {
-  await db.auditLog.deleteMany({ where: { actorId: owner.id } });
+  try {
+    await db.auditLog.deleteMany({ where: { actorId: owner.id } });
+  } finally {
+    await endSettingTurn?.();
+  }
   await disconnectDb();
 });
 
