@@ -14,6 +14,7 @@ import { carriedForm, forgetCarriedForm } from "./carry-over";
 import { QuantityInput } from "./quantity-input";
 import { VisitorInputs } from "./visitor-inputs";
 import { CouponField } from "./coupon-field";
+import { useEarlyChecked, useEarlyValue } from "./use-early-input";
 import { PromotionCountdown } from "./promotion-countdown";
 import { INITIAL_CHECKOUT_FORM_STATE, type TCheckoutFormState, type TCheckoutFormView } from "./types";
 
@@ -47,8 +48,18 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
   const [chosenMethod, setChosenMethod] = useState<PaymentMethod | null>((values.paymentMethod as PaymentMethod | undefined) ?? null);
   const [bumpIds, setBumpIds] = useState<string[]>(carried?.bumpIds ?? []);
 
+  // Chosen before the page's script had loaded (see use-early-input.ts).
+  const payAmountRef = useRef<HTMLInputElement>(null);
+  useEarlyValue(payAmountRef, payAmount, (element) => setPayAmount(element.value));
+  useEarlyChecked(formRef, "bumpIds", (ids) => {
+    if (ids.length !== bumpIds.length || ids.some((id) => !bumpIds.includes(id))) setBumpIds(ids);
+  });
+
   // After a country change the allowed methods may differ: fall back to the first allowed one.
   const paymentMethod = chosenMethod && view.paymentMethods.includes(chosenMethod) ? chosenMethod : (view.paymentMethods[0] ?? null);
+  useEarlyChecked(formRef, "paymentMethod", ([method]) => {
+    if (method && method !== paymentMethod) setChosenMethod(method as PaymentMethod);
+  });
   const country = view.countries.find((option) => option.code === view.country);
   const fieldErrors = state.fieldErrors;
   // Errors of inputs this form shows go next to them; any other (a bump that was withdrawn, a
@@ -217,6 +228,7 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
             hint={view.minimumPrice !== null ? t("payWhatYouWant.minimum", { amount: money(view.minimumPrice) }) : null}
           >
             <input
+              ref={payAmountRef}
               id={PAY_AMOUNT_ID}
               name="payAmount"
               className="input h-11 max-w-48 text-base tabular-nums aria-invalid:border-red-400 aria-invalid:ring-2 aria-invalid:ring-red-100"

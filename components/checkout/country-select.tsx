@@ -2,10 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useOptimistic, useRef, useTransition } from "react";
+import { useOptimistic, useRef, useTransition } from "react";
 import { carryFormOver } from "./carry-over";
 import { errorId, FieldShell } from "./field-shell";
 import type { TCheckoutCountry } from "./types";
+import { useEarlyValue } from "./use-early-input";
 
 export const COUNTRY_INPUT_ID = "checkout-country";
 
@@ -50,13 +51,8 @@ export function CountrySelect({
     });
   };
 
-  // A country picked before the page's script had loaded changed the select but no page: the
-  // change is taken once it has.
-  useEffect(() => {
-    if (select.current && select.current.value !== country) choose(select.current);
-    // Once, on hydration: later changes come through onChange.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  // A country picked before the page's script had loaded changed the select but no page.
+  useEarlyValue(select, country, choose);
 
   return (
     <FieldShell

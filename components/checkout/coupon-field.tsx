@@ -3,10 +3,11 @@
 // The coupon code on the checkout page: applied live (the form asks the server for a quote with
 // it), with the server's verdict in words — applied, or why not.
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import { formatMoney } from "@/lib/money/format";
 import { errorId } from "./field-shell";
+import { useEarlyValue } from "./use-early-input";
 
 const INPUT_ID = "checkout-coupon";
 
@@ -28,6 +29,14 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
   const te = useTranslations("checkoutErrors.coupon");
   const locale = useLocale();
   const [code, setCode] = useState(applied ?? "");
+  const apply = (text: string) => onApply(text.trim().toUpperCase() || null);
+  // A code typed before the page's script had loaded is applied: an Apply click then was lost,
+  // and the shopper who sees the code in the field takes it as entered. The verdict follows.
+  const input = useRef<HTMLInputElement>(null);
+  useEarlyValue(input, code, (element) => {
+    setCode(element.value);
+    apply(element.value);
+  });
 
   let message: { tone: "ok" | "bad" | "info"; text: string } | null = null;
   if (error) message = { tone: "bad", text: error };
@@ -44,11 +53,6 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
     message = { tone: "bad", text: `${te(verdict.problem)}${minimum}` };
   }
 
-  const apply = () => {
-    const normalized = code.trim().toUpperCase();
-    onApply(normalized || null);
-  };
-
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor={INPUT_ID} className="text-sm font-medium text-slate-700">
@@ -56,6 +60,7 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
       </label>
       <div className="flex gap-2">
         <input
+          ref={input}
           id={INPUT_ID}
           className="input h-10 flex-1 uppercase aria-invalid:border-red-400"
           autoComplete="off"
@@ -68,7 +73,7 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
             // Enter applies the code rather than placing the order.
             if (event.key === "Enter") {
               event.preventDefault();
-              apply();
+              apply(code);
             }
           }}
           aria-invalid={message?.tone === "bad" ? true : undefined}
@@ -87,7 +92,7 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
             {t("remove")}
           </button>
         ) : (
-          <button type="button" className="btn-secondary h-10 rounded-lg px-3 text-sm" onClick={apply} data-testid="coupon-apply">
+          <button type="button" className="btn-secondary h-10 rounded-lg px-3 text-sm" onClick={() => apply(code)} data-testid="coupon-apply">
             {t("apply")}
           </button>
         )}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatPhone } from "./format-phone";
+import { useEarlyValue } from "./use-early-input";
 
 type Props = Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "defaultValue" | "onChange" | "type"> & {
   defaultValue?: string;
@@ -15,9 +16,12 @@ type Props = Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "defaul
  */
 export function PhoneInput({ defaultValue = "", mask, phoneCode, ...props }: Props) {
   const [value, setValue] = useState(defaultValue);
+  const input = useRef<HTMLInputElement>(null);
+  useEarlyValue(input, value, (element) => setValue(formatPhone(element.value, mask, phoneCode)));
   return (
     <input
       {...props}
+      ref={input}
       type="tel"
       inputMode="tel"
       autoComplete="tel"

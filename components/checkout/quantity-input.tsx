@@ -1,6 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRef } from "react";
+import { useEarlyValue } from "./use-early-input";
 
 /** A number input with − and + buttons big enough for a thumb. */
 export function QuantityInput({
@@ -19,6 +21,9 @@ export function QuantityInput({
   describedBy?: string;
 }) {
   const t = useTranslations("checkout.quantity");
+  const input = useRef<HTMLInputElement>(null);
+  const clean = (text: string) => text.replace(/\D/g, "").slice(0, String(max).length);
+  useEarlyValue(input, value, (element) => onChange(clean(element.value)));
   const current = Number.parseInt(value, 10);
   const step = (delta: number) => {
     const base = Number.isSafeInteger(current) ? current : 1;
@@ -30,6 +35,7 @@ export function QuantityInput({
         −
       </button>
       <input
+        ref={input}
         id={id}
         name="quantity"
         className="w-full min-w-0 border-x border-slate-200 text-center text-base font-medium tabular-nums focus:outline-none"
@@ -37,7 +43,7 @@ export function QuantityInput({
         pattern="[0-9]*"
         autoComplete="off"
         value={value}
-        onChange={(event) => onChange(event.currentTarget.value.replace(/\D/g, "").slice(0, String(max).length))}
+        onChange={(event) => onChange(clean(event.currentTarget.value))}
         onBlur={() => {
           if (!(current >= 1)) onChange("1");
         }}

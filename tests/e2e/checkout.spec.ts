@@ -230,3 +230,48 @@ test("a country picked before the page's script has loaded takes effect once it 
   await expect(page).toHaveURL(/[?&]country=RU/);
   await expect(page.getByRole("radio", { name: /Cash on delivery/ })).toBeChecked();
 });
+
+test("what a shopper typed and picked before the page's script had loaded is what they order", async ({ page }) => {
+  // Hydration keeps what is in the DOM, but the first render after it used to write the
+  // controlled inputs' state back: the quantity to 1, the payment method to the first, the phone
+  // to empty, the bump unticked. Scripts held back as above.
+  let releaseScripts!: () => void;
+  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsHeld;
+    await route.continue();
+  });
+  const shopper = uniqueShopper();
+  await page.goto("/checkout/rolex-daytona-mechanical?country=RU", { waitUntil: "domcontentloaded" });
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("radio", { name: /Cash to the courier/ }).check();
+  await page.getByRole("checkbox", { name: /DIESEL/ }).check();
+  await page.getByLabel("Full name").fill(shopper.name);
+  await page.getByLabel("Phone").fill(shopper.phone);
+  await page.getByLabel("Email").fill(shopper.email);
+  await page.getByTestId("coupon-input").fill("welcome10");
+  releaseScripts();
+
+  // The summary is drawn from the form's state: it shows the early choices once they are taken.
+  await expect(page.getByText("ROLEX DAYTONA (механические) × 2")).toBeVisible();
+  await expect(page.getByTestId("coupon-message")).toHaveText("Coupon WELCOME10 applied");
+  // 2 × 2,450.00 + the DIESEL bump 990.00 + the courier 500.00 = 6,390.00; 10 % off: 5,751.00.
+  await expect(page.getByTestId("checkout-total")).toContainText("5,751.00");
+  await expect(page.getByLabel("Quantity")).toHaveValue("2");
+  await expect(page.getByRole("radio", { name: /Cash to the courier/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /DIESEL/ })).toBeChecked();
+  await expect(page.getByLabel("Phone")).toHaveValue(`+7 (${shopper.phone.slice(0, 3)}) ${shopper.phone.slice(3, 6)}-${shopper.phone.slice(6, 8)}-${shopper.phone.slice(8)}`);
+
+  await fillAddress(page);
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page).toHaveURL(CHECK_EMAIL_URL);
+  const order = await withAppDatabase(async (client) => {
+    const result = await client.query<{ paymentMethod: string; couponCode: string; total: number; items: string }>(
+      `SELECT o."paymentMethod", o."couponCode", o.total, string_agg(i.kind || ':' || i.quantity, ',' ORDER BY i.kind) AS items
+         FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id WHERE lower(o.email) = lower($1) GROUP BY o.id`,
+      [shopper.email],
+    );
+    return result.rows;
+  });
+  expect(order).toEqual([{ paymentMethod: "COURIER", couponCode: "WELCOME10", total: 575100, items: "MAIN:2,BUMP:1" }]);
+});
