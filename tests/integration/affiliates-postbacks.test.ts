@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Job } from "bullmq";
+import { type Job, UnrecoverableError } from "bullmq";
 import type * as NextAuthModule from "next-auth";
 import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -18,6 +18,7 @@ import { validatePostbackUrl } from "@/lib/affiliates/postbacks/validate-postbac
 import { placeOrder } from "@/lib/checkout/place-order";
 import { checkoutFixtures, ensureCheckoutReferenceData } from "@/lib/checkout/test-fixtures";
 import { db, disconnectDb } from "@/lib/db";
+import { resetEnvCache } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { changeOrderStatus } from "@/lib/orders/change-order-status";
 import { createQueueRuntime } from "@/lib/queue/backend";
@@ -315,6 +316,23 @@ describe("postbacks", () => {
     await runJob((await postbackJobsOf(order.id))[0]!); // no throw: retrying cannot fix a URL
     expect(received).toEqual([]);
     expect(await logsOf(order.id)).toEqual([expect.objectContaining({ statusCode: null, error: expect.stringMatching(/invalid postback URL/) })]);
+  });
+
+  it("logs a host that resolves to a private address and fails the job for good, without a request", async () => {
+    const partner = await createPartner("private", `${base}/private?o={order_id}`);
+    const order = await placeAttributedOrder(partner.id);
+    const previous = process.env.POSTBACK_ALLOW_PRIVATE_HOSTS;
+    process.env.POSTBACK_ALLOW_PRIVATE_HOSTS = "false";
+    resetEnvCache();
+    try {
+      // Unrecoverable: the queue does not retry it (8 tries over two hours would repeat the refusal).
+      await expect(runJob((await postbackJobsOf(order.id))[0]!)).rejects.toBeInstanceOf(UnrecoverableError);
+    } finally {
+      process.env.POSTBACK_ALLOW_PRIVATE_HOSTS = previous;
+      resetEnvCache();
+    }
+    expect(received).toEqual([]);
+    expect(await logsOf(order.id)).toEqual([expect.objectContaining({ statusCode: null, attempt: 1, error: "postback host 127.0.0.1 resolves to a private or local address; refused" })]);
   });
 
   it("goes through the real queue (PostgreSQL backend): outbox → relay → worker, retried after a 500 until a 200", async () => {

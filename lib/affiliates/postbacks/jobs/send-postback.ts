@@ -1,17 +1,19 @@
 // Job "partner.postback": one postback request to a partner's server. Every attempt is logged in
 // PostbackLog (response code, time, body excerpt, attempt number); anything but a 2xx throws so
-// the queue retries with backoff. Delivery is at least once, as for any HTTP callback: a request
-// that timed out may still have reached the partner. A job that already got a 2xx and runs again
-// (the worker died before marking it done) sends nothing: see alreadyDelivered.
+// the queue retries with backoff (a host refused as private fails at once). Delivery is at least
+// once, as for any HTTP callback: a request that timed out may still have reached the partner. A
+// job that already got a 2xx and runs again (the worker died before marking it done) sends
+// nothing: see alreadyDelivered.
 //
 // The URL is built when the job runs, not when it is queued, so {payout} sees the commission that
 // the same order transaction created. A replay re-sends the logged URL exactly as it went out.
+import { UnrecoverableError } from "bullmq";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { OrderStatus } from "@/lib/db/generated/enums";
 import { defineJob, type JobContext } from "@/lib/queue/define-job";
 import { buildPostbackUrl } from "../build-postback-url";
-import { assertPublicHost } from "../assert-public-host";
+import { assertPublicHost, PrivateHostError } from "../assert-public-host";
 import { getEnv } from "@/lib/env";
 
 export const POSTBACK_EVENTS = ["order.created", "order.status"] as const;
@@ -156,6 +158,7 @@ async function sendAndLog(target: PostbackTarget, context: JobContext) {
   let statusCode: number | null = null;
   let excerpt: string | null = null;
   let error: string | null = null;
+  let refusedHost = false;
   try {
     await assertPublicHost(target.url, getEnv().POSTBACK_ALLOW_PRIVATE_HOSTS);
     const response = await fetch(target.url, {
@@ -169,6 +172,7 @@ async function sendAndLog(target: PostbackTarget, context: JobContext) {
     excerpt = await readExcerpt(response);
   } catch (caught) {
     const cause = caught as Error;
+    refusedHost = cause instanceof PrivateHostError;
     error = (cause.name === "TimeoutError" ? `timed out after ${POSTBACK_TIMEOUT_MS} ms` : `${cause.message}${cause.cause instanceof Error ? `: ${cause.cause.message}` : ""}`).slice(
       0,
       ERROR_MAX_CHARS,
@@ -195,6 +199,11 @@ async function sendAndLog(target: PostbackTarget, context: JobContext) {
     select: { id: true },
   });
   context.log("postback sent", { statusCode, responseTimeMs, attempt: context.attempt });
+  // A host that resolves to a private address (a URL saved before the rule, or its DNS changed
+  // since) is not a tracker that is down: retrying for two hours would only repeat the refusal,
+  // and would call again whenever the name pointed somewhere else. The partner sees the refusal
+  // in the log and can replay once the URL is fixed.
+  if (refusedHost) throw new UnrecoverableError(`Postback to partner ${target.partnerId} refused: ${error}`);
   if (!ok) throw new Error(`Postback to partner ${target.partnerId} failed: ${error}`);
 }
 
