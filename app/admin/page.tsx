@@ -88,7 +88,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
               ))}
             </ul>
           ) : (
-            <div className="mt-1 text-2xl font-semibold tracking-tight text-slate-300">{t("nothingPaid")}</div>
+            <div className="mt-1 text-2xl font-semibold tracking-tight text-slate-500">{t("nothingPaid")}</div>
           )}
           <div className="mt-1 text-xs text-slate-500">{t("paidSumHint")}</div>
         </div>
@@ -102,7 +102,7 @@ export default async function AdminHomePage({ searchParams }: { searchParams: Pr
           {orders.total ? (
             <OrdersByDayChart data={chartData} labels={{ orders: t("chartOrders"), confirmed: t("chartConfirmed") }} />
           ) : (
-            <p className="flex h-64 items-center justify-center text-sm text-slate-400">{t("chartEmpty")}</p>
+            <p className="flex h-64 items-center justify-center text-sm text-slate-500">{t("chartEmpty")}</p>
           )}
         </section>
 

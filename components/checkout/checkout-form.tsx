@@ -278,7 +278,7 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
               />
               <span className="flex flex-col">
                 <span className="text-sm font-medium text-slate-900">{t(`paymentMethods.${method}.title`)}</span>
-                <span className="text-sm text-slate-500">{t(`paymentMethods.${method}.hint`)}</span>
+                <span className="text-sm text-slate-600">{t(`paymentMethods.${method}.hint`)}</span>
               </span>
             </label>
           ))

@@ -40,7 +40,7 @@ export function FieldShell({
             *
           </span>
         ) : (
-          <span className="text-xs font-normal text-slate-400">({optionalText})</span>
+          <span className="text-xs font-normal text-slate-500">({optionalText})</span>
         )}
       </label>
       {children}

@@ -36,7 +36,7 @@ export async function PriceTag({
         </span>
         {hasSaving ? (
           <>
-            <s className="text-lg text-slate-400 tabular-nums">
+            <s className="text-lg text-slate-500 tabular-nums">
               <span className="sr-only">{t("wasPrice")} </span>
               {money(compareAtPrice)}
             </s>

@@ -21,7 +21,7 @@ export async function ShopShell({ children, width = "wide" }: { children: React.
         </div>
       </header>
       <main className={`mx-auto w-full ${container} flex-1 px-4 py-6 sm:px-6 sm:py-10`}>{children}</main>
-      <footer className="py-6 text-center text-xs text-slate-400">{t("checkout.footer", { shop: t("common.appName") })}</footer>
+      <footer className="py-6 text-center text-xs text-slate-500">{t("checkout.footer", { shop: t("common.appName") })}</footer>
     </div>
   );
 }

@@ -80,7 +80,7 @@ export default async function ClicksReportPage({ searchParams }: { searchParams:
           </nav>
         </div>
         {totals.raw + totals.bots === 0 ? (
-          <p className="px-5 py-10 text-center text-sm text-slate-400">{t("empty")}</p>
+          <p className="px-5 py-10 text-center text-sm text-slate-500">{t("empty")}</p>
         ) : (
           <div className="mt-3 overflow-x-auto">
             <table className="w-full text-sm" data-testid="clicks-table">
@@ -106,7 +106,7 @@ export default async function ClicksReportPage({ searchParams }: { searchParams:
               <tbody className="divide-y divide-slate-100">
                 {rows.map((row) => (
                   <tr key={row.key ?? "none"} data-key={row.key ?? ""} data-raw={row.raw} data-unique={row.unique} data-bots={row.bots}>
-                    <td className={`px-5 py-2 ${row.key === null ? "italic text-slate-400" : "text-slate-800"}`}>{rowLabel(row)}</td>
+                    <td className={`px-5 py-2 ${row.key === null ? "italic text-slate-500" : "text-slate-800"}`}>{rowLabel(row)}</td>
                     <td className="px-5 py-2 text-right tabular-nums">{format.number(row.raw)}</td>
                     <td className="px-5 py-2 text-right tabular-nums">{format.number(row.unique)}</td>
                     <td className="px-5 py-2 text-right tabular-nums text-slate-500">{uniqueShare(row.unique, row.raw)}</td>

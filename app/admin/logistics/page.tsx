@@ -170,7 +170,7 @@ export default async function LogisticsPage({ searchParams }: { searchParams: Pr
                       <td className="text-right font-medium whitespace-nowrap tabular-nums">{formatMoney(order.total, order.currency, locale)}</td>
                       <td className="whitespace-nowrap text-slate-600">{tOrders(`paymentMethodsShort.${order.paymentMethod}`)}</td>
                       <td className="font-mono text-xs whitespace-nowrap" data-testid="row-tracking">
-                        {order.trackingNumber ?? <span className="text-slate-400">—</span>}
+                        {order.trackingNumber ?? <span className="text-slate-500">—</span>}
                       </td>
                       <td className="whitespace-nowrap">
                         {batch ? (
@@ -178,17 +178,17 @@ export default async function LogisticsPage({ searchParams }: { searchParams: Pr
                             {t("batches.number", { number: batch.number })}
                           </Link>
                         ) : (
-                          <span className="text-slate-400">—</span>
+                          <span className="text-slate-500">—</span>
                         )}
                       </td>
                       <td className="max-w-56 text-xs text-slate-600">
                         {operation ? (
                           <>
                             <div className="truncate">{[operation.typeName, operation.attrName].filter(Boolean).join(": ")}</div>
-                            <div className="text-slate-400">{format.dateTime(operation.operatedAt, { dateStyle: "short", timeStyle: "short" })}</div>
+                            <div className="text-slate-500">{format.dateTime(operation.operatedAt, { dateStyle: "short", timeStyle: "short" })}</div>
                           </>
                         ) : (
-                          <span className="text-slate-400">—</span>
+                          <span className="text-slate-500">—</span>
                         )}
                       </td>
                     </tr>

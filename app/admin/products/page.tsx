@@ -49,7 +49,7 @@ export default async function ProductsPage() {
                   </Link>
                 </td>
                 <td className="text-right whitespace-nowrap tabular-nums" data-testid="product-price">
-                  {product.price === null ? <span className="text-slate-400">{t("list.notSold")}</span> : formatMoney(product.price, product.currency, locale)}
+                  {product.price === null ? <span className="text-slate-500">{t("list.notSold")}</span> : formatMoney(product.price, product.currency, locale)}
                 </td>
                 <td className="text-xs whitespace-nowrap text-slate-500 tabular-nums">
                   {product.price === null
@@ -59,7 +59,7 @@ export default async function ProductsPage() {
                       ))}
                 </td>
                 <td>{t(`types.${product.type}`)}</td>
-                <td className="tabular-nums">{product.stock === null ? <span className="text-slate-400">{t("list.untracked")}</span> : product.stock - product.reserved}</td>
+                <td className="tabular-nums">{product.stock === null ? <span className="text-slate-500">{t("list.untracked")}</span> : product.stock - product.reserved}</td>
                 <td>
                   <a href={`/checkout/${product.slug}`} target="_blank" rel="noopener noreferrer" className="font-mono text-xs text-brand-700 hover:underline" data-testid="order-page-link">
                     /checkout/{product.slug}

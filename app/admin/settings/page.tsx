@@ -192,7 +192,7 @@ async function CountriesSection() {
               <span className="font-mono">{country.phoneCode}</span>
               <span className="font-mono text-slate-600">{country.phoneMask ?? "—"}</span>
               <span className="font-mono text-slate-600">{country.postcodePattern ?? "—"}</span>
-              <span className={country.isEnabled ? "text-emerald-700" : "text-slate-400"}>{country.isEnabled ? t("enabled") : t("disabled")}</span>
+              <span className={country.isEnabled ? "text-emerald-700" : "text-slate-500"}>{country.isEnabled ? t("enabled") : t("disabled")}</span>
             </summary>
             <div className="border-t border-slate-100 bg-slate-50">
               <div className="px-4 pt-3">
@@ -288,7 +288,7 @@ async function ShippingSection() {
                 <span className="truncate">{rule.productName ?? t("allProducts")}</span>
                 <span className="text-right tabular-nums">{formatMoney(rule.cost, rule.currency, locale)}</span>
                 <span className="text-slate-600">{rule.freeFrom === null ? "—" : formatMoney(rule.freeFrom, rule.currency, locale)}</span>
-                <span className={rule.isActive ? "text-emerald-700" : "text-slate-400"}>{rule.isActive ? t("active") : t("inactive")}</span>
+                <span className={rule.isActive ? "text-emerald-700" : "text-slate-500"}>{rule.isActive ? t("active") : t("inactive")}</span>
               </summary>
               <div className="flex flex-col gap-3 border-t border-slate-100 bg-slate-50 p-4">
                 <ShippingRuleForm action={saveShippingRuleAction} values={formValues(rule)} {...options} />

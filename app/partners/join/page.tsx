@@ -36,7 +36,7 @@ export default async function PartnerJoinPage({ searchParams }: { searchParams: 
         </div>
         <p className="text-sm text-slate-600">
           {t("haveAccount")}{" "}
-          <Link className="text-brand-700 hover:underline" href="/partners/signin">
+          <Link className="text-brand-700 underline underline-offset-2 hover:no-underline" href="/partners/signin">
             {t("signIn")}
           </Link>
         </p>

@@ -74,7 +74,7 @@ export function CoOwnersTable(props: { shares: CoOwnerShares; monthLabel: (month
           </table>
         </div>
       ) : (
-        <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-400">{labels.empty}</p>
+        <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-500">{labels.empty}</p>
       )}
     </section>
   );

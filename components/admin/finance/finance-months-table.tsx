@@ -44,7 +44,7 @@ export function FinanceMonthsTable(props: {
                 return (
                   <tr key={month} data-month={month}>
                     <th scope="row">{label}</th>
-                    <td colSpan={FINANCE_COLUMNS.length + 1} className="font-normal! text-slate-400">
+                    <td colSpan={FINANCE_COLUMNS.length + 1} className="font-normal! text-slate-500">
                       {labels.noMoney}
                     </td>
                   </tr>

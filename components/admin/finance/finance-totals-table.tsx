@@ -55,7 +55,7 @@ export function FinanceTotalsTable(props: { id: string; title: string; hint: str
           </table>
         </div>
       ) : (
-        <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-400">{labels.empty}</p>
+        <p className="border-t border-slate-100 px-5 py-6 text-sm text-slate-500">{labels.empty}</p>
       )}
     </section>
   );

@@ -39,7 +39,7 @@ export async function DigitalDeliveryCard({ orderId, canResend, resendAction }: 
               <li key={`${row.productName}:${row.code}`} className="flex flex-wrap gap-3">
                 <code className="rounded bg-slate-100 px-1.5 font-mono">{row.code}</code>
                 <span className="text-slate-500">{row.productName}</span>
-                {row.assignedAt ? <span className="text-slate-400">{date(row.assignedAt)}</span> : null}
+                {row.assignedAt ? <span className="text-slate-500">{date(row.assignedAt)}</span> : null}
               </li>
             ))}
           </ul>

@@ -38,7 +38,7 @@ export async function OrderHistory({ history }: { history: OrderHistoryEntry[] }
               ) : entry.fromStatus ? (
                 <>
                   <OrderStatusBadge status={entry.fromStatus} label={tStatus(entry.fromStatus)} />
-                  <span className="text-slate-400" aria-hidden>
+                  <span className="text-slate-500" aria-hidden>
                     →
                   </span>
                 </>

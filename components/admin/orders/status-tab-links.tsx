@@ -35,7 +35,7 @@ export function StatusTabLinks({ tabs, active, label }: { tabs: StatusTabView[];
           >
             {tab.label}
             <span
-              className={`text-xs tabular-nums ${isActive ? "text-slate-300" : tab.count ? "text-slate-500" : "text-slate-300"}`}
+              className={`text-xs tabular-nums ${isActive ? "text-slate-300" : "text-slate-500"}`}
               data-testid={`tab-count-${tab.value}`}
               {...(tab.hint !== undefined ? { title: tab.hint, "data-more": "" } : {})}
             >

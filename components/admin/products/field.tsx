@@ -12,7 +12,7 @@ export function Labelled({ label, error, hint, className = "", children }: { lab
     <label className={`flex flex-col gap-1 text-xs font-medium text-slate-600 ${className}`}>
       {label}
       {children}
-      {hint ? <span className="font-normal text-slate-400">{hint}</span> : null}
+      {hint ? <span className="font-normal text-slate-500">{hint}</span> : null}
       <FieldError message={error} />
     </label>
   );

@@ -103,7 +103,7 @@ export function ShopSettingsForm({ action, values, countries, locales, currencie
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("paymentMethodsEnabled")}</legend>
         <div className="flex flex-wrap gap-4">
           {PAYMENT_METHODS.map((method) => (
-            <label key={method} className={`flex items-center gap-2 text-sm ${method === "PREPAID" && !stripeEnabled ? "text-slate-400" : ""}`}>
+            <label key={method} className={`flex items-center gap-2 text-sm ${method === "PREPAID" && !stripeEnabled ? "text-slate-500" : ""}`}>
               <input
                 type="checkbox"
                 name="paymentMethodsEnabled"

@@ -44,7 +44,7 @@ export async function CustomerProfile({ customer }: { customer: CustomerCard }) 
               </div>
             ))}
         </dl>
-        <p className="mt-2 text-xs text-slate-400">{t("createdAt", { date: format.dateTime(new Date(customer.createdAt), { dateStyle: "medium" }) })}</p>
+        <p className="mt-2 text-xs text-slate-500">{t("createdAt", { date: format.dateTime(new Date(customer.createdAt), { dateStyle: "medium" }) })}</p>
       </div>
       {customer.notes ? (
         <div>

@@ -12,7 +12,7 @@ export async function CustomerTotals({ customer, totals }: { customer: CustomerC
       <dt className="text-slate-500">{label}</dt>
       <dd className="text-right tabular-nums" data-testid={testId}>
         {value}
-        {hint ? <div className="text-xs text-slate-400">{hint}</div> : null}
+        {hint ? <div className="text-xs text-slate-500">{hint}</div> : null}
       </dd>
     </div>
   );

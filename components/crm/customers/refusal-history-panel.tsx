@@ -53,7 +53,7 @@ export async function RefusalHistoryPanel({ history, title, children }: { histor
       ) : (
         <p className="text-sm text-slate-500">{t("none")}</p>
       )}
-      {history.phones.length ? <p className="mt-2 text-xs text-slate-400">{t("phones", { phones: history.phones.join(", ") })}</p> : null}
+      {history.phones.length ? <p className="mt-2 text-xs text-slate-500">{t("phones", { phones: history.phones.join(", ") })}</p> : null}
       {children}
     </section>
   );

@@ -41,7 +41,7 @@ export async function CustomerDealsPanel({ customerId }: { customerId: string })
                   <span className="inline-flex items-center gap-1.5">
                     <span aria-hidden className="size-2 rounded-full" style={{ background: deal.stageColor ?? "#94a3b8" }} />
                     {deal.stageName}
-                    <span className="text-xs text-slate-400">· {deal.pipelineName}</span>
+                    <span className="text-xs text-slate-500">· {deal.pipelineName}</span>
                   </span>
                 </td>
                 <td className="py-1.5 text-right whitespace-nowrap tabular-nums">{formatMoney(BigInt(deal.budget), deal.currency, locale)}</td>

@@ -219,7 +219,7 @@ function Column({ column, moreHref, describedBy }: { column: BoardColumn; moreHr
           {column.deals.map((deal) => (
             <SortableDeal key={deal.id} deal={deal} describedBy={describedBy} />
           ))}
-          {!column.deals.length ? <li className="py-6 text-center text-xs text-slate-400">{t("empty")}</li> : null}
+          {!column.deals.length ? <li className="py-6 text-center text-xs text-slate-500">{t("empty")}</li> : null}
         </ul>
       </SortableContext>
       {hidden > 0 && moreHref ? (
@@ -232,12 +232,16 @@ function Column({ column, moreHref, describedBy }: { column: BoardColumn; moreHr
 }
 
 function SortableDeal({ deal, describedBy }: { deal: BoardDeal; describedBy: string }) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: deal.id });
+  // The card stays a list item that takes focus (dnd-kit's default role is "button", which a
+  // list may not hold and which may not contain the card's link); aria-pressed, a button's
+  // state, goes with that role. Space picks the card up as before, and the instructions say so.
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: deal.id, attributes: { role: "listitem" } });
+  const { "aria-pressed": _pressed, ...itemAttributes } = attributes;
   return (
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-      {...attributes}
+      {...itemAttributes}
       {...listeners}
       aria-describedby={describedBy}
       className={`rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${isDragging ? "opacity-40" : ""}`}
@@ -255,7 +259,7 @@ function DealCardBody({ deal, dragging = false }: { deal: BoardDeal; dragging?: 
   const format = useFormatter();
   return (
     <article className={`cursor-grab rounded-md border border-slate-200 bg-white p-2.5 text-sm shadow-sm ${dragging ? "rotate-1 shadow-lg" : "hover:border-slate-300"}`}>
-      <Link href={`/admin/deals/${deal.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline" draggable={false}>
+      <Link href={`/admin/deals/${deal.id}`} className="block min-h-6 font-medium text-slate-900 hover:text-brand-700 hover:underline" draggable={false}>
         {deal.title}
       </Link>
       <p className="truncate text-xs text-slate-600">{[deal.customerName ?? t("noCustomer"), deal.contactName].filter(Boolean).join(" · ")}</p>

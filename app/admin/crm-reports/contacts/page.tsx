@@ -42,7 +42,7 @@ export default async function ContactsReportPage({ searchParams }: { searchParam
       />
 
       <ReportSection id="contacts-chart-title" title={t("chartTitle")}>
-        {report.totals.total ? <ContactsChart data={chartData} labels={kindLabels} /> : <p className="flex h-40 items-center justify-center text-sm text-slate-400">{t("chartEmpty")}</p>}
+        {report.totals.total ? <ContactsChart data={chartData} labels={kindLabels} /> : <p className="flex h-40 items-center justify-center text-sm text-slate-500">{t("chartEmpty")}</p>}
       </ReportSection>
 
       <ReportSection id="contacts-table-title" title={t("tableTitle")} className="card mb-6 overflow-x-auto">

@@ -36,7 +36,7 @@ export default async function SalesReportPage({ searchParams }: { searchParams: 
   const monthName = (month: number, style: "long" | "short") => format.dateTime(zonedDayStart(`${year}-${String(month).padStart(2, "0")}-01`), { month: style, timeZone: SHOP_TIME_ZONE });
   const change = (basisPoints: number | null) =>
     basisPoints === null ? t("noChange") : `${basisPoints > 0 ? "+" : ""}${format.number(basisPoints / 10_000, { style: "percent", maximumFractionDigits: 1 })}`;
-  const changeClass = (basisPoints: number | null) => (basisPoints === null || basisPoints === 0 ? "text-slate-400" : basisPoints > 0 ? "text-emerald-700" : "text-red-700");
+  const changeClass = (basisPoints: number | null) => (basisPoints === null || basisPoints === 0 ? "text-slate-500" : basisPoints > 0 ? "text-emerald-700" : "text-red-700");
 
   return (
     <>

@@ -118,7 +118,7 @@ export default async function MergePage({ searchParams }: { searchParams: Promis
                                 <span className="break-words">{value}</span>
                               </label>
                             ) : (
-                              <span className={value === null ? "text-slate-400" : ""}>{value ?? t("merge.empty")}</span>
+                              <span className={value === null ? "text-slate-500" : ""}>{value ?? t("merge.empty")}</span>
                             )}
                           </td>
                         );

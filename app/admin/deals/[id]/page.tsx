@@ -67,7 +67,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             <li
               key={stage.id}
               aria-current={current ? "step" : undefined}
-              className={`rounded-md px-3 py-1 text-xs font-medium ${current ? "text-white" : passed ? "bg-slate-200 text-slate-700" : "bg-slate-50 text-slate-400"}`}
+              className={`rounded-md px-3 py-1 text-xs font-medium ${current ? "text-white" : passed ? "bg-slate-200 text-slate-700" : "bg-slate-50 text-slate-500"}`}
               style={current ? { background: stage.color ?? "#334155" } : undefined}
             >
               {stage.name}

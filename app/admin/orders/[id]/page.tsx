@@ -293,7 +293,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <NotesForm action={saveNotesAction} orderId={order.id} notes={order.notes} />
             ) : (
               <p className="text-sm whitespace-pre-line" data-testid="order-notes">
-                {order.notes ?? <span className="text-slate-400">{tOrders("notes.none")}</span>}
+                {order.notes ?? <span className="text-slate-500">{tOrders("notes.none")}</span>}
               </p>
             )}
           </section>

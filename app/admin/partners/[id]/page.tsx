@@ -206,7 +206,7 @@ export default async function PartnerDetailPage({ params, searchParams }: { para
               </tbody>
             </table>
           ) : (
-            <p className="mt-2 text-sm text-slate-400">{t("stats.noCommissions")}</p>
+            <p className="mt-2 text-sm text-slate-500">{t("stats.noCommissions")}</p>
           )}
           <p className="mt-2 text-xs text-slate-500">{t("stats.commissionsHint")}</p>
         </section>

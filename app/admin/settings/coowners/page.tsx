@@ -40,7 +40,7 @@ export default async function CoOwnersSettingsPage() {
                       {coOwner.note ? <p className="text-xs text-slate-500">{coOwner.note}</p> : null}
                     </div>
                     <div className="flex flex-wrap items-center gap-2">
-                      <span className={coOwner.isActive ? "text-sm text-emerald-700" : "text-sm text-slate-400"}>{coOwner.isActive ? t("active") : t("inactive")}</span>
+                      <span className={coOwner.isActive ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>{coOwner.isActive ? t("active") : t("inactive")}</span>
                       <ActionButtonForm
                         action={setCoOwnerActiveAction}
                         fields={{ coOwnerId: coOwner.id, isActive: String(!coOwner.isActive) }}

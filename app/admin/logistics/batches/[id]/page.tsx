@@ -54,7 +54,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
   };
   const fee = (minor: number | null, overridden: boolean) =>
     minor === null ? (
-      <span className="text-slate-400">—</span>
+      <span className="text-slate-500">—</span>
     ) : (
       <span title={overridden ? t("batches.feeOverridden") : undefined}>
         {formatMoney(minor, "RUB", locale)}
@@ -129,7 +129,7 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
                 </td>
                 <td className="tabular-nums">{entry.order.postcode ?? "—"}</td>
                 <td className="font-mono text-xs" data-testid="parcel-tracking">
-                  {entry.order.trackingNumber ?? <span className="text-slate-400">—</span>}
+                  {entry.order.trackingNumber ?? <span className="text-slate-500">—</span>}
                 </td>
                 <td>
                   {open ? (

@@ -1,0 +1,70 @@
+// Every page a shopper, a partner or an employee opens most is checked with axe-core against
+// WCAG 2.2 A/AA: contrast, names and roles, lists, nested controls, target sizes. A violation
+// fails the spec with the rule and the elements it found. Pages are only read here.
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { DEMO, expect, test, withAppDatabase } from "./fixtures";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectAccessible(page: Page, path: string) {
+  await page.goto(path);
+  await page.waitForLoadState("networkidle");
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const found = violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`);
+  expect(found, `axe on ${path}`).toEqual([]);
+}
+
+test("the shopper's pages", async ({ page }) => {
+  const publicId = await withAppDatabase(async (client) => {
+    const result = await client.query<{ publicId: string }>(`SELECT "publicId" FROM "Order" WHERE status = 'CONFIRMED' ORDER BY "createdAt" LIMIT 1`);
+    return result.rows[0]!.publicId;
+  });
+  for (const path of [
+    "/checkout/casio-g-shock?country=RU",
+    // The order bump, the promotion's countdown, the courier.
+    "/checkout/rolex-daytona-mechanical?country=RU",
+    `/order/${publicId}`,
+    "/order/confirm/not-a-token",
+    "/unsubscribe/not-a-token",
+  ]) {
+    await expectAccessible(page, path);
+  }
+});
+
+test("the sign-in and registration pages", async ({ page }) => {
+  for (const path of ["/signin", "/signin/forgot", "/partners/signin", "/partners/join"]) await expectAccessible(page, path);
+});
+
+test("the partner's cabinet", async ({ page, signIn }) => {
+  await signIn(DEMO.partner);
+  for (const path of ["/partner", "/partner/links", "/partner/orders", "/partner/payouts", "/partner/postbacks"]) await expectAccessible(page, path);
+});
+
+test("the admin panel's main pages", async ({ page, signIn }) => {
+  await signIn(DEMO.owner);
+  const { orderId, customerId } = await withAppDatabase(async (client) => {
+    const result = await client.query<{ orderId: string; customerId: string }>(
+      `SELECT id AS "orderId", "customerId" FROM "Order" WHERE "customerId" IS NOT NULL ORDER BY "createdAt" LIMIT 1`,
+    );
+    return result.rows[0]!;
+  });
+  for (const path of [
+    "/admin",
+    "/admin/orders",
+    `/admin/orders/${orderId}`,
+    "/admin/customers",
+    `/admin/customers/${customerId}`,
+    "/admin/deals",
+    "/admin/tasks",
+    "/admin/products",
+    "/admin/partners",
+    "/admin/advertising",
+    "/admin/mailings",
+    "/admin/logistics",
+    "/admin/finance",
+    "/admin/settings",
+  ]) {
+    await expectAccessible(page, path);
+  }
+});
