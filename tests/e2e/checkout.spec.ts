@@ -214,15 +214,22 @@ test("unknown products, unknown orders and forged links get clear pages", async 
   await expect(page.getByRole("heading", { name: "Order not found" })).toBeVisible();
 });
 
-test("a country picked before the page's script has loaded takes effect once it has", async ({ page }) => {
-  // The page's scripts are held back until the shopper has picked Russia in the server-rendered
-  // select: a slow network, or a fast hand.
+/**
+ * Holds the page's scripts back until the returned function is called: what the shopper does
+ * meanwhile happens on the server-rendered page (a slow network, or a fast hand).
+ */
+async function holdPageScripts(page: Page): Promise<() => void> {
   let releaseScripts!: () => void;
   const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
   await page.route("**/_next/static/**/*.js", async (route) => {
     await scriptsHeld;
     await route.continue();
   });
+  return releaseScripts;
+}
+
+test("a country picked before the page's script has loaded takes effect once it has", async ({ page }) => {
+  const releaseScripts = await holdPageScripts(page);
   await page.goto(`/checkout/${PRODUCT}`, { waitUntil: "domcontentloaded" });
   await page.getByLabel("Country").selectOption("RU");
   await expect(page).not.toHaveURL(/[?&]country=RU/);
@@ -234,13 +241,8 @@ test("a country picked before the page's script has loaded takes effect once it 
 test("what a shopper typed and picked before the page's script had loaded is what they order", async ({ page }) => {
   // Hydration keeps what is in the DOM, but the first render after it used to write the
   // controlled inputs' state back: the quantity to 1, the payment method to the first, the phone
-  // to empty, the bump unticked. Scripts held back as above.
-  let releaseScripts!: () => void;
-  const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
-  await page.route("**/_next/static/**/*.js", async (route) => {
-    await scriptsHeld;
-    await route.continue();
-  });
+  // to empty, the bump unticked.
+  const releaseScripts = await holdPageScripts(page);
   const shopper = uniqueShopper();
   await page.goto("/checkout/rolex-daytona-mechanical?country=RU", { waitUntil: "domcontentloaded" });
   await page.getByLabel("Quantity").fill("2");
