@@ -1,5 +1,6 @@
 // /admin/deals/[id] — the deal's card: budget, customer and contact, close date, probability, the
 // stage path and its history, linked orders, interactions and tasks, and the edit form.
+import { readableColor } from "color2k";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
@@ -67,8 +68,10 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
             <li
               key={stage.id}
               aria-current={current ? "step" : undefined}
-              className={`rounded-md px-3 py-1 text-xs font-medium ${current ? "text-white" : passed ? "bg-slate-200 text-slate-700" : "bg-slate-50 text-slate-500"}`}
-              style={current ? { background: stage.color ?? "#334155" } : undefined}
+              className={`rounded-md px-3 py-1 text-xs font-medium ${current ? "" : passed ? "bg-slate-200 text-slate-700" : "bg-slate-50 text-slate-500"}`}
+              // The stage's colour is the shop's choice (a light one too): the text takes black or
+              // white, whichever reads on it.
+              style={current ? { background: stage.color ?? "#334155", color: readableColor(stage.color ?? "#334155") } : undefined}
             >
               {stage.name}
             </li>
