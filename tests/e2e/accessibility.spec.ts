@@ -2,7 +2,7 @@
 // WCAG 2.2 A/AA: contrast, names and roles, lists, nested controls, target sizes. A violation
 // fails the spec with the rule and the elements it found. Pages are only read here.
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import { devices, type Page } from "@playwright/test";
 import { DEMO, expect, test, withAppDatabase } from "./fixtures";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -30,6 +30,26 @@ test("the shopper's pages", async ({ page }) => {
   ]) {
     await expectAccessible(page, path);
   }
+});
+
+test.describe("on a phone", () => {
+  // Most cash-on-delivery shoppers order from a phone: the same checks on a phone's screen
+  // (touch targets), and no page wider than the screen.
+  const { defaultBrowserType: _browser, ...phone } = devices["Pixel 5"];
+  test.use(phone);
+
+  test("the checkout and the order pages", async ({ page }) => {
+    const { unconfirmed, confirmed } = await withAppDatabase(async (client) => {
+      const publicIdOf = async (status: string) =>
+        (await client.query<{ publicId: string }>(`SELECT "publicId" FROM "Order" WHERE status = $1 ORDER BY "createdAt" LIMIT 1`, [status])).rows[0]!.publicId;
+      return { unconfirmed: await publicIdOf("UNCONFIRMED"), confirmed: await publicIdOf("CONFIRMED") };
+    });
+    for (const path of ["/checkout/rolex-daytona-mechanical?country=RU", `/order/${unconfirmed}/check-email`, `/order/${confirmed}`, "/partners/join"]) {
+      await expectAccessible(page, path);
+      const width = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth }));
+      expect(width.page, `${path} is no wider than the screen`).toBeLessThanOrEqual(width.screen);
+    }
+  });
 });
 
 test("the sign-in and registration pages", async ({ page }) => {
