@@ -105,7 +105,10 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
   };
   const quoteKey = JSON.stringify(cartInput);
   useEffect(() => {
-    if (!wantsQuote || !quoteAction || !cartInput.paymentMethod) return;
+    // Not while the order is on its way: Next.js sends Server Actions one at a time, so the quote
+    // would go out after it, from the page the order redirects to, where it does not exist. A
+    // refused order changes state.attempt, which asks again.
+    if (!wantsQuote || !quoteAction || !cartInput.paymentMethod || pending) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       // The contact typed so far: first-order and per-customer coupons look at it.
@@ -130,7 +133,7 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
       clearTimeout(timer);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- quoteKey stands for the cart input
-  }, [quoteKey, wantsQuote, promotionEnded, state.attempt]);
+  }, [quoteKey, wantsQuote, promotionEnded, state.attempt, pending]);
   const currentQuote = quote?.key === quoteKey ? quote.quote : null;
   const shownTotal = currentQuote ? currentQuote.totals.total : totals.total;
   // Until the server's quote of the cart as it now stands arrives, the total shown may lack a

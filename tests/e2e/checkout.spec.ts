@@ -277,3 +277,40 @@ test("what a shopper typed and picked before the page's script had loaded is wha
   });
   expect(order).toEqual([{ paymentMethod: "COURIER", couponCode: "WELCOME10", total: 575100, items: "MAIN:2,BUMP:1" }]);
 });
+
+test("a price asked for while the order is being sent is not asked for after it, from the next page", async ({ page }) => {
+  // Next.js sends Server Actions one at a time: a quote asked for while the order was on its way
+  // went out after it, from the page the order redirected to, where no such action exists (409).
+  const shopper = uniqueShopper();
+  await openCheckoutInRussia(page);
+  await page.getByLabel("Full name").fill(shopper.name);
+  await page.getByLabel("Phone").fill(shopper.phone);
+  await page.getByLabel("Email").fill(shopper.email);
+  await fillAddress(page);
+  await page.getByTestId("coupon-input").fill("WELCOME10");
+  await page.getByTestId("coupon-apply").click();
+  await expect(page.getByTestId("coupon-message")).toHaveText("Coupon WELCOME10 applied");
+
+  const actions: { url: string; status: number }[] = [];
+  page.on("response", (response) => {
+    if (response.request().headers()["next-action"]) actions.push({ url: new URL(response.url()).pathname, status: response.status() });
+  });
+  // The order's request is held a moment, while the shopper takes one more.
+  let held = false;
+  await page.route("**/checkout/**", async (route) => {
+    if (route.request().method() === "POST" && !held) {
+      held = true;
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    }
+    await route.continue();
+  });
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect.poll(() => held).toBe(true);
+  await page.getByRole("button", { name: "One more" }).click();
+  await expect(page).toHaveURL(CHECK_EMAIL_URL);
+  // A queued action goes out as soon as the one before it is answered: a second is enough to see it.
+  await page.waitForTimeout(1_000);
+  // The order's action alone; none from the check-email page.
+  expect(actions.map((action) => action.url)).toEqual(["/checkout/casio-g-shock"]);
+  expect(actions[0]!.status).toBeLessThan(400);
+});
