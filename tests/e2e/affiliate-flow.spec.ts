@@ -12,7 +12,7 @@
 // settings for the test and puts it back afterwards.
 // Every run uses a fresh login, email and phone, so reruns against the same database work.
 import type { Browser, Page } from "@playwright/test";
-import { DEMO, expect, signInThroughApi, test } from "./fixtures";
+import { DEMO, expect, fillMoscowAddress, signInThroughApi, test } from "./fixtures";
 
 // A person's browser: headless Chromium's own user agent is (rightly) filtered as a bot.
 const CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
@@ -153,11 +153,7 @@ test("a partner registers, is approved, brings a COD order, sees it confirmed in
   await shopper.getByLabel("Full name").fill(run.shopper.name);
   await shopper.getByLabel("Phone").fill(run.shopper.phone);
   await shopper.getByLabel("Email").fill(run.shopper.email);
-  await shopper.getByLabel("Postcode").fill("101000");
-  await shopper.getByLabel("City").fill("Moscow");
-  await shopper.getByLabel("Street").fill("Tverskaya");
-  await shopper.getByLabel("House").fill("7");
-  await shopper.getByLabel(/I accept the terms/).check();
+  await fillMoscowAddress(shopper);
   await shopper.getByRole("button", { name: /Place order/ }).click();
   await expect(shopper).toHaveURL(/\/order\/[0-9a-f-]{36}\/(check-email|thank-you)$/);
   await shopperContext.close();

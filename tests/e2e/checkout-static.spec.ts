@@ -3,7 +3,7 @@
 // without JavaScript, from the Server Action. These specs hold the shopper-visible behaviour
 // that this must not change: ordering without JavaScript (one order for a double submit), the
 // language by Accept-Language, ?ref= clicks, a fresh idempotency key and the ad tracking per view.
-import { expect, test, withAppDatabase } from "./fixtures";
+import { expect, fillMoscowAddress, test, withAppDatabase } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const PRODUCT = "casio-g-shock";
@@ -29,11 +29,7 @@ async function fillOrder(page: Page, shopper: ReturnType<typeof uniqueShopper>) 
   await page.getByLabel("Full name").fill(shopper.name);
   await page.getByLabel("Phone").fill(shopper.phone);
   await page.getByLabel("Email").fill(shopper.email);
-  await page.getByLabel("Postcode").fill("101000");
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street").fill("Tverskaya");
-  await page.getByLabel("House").fill("7");
-  await page.getByLabel(/I accept the terms/).check();
+  await fillMoscowAddress(page);
 }
 
 test.describe("without JavaScript", () => {

@@ -2,7 +2,7 @@
 // confirmation link (and what a mail scanner's pre-fetch of it does), bad input and bad links.
 // Every run uses a fresh email and phone: the database may hold earlier runs' orders, and the
 // duplicate rule (same phone and product within 24 h) would mark a repeat DUPLICATE.
-import { DEMO, expect, test, withAppDatabase } from "./fixtures";
+import { DEMO, expect, fillMoscowAddress, test, withAppDatabase } from "./fixtures";
 import type { Page } from "@playwright/test";
 
 const PRODUCT = "casio-g-shock";
@@ -37,21 +37,13 @@ async function openCheckoutInRussia(page: Page) {
   await expect(page.getByRole("radio", { name: /Cash on delivery/ })).toBeChecked();
 }
 
-async function fillAddress(page: Page) {
-  await page.getByLabel("Postcode").fill("101000");
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street").fill("Tverskaya");
-  await page.getByLabel("House").fill("7");
-  await page.getByLabel(/I accept the terms/).check();
-}
-
 /** Places a COD order to Russia from the checkout page; returns the check-email page's URL. */
 async function placeCodOrder(page: Page, shopper: ReturnType<typeof uniqueShopper>) {
   await openCheckoutInRussia(page);
   await page.getByLabel("Full name").fill(shopper.name);
   await page.getByLabel("Phone").fill(shopper.phone);
   await page.getByLabel("Email").fill(shopper.email);
-  await fillAddress(page);
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: /Place order/ }).click();
   await expect(page).toHaveURL(CHECK_EMAIL_URL);
   return page.url();
@@ -84,7 +76,7 @@ test("a shopper places a COD order and confirms it by the emailed link", async (
   // Formatted into the country's mask as it is typed.
   await expect(page.getByLabel("Phone")).toHaveValue(`+7 (916) ${shopper.phone.slice(3, 6)}-${shopper.phone.slice(6, 8)}-${shopper.phone.slice(8, 10)}`);
   await page.getByLabel("Email").fill(shopper.email);
-  await fillAddress(page);
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: "One more" }).click();
   await expect(page.getByLabel("Quantity")).toHaveValue("2");
   // 2 × 1,950.00 RUB; the total adds whatever shipping the shop's rules charge.
@@ -169,7 +161,7 @@ test("a bad form shows localised field errors, keeps the values and places nothi
   await openCheckoutInRussia(page);
   await page.getByLabel("Phone").fill("123");
   await page.getByLabel("Email").fill("not-an-email");
-  await fillAddress(page);
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: /Place order/ }).click();
 
   await expect(page.getByLabel("Full name")).toHaveAccessibleDescription("Fill in this field");
@@ -264,7 +256,7 @@ test("what a shopper typed and picked before the page's script had loaded is wha
   await expect(page.getByRole("checkbox", { name: /DIESEL/ })).toBeChecked();
   await expect(page.getByLabel("Phone")).toHaveValue(`+7 (${shopper.phone.slice(0, 3)}) ${shopper.phone.slice(3, 6)}-${shopper.phone.slice(6, 8)}-${shopper.phone.slice(8)}`);
 
-  await fillAddress(page);
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: /Place order/ }).click();
   await expect(page).toHaveURL(CHECK_EMAIL_URL);
   const order = await withAppDatabase(async (client) => {
@@ -286,7 +278,7 @@ test("a price asked for while the order is being sent is not asked for after it,
   await page.getByLabel("Full name").fill(shopper.name);
   await page.getByLabel("Phone").fill(shopper.phone);
   await page.getByLabel("Email").fill(shopper.email);
-  await fillAddress(page);
+  await fillMoscowAddress(page);
   await page.getByTestId("coupon-input").fill("WELCOME10");
   await page.getByTestId("coupon-apply").click();
   await expect(page.getByTestId("coupon-message")).toHaveText("Coupon WELCOME10 applied");

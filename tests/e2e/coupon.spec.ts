@@ -1,7 +1,7 @@
 // A shopper applies a coupon on the checkout page and sees the new total from the server's quote,
 // places the order, and the admin's order page shows the discount. WELCOME10 is the demo's
 // first-order coupon (10 % off the whole order); every run is a new shopper.
-import { DEMO, expect, test, withAppDatabase } from "./fixtures";
+import { DEMO, expect, fillMoscowAddress, test, withAppDatabase } from "./fixtures";
 
 const PRODUCT = "casio-g-shock";
 
@@ -31,11 +31,7 @@ test("a coupon applied at checkout lowers the total, and the order shows the dis
   await expect(page.getByTestId("checkout-discount")).toContainText("225");
   await expect(page.getByTestId("checkout-total")).toContainText("2,025");
 
-  await page.getByLabel("Postcode").fill("101000");
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street").fill("Tverskaya");
-  await page.getByLabel("House").fill("7");
-  await page.getByLabel(/I accept the terms/).check();
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: /Place order/ }).click();
   await expect(page).toHaveURL(/\/order\/[0-9a-f-]{36}\/check-email$/);
 

@@ -1,6 +1,6 @@
 // Playwright fixtures: sign in through next-auth's credentials endpoint (no form typing), so
 // specs start where they mean to test.
-import { test as base, expect, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 export const DEMO = {
@@ -56,6 +56,15 @@ export async function withAppDatabase<T>(work: (client: pg.Client) => Promise<T>
   } finally {
     await client.end();
   }
+}
+
+/** The delivery address every order the specs place goes to (Moscow), and the terms ticked. */
+export async function fillMoscowAddress(page: Page) {
+  await page.getByLabel("Postcode").fill("101000");
+  await page.getByLabel("City").fill("Moscow");
+  await page.getByLabel("Street").fill("Tverskaya");
+  await page.getByLabel("House").fill("7");
+  await page.getByLabel(/I accept the terms/).check();
 }
 
 export { expect };

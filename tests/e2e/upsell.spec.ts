@@ -1,7 +1,7 @@
 // The thank-you offer from the shopper's side: a COD order of the demo Casio lands on "check your
 // email", which offers the demo ROLEX at its own price; one click (a double click, even) adds it
 // once and the total updates; a reload shows it added; the admin order page lists the item.
-import { DEMO, expect, test, withAppDatabase } from "./fixtures";
+import { DEMO, expect, fillMoscowAddress, test, withAppDatabase } from "./fixtures";
 
 const CHECK_EMAIL_URL = /\/order\/([0-9a-f-]{36})\/check-email$/;
 const OFFER = "ROLEX DAYTONA (механические)";
@@ -28,11 +28,7 @@ test("a shopper adds the thank-you offer to the order with one click, once", asy
   await page.getByLabel("Full name").fill("Olga Upsellova");
   await page.getByLabel("Phone").fill(`915${stamp.slice(-7)}`);
   await page.getByLabel("Email").fill(`upsell-${stamp}@example.com`);
-  await page.getByLabel("Postcode").fill("101000");
-  await page.getByLabel("City").fill("Moscow");
-  await page.getByLabel("Street").fill("Tverskaya");
-  await page.getByLabel("House").fill("7");
-  await page.getByLabel(/I accept the terms/).check();
+  await fillMoscowAddress(page);
   await page.getByRole("button", { name: /Place order/ }).click();
   await expect(page).toHaveURL(CHECK_EMAIL_URL);
   const publicId = CHECK_EMAIL_URL.exec(page.url())![1]!;
