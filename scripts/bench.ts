@@ -2,11 +2,13 @@
 // this machine, each beside a baseline measured in the same run. BENCH_ONLY=orders,checkout,clicks,crm
 // picks parts (`crm` is scripts/bench-crm.ts, `npm run bench:crm`, run first in a process of its own).
 // - Order submissions (POST /api/v1/orders: validation, pricing, customer, duplicate check,
-//   order, item, history, token, stock, outbox in one transaction) at a fixed rate, and at the
-//   highest rate it sustains; baseline: the same rows written by plain statements behind bare
+//   order, item, history, token, stock, outbox in one transaction) at a fixed rate — evenly
+//   spaced, latency from the moment each was due (scripts/lib/paced-load.ts) — and at the highest
+//   rate it sustains; baseline: the same rows written by plain statements behind bare
 //   node:http + pg. At the fixed rate also with a coupon (a total and a per-customer limit: the
 //   coupon's row is updated by every order, like the product's), and with an unlimited coupon on
-//   the product with its stock not tracked (neither row updated).
+//   the product with its stock not tracked (neither row updated). And, as earlier sessions measured
+//   it, the coupon's and the baseline's rate sent as autocannon does: each second's share at once.
 // - Checkout page GET requests/s, beside /api/health (a dynamic route of the same server).
 // - Referral click redirects (/r/<login>: click stored, cookie, 302); baseline: one INSERT …
 //   SELECT per click and the redirect behind bare node:http + pg.
@@ -20,6 +22,7 @@ import autocannon, { type Result } from "autocannon";
 import pg from "pg";
 import { findFreePort, recreateDatabase, startEmbeddedPostgres, withDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { type LoadFigures, pacedLoad } from "./lib/paced-load";
 import { cpuBetween, postmasterPid, readTreeCpu } from "./lib/process-cpu";
 import { bin, buildIfNeeded, DATA_DIR, ensureAuthSecret, ROOT, run, startApp, waitForHttp } from "./lib/runtime";
 import { seedDemo } from "./seed-demo";
@@ -65,13 +68,38 @@ function orderBody(coupon?: string) {
 
 const BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-async function load(url: string, options: { overallRate?: number; duration?: number; post?: boolean; connections?: number; coupon?: string }): Promise<Result> {
+interface LoadOptions {
+  /** Requests per second, evenly spaced (scripts/lib/paced-load.ts); without it, as many as `connections` take. */
+  rate?: number;
+  /** autocannon's `overallRate`: a budget per second, sent back to back at the start of every second. */
+  burstRate?: number;
+  duration?: number;
+  post?: boolean;
+  connections?: number;
+  coupon?: string;
+}
+
+async function load(url: string, options: LoadOptions): Promise<LoadFigures> {
+  if (options.rate) {
+    return pacedLoad({
+      url,
+      rate: options.rate,
+      duration: options.duration ?? DURATION,
+      method: options.post ? "POST" : "GET",
+      headers: { "user-agent": BROWSER_UA, ...(options.post ? { "content-type": "application/json" } : {}) },
+      body: options.post ? () => orderBody(options.coupon) : undefined,
+    });
+  }
+  return figures(await autocannonLoad(url, options));
+}
+
+function autocannonLoad(url: string, options: LoadOptions): Promise<Result> {
   return autocannon({
     url,
     headers: { "user-agent": BROWSER_UA },
     connections: options.connections ?? CONNECTIONS,
     duration: options.duration ?? DURATION,
-    overallRate: options.overallRate,
+    overallRate: options.burstRate,
     timeout: 10,
     requests: options.post ? [{ method: "POST", headers: { "content-type": "application/json" }, setupRequest: (request) => ({ ...request, body: orderBody(options.coupon) }) }] : undefined,
   });
@@ -87,16 +115,26 @@ async function withPg<T>(connectionString: string, work: (client: pg.Client) => 
   }
 }
 
-function summary(result: Result, cpu: { server: number; postgres: number } | null) {
+function figures(result: Result): LoadFigures {
   const redirects = result.statusCodeStats?.["302"]?.count ?? 0;
-  const ok = result["2xx"] + redirects;
-  const perRequest = (ms: number) => (ok > 0 ? +(ms / ok).toFixed(2) : null);
   return {
-    ok,
-    rps: +(ok / result.duration).toFixed(1),
+    ok: result["2xx"] + redirects,
+    duration: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx - redirects,
+  };
+}
+
+function summary(result: LoadFigures, cpu: { server: number; postgres: number } | null) {
+  const perRequest = (ms: number) => (result.ok > 0 ? +(ms / result.ok).toFixed(2) : null);
+  return {
+    ok: result.ok,
+    rps: +(result.ok / result.duration).toFixed(1),
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors,
     serverCpuMs: cpu ? perRequest(cpu.server) : null,
     postgresCpuMs: cpu ? perRequest(cpu.postgres) : null,
   };
@@ -183,39 +221,49 @@ try {
     console.log("warming up orders…");
     // Both of Lavka's paths: the coupon's code (pricing, the customer's history, the claim) would
     // otherwise meet the JIT compiler and the coupon cache for the first time in its measured run.
-    await load(ordersUrl, { duration: 3, post: true, overallRate: 100 });
-    await load(ordersUrl, { duration: 3, post: true, overallRate: 100, coupon: BENCH_COUPON });
-    await load(ordersUrl, { duration: 2, post: true, overallRate: 100, coupon: OPEN_COUPON });
-    await load(baselineUrl, { duration: 3, post: true, overallRate: 100 });
-    console.log(`orders at a fixed ${ORDER_RATE}/s for ${DURATION} s…`);
+    await load(ordersUrl, { duration: 3, post: true, rate: 100 });
+    await load(ordersUrl, { duration: 3, post: true, rate: 100, coupon: BENCH_COUPON });
+    await load(ordersUrl, { duration: 2, post: true, rate: 100, coupon: OPEN_COUPON });
+    await load(baselineUrl, { duration: 3, post: true, rate: 100 });
+    console.log(`orders at a fixed ${ORDER_RATE}/s, evenly spaced, for ${DURATION} s…`);
     await settle();
-    const lavkaFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE }, lavka);
+    const lavkaFixed = await measure(ordersUrl, { post: true, rate: ORDER_RATE }, lavka);
     await settle();
-    const baseFixed = await measure(baselineUrl, { post: true, overallRate: ORDER_RATE }, bare);
+    const baseFixed = await measure(baselineUrl, { post: true, rate: ORDER_RATE }, bare);
     console.log(`orders with a coupon at a fixed ${ORDER_RATE}/s…`);
     await settle();
-    const couponFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
+    const couponFixed = await measure(ordersUrl, { post: true, rate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
     console.log(`orders with an unlimited coupon, stock not tracked, at a fixed ${ORDER_RATE}/s…`);
     const trackStock = (stock: number | null) => withPg(databaseUrl, (client) => client.query(`UPDATE "Product" SET stock = $1 WHERE slug = 'casio-g-shock'`, [stock]));
     await trackStock(null);
     await settle();
-    const openFixed = await measure(ordersUrl, { post: true, overallRate: ORDER_RATE, coupon: OPEN_COUPON }, lavka).finally(() => trackStock(100_000_000));
+    const openFixed = await measure(ordersUrl, { post: true, rate: ORDER_RATE, coupon: OPEN_COUPON }, lavka).finally(() => trackStock(100_000_000));
+    // The harsher load earlier sessions measured: each second's ${ORDER_RATE} sent at once by the 32
+    // connections (autocannon's overallRate), so that every second starts with a queue.
+    console.log(`orders with a coupon, ${ORDER_RATE} at the start of every second…`);
+    await settle();
+    const couponBursts = await measure(ordersUrl, { post: true, burstRate: ORDER_RATE, coupon: BENCH_COUPON }, lavka);
+    await settle();
+    const baseBursts = await measure(baselineUrl, { post: true, burstRate: ORDER_RATE }, bare);
     console.log("orders at the highest sustained rate…");
     await settle();
     const lavkaMax = await measure(ordersUrl, { post: true }, lavka);
     await settle();
     const baseMax = await measure(baselineUrl, { post: true }, bare);
     rows.push(
-      ["orders @ fixed rate (Lavka)", lavkaFixed],
-      ["orders + coupon @ fixed rate (Lavka)", couponFixed],
-      ["orders + open coupon, untracked stock (Lavka)", openFixed],
-      ["orders @ fixed rate (node:http + pg)", baseFixed],
+      [`orders @ ${ORDER_RATE}/s evenly (Lavka)`, lavkaFixed],
+      [`orders + coupon @ ${ORDER_RATE}/s evenly (Lavka)`, couponFixed],
+      [`orders + open coupon, untracked stock @ ${ORDER_RATE}/s evenly`, openFixed],
+      [`orders @ ${ORDER_RATE}/s evenly (node:http + pg)`, baseFixed],
+      [`orders + coupon, ${ORDER_RATE} a second in bursts (Lavka)`, couponBursts],
+      [`orders, ${ORDER_RATE} a second in bursts (node:http + pg)`, baseBursts],
       ["orders max (Lavka)", lavkaMax],
       ["orders max (node:http + pg)", baseMax],
     );
     ratios.ordersAtFixedRate = ratio(lavkaFixed, baseFixed);
     ratios.couponOrdersAtFixedRate = ratio(couponFixed, baseFixed);
     ratios.openCouponOrdersAtFixedRate = ratio(openFixed, baseFixed);
+    ratios.couponOrdersInBursts = ratio(couponBursts, baseBursts);
     ratios.ordersMax = ratio(lavkaMax, baseMax);
   }
   if (PARTS.has("checkout")) {
@@ -244,10 +292,10 @@ try {
     ["CPU ms/req: server", 20],
     ["PostgreSQL", 12],
   ] as const;
-  console.log(`\n${"run".padEnd(40)}${columns.map(([title, width]) => title.padStart(width)).join("")}`);
+  console.log(`\n${"run".padEnd(58)}${columns.map(([title, width]) => title.padStart(width)).join("")}`);
   for (const [name, row] of rows) {
     const cells = [row.rps, row.p50, row.p99, row.errors, row.serverCpuMs ?? "–", row.postgresCpuMs ?? "–"];
-    console.log(`${name.padEnd(40)}${cells.map((cell, index) => String(cell).padStart(columns[index]![1])).join("")}`);
+    console.log(`${name.padEnd(58)}${cells.map((cell, index) => String(cell).padStart(columns[index]![1])).join("")}`);
   }
   console.log(
     `\nratios (Lavka / baseline): ${Object.entries(ratios)
