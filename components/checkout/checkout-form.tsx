@@ -16,7 +16,7 @@ import { VisitorInputs } from "./visitor-inputs";
 import { CouponField } from "./coupon-field";
 import { useEarlyChecked, useEarlyValue } from "./use-early-input";
 import { PromotionCountdown } from "./promotion-countdown";
-import { INITIAL_CHECKOUT_FORM_STATE, type TCheckoutFormState, type TCheckoutFormView } from "./types";
+import { INITIAL_CHECKOUT_FORM_STATE, TYPED_COUPON_INPUT, type TCheckoutFormState, type TCheckoutFormView } from "./types";
 
 type Props = {
   view: TCheckoutFormView;
@@ -134,13 +134,14 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- quoteKey stands for the cart input
   }, [quoteKey, wantsQuote, promotionEnded, state.attempt, pending]);
-  const currentQuote = quote?.key === quoteKey ? quote.quote : null;
+  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+  // Without JavaScript no quote is ever asked for: a refused order brings the server's quote of
+  // the cart as submitted (the form shows that cart again), so the next click sends its total.
+  const currentQuote = quote?.key === quoteKey ? quote.quote : hydrated ? null : (state.quote ?? null);
   const shownTotal = currentQuote ? currentQuote.totals.total : totals.total;
   // Until the server's quote of the cart as it now stands arrives, the total shown may lack a
-  // discount: ordering then would only be refused as "the price has changed".
-  // Only a hydrated page waits for a quote: without JavaScript none ever comes, and the server
-  // refuses a changed price with the new total anyway.
-  const hydrated = useSyncExternalStore(subscribeToNothing, isClient, isServer);
+  // discount: ordering then would only be refused as "the price has changed". Only a hydrated
+  // page waits for a quote.
   const quotePending = hydrated && wantsQuote && Boolean(cartInput.paymentMethod) && !currentQuote && !quoteProblem;
   const couponVerdict = currentQuote?.coupon ?? null;
 
@@ -178,6 +179,16 @@ export function CheckoutForm({ view, countryLabel, action, quoteAction }: Props)
         event.preventDefault();
         if (pending || !canOrder || quotePending) return;
         const data = new FormData(event.currentTarget);
+        // The order gets the code applied, not whatever the coupon field holds; a code typed and
+        // not applied (or cleared) is applied first, so that the total is seen before the order.
+        const typed = String(data.get(TYPED_COUPON_INPUT) ?? "")
+          .trim()
+          .toUpperCase();
+        data.delete(TYPED_COUPON_INPUT);
+        if (typed !== (coupon ?? "")) {
+          setCoupon(typed || null);
+          return;
+        }
         startTransition(() => formAction(data));
       }}
       noValidate

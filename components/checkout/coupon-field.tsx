@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import type { CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import { formatMoney } from "@/lib/money/format";
 import { errorId } from "./field-shell";
+import { TYPED_COUPON_INPUT } from "./types";
 import { useEarlyValue } from "./use-early-input";
 
 const INPUT_ID = "checkout-coupon";
@@ -62,6 +63,7 @@ export function CouponField({ currency, applied, onApply, verdict, quoteProblem,
         <input
           ref={input}
           id={INPUT_ID}
+          name={TYPED_COUPON_INPUT}
           className="input h-10 flex-1 uppercase aria-invalid:border-red-400"
           autoComplete="off"
           autoCapitalize="characters"

@@ -1,5 +1,6 @@
 // What the checkout's client components receive: plain JSON-safe values only (no Decimal, no
 // Date), labels already resolved, nothing the shopper does not need to see.
+import type { CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import type { CheckoutFieldType, ConfirmationMode, PaymentMethod, ProductType, ShippingMethod } from "@/lib/db/generated/enums";
 
 export type TCheckoutCountry = {
@@ -59,9 +60,20 @@ export type TCheckoutFormState = {
   values: Record<string, string>;
   /** Changes on every failed submission, so the form can move focus to the first error. */
   attempt: number;
+  /**
+   * The server's quote of the cart as submitted (discounts, the coupon's verdict): what a page
+   * without JavaScript, which cannot ask for one, shows and sends as the total after a refusal.
+   */
+  quote?: CheckoutQuote | null;
 };
 
 export const INITIAL_CHECKOUT_FORM_STATE: TCheckoutFormState = { fieldErrors: {}, formError: null, values: {}, attempt: 0 };
+
+/**
+ * The coupon field's own name. The script sends only the code applied (hidden input `coupon`) and
+ * drops this one; a form posted without JavaScript has only this one, and its code is the coupon.
+ */
+export const TYPED_COUPON_INPUT = "couponCode";
 
 /** Name of the form input holding a configured field's value. */
 export const fieldInputName = (key: string) => `field.${key}`;

@@ -16,6 +16,17 @@ function uniqueShopper() {
   return { name: "Olga Static", email: `static-${stamp}@example.com`, phone: `+7916${stamp.slice(-7)}` };
 }
 
+function placedOrder(email: string) {
+  return withAppDatabase(async (client) => {
+    const result = await client.query<{ total: number; discount_total: number; coupon_code: string | null; quantity: number }>(
+      `SELECT o.total, o."discountTotal" AS discount_total, o."couponCode" AS coupon_code, i.quantity
+         FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id AND i.kind = 'MAIN' WHERE lower(o.email) = lower($1)`,
+      [email],
+    );
+    return result.rows;
+  });
+}
+
 function ordersByEmail(email: string) {
   return withAppDatabase(async (client) => {
     const result = await client.query<{ utm_source: string | null }>(`SELECT "utmSource" AS utm_source FROM "Order" WHERE lower(email) = lower($1)`, [email]);
@@ -60,6 +71,55 @@ test.describe("without JavaScript", () => {
     const orders = await ordersByEmail(shopper.email);
     expect(orders).toHaveLength(1);
     expect(orders[0]!.utm_source).toBe("nojs-ad");
+  });
+
+  test("a coupon typed in is applied: the form comes back with the new total, and the order takes it", async ({ page }) => {
+    const shopper = uniqueShopper();
+    await page.goto(`/checkout/${PRODUCT}?country=RU`);
+    await expect(page.getByTestId("checkout-total")).toContainText("2,250.00"); // 1,950.00 + 300.00 for cash on delivery
+    await fillOrder(page, shopper);
+    await page.getByLabel("Coupon code").fill("welcome10");
+    await page.getByRole("button", { name: /Place order/ }).click();
+
+    // Not placed at a total the shopper has not seen: the page comes back with the code's verdict
+    // and the discounted total, which the next click places.
+    await expect(page.getByTestId("coupon-message")).toHaveText("Coupon WELCOME10 applied");
+    await expect(page.getByText("The price has changed: check the new total and place the order again")).toBeVisible();
+    await expect(page.getByTestId("checkout-total")).toContainText("2,025.00"); // 10 % off the whole order: 2,250.00 − 225.00
+    expect(await placedOrder(shopper.email)).toEqual([]);
+    await page.getByRole("button", { name: /Place order/ }).click();
+    await expect(page).toHaveURL(CHECK_EMAIL_URL);
+    expect(await placedOrder(shopper.email)).toEqual([{ total: 202500, discount_total: 22500, coupon_code: "WELCOME10", quantity: 1 }]);
+  });
+
+  test("a coupon that does not apply says why, and a cleared field orders without it", async ({ page }) => {
+    const shopper = uniqueShopper();
+    await page.goto(`/checkout/${PRODUCT}?country=RU`);
+    await fillOrder(page, shopper);
+    await page.getByLabel("Coupon code").fill("NO-SUCH-CODE");
+    await page.getByRole("button", { name: /Place order/ }).click();
+    await expect(page.getByLabel("Coupon code")).toHaveAccessibleDescription(/no such coupon|not found|unknown/i);
+    await expect(page.getByLabel("Coupon code")).toHaveValue("NO-SUCH-CODE");
+    expect(await placedOrder(shopper.email)).toEqual([]);
+    await page.getByLabel("Coupon code").fill("");
+    await page.getByRole("button", { name: /Place order/ }).click();
+    await expect(page).toHaveURL(CHECK_EMAIL_URL);
+    expect(await placedOrder(shopper.email)).toEqual([{ total: 225000, discount_total: 0, coupon_code: null, quantity: 1 }]);
+  });
+
+  test("an automatic discount the page could not show is shown before the order is placed", async ({ page }) => {
+    const shopper = uniqueShopper();
+    await page.goto(`/checkout/${PRODUCT}?country=RU`);
+    await fillOrder(page, shopper);
+    await page.getByLabel("Quantity").fill("2");
+    await page.getByRole("button", { name: /Place order/ }).click();
+    await expect(page.getByText("The price has changed: check the new total and place the order again")).toBeVisible();
+    // 2 × 1,950.00 + 300.00 for cash on delivery; "2+ watches: −10 %" takes 390.00 off the watches.
+    await expect(page.getByTestId("checkout-total")).toContainText("3,810.00");
+    await expect(page.getByLabel("Quantity")).toHaveValue("2");
+    await page.getByRole("button", { name: /Place order/ }).click();
+    await expect(page).toHaveURL(CHECK_EMAIL_URL);
+    expect(await placedOrder(shopper.email)).toEqual([{ total: 381000, discount_total: 39000, coupon_code: null, quantity: 2 }]);
   });
 
   test("a bad form comes back with field errors and the values typed", async ({ page }) => {

@@ -49,3 +49,27 @@ test("a coupon applied at checkout lowers the total, and the order shows the dis
   await expect(page.getByTestId("order-discount")).toContainText("WELCOME10");
   await expect(page.getByTestId("order-total")).toContainText("2,025");
 });
+
+test("a code typed and not applied is applied by Place order, which then waits for the shopper to see the total", async ({ page }) => {
+  const stamp = `${Date.now()}`;
+  const email = `coupon-typed-${stamp}@example.com`;
+  await page.goto(`/checkout/${PRODUCT}?country=RU`);
+  await expect(page.getByTestId("checkout-total")).toContainText("2,250");
+  await page.getByLabel("Full name").fill("Typed Coupon");
+  await page.getByLabel("Phone").fill(`916${stamp.slice(-7)}`);
+  await page.getByLabel("Email").fill(email);
+  await fillMoscowAddress(page);
+  await page.getByTestId("coupon-input").fill("welcome10");
+
+  const orderOf = () =>
+    withAppDatabase(async (client) => (await client.query<{ total: number; couponCode: string | null }>(`SELECT total, "couponCode" FROM "Order" WHERE email = $1`, [email])).rows);
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page.getByTestId("coupon-message")).toHaveText("Coupon WELCOME10 applied");
+  await expect(page.getByTestId("checkout-total")).toContainText("2,025");
+  expect(page.url()).toContain(`/checkout/${PRODUCT}`);
+  expect(await orderOf()).toEqual([]);
+
+  await page.getByRole("button", { name: /Place order/ }).click();
+  await expect(page).toHaveURL(/\/order\/[0-9a-f-]{36}\/check-email$/);
+  expect(await orderOf()).toEqual([{ total: 202500, couponCode: "WELCOME10" }]);
+});

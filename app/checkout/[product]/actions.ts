@@ -7,16 +7,17 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import type { TCheckoutFormState } from "@/components/checkout/types";
+import { TYPED_COUPON_INPUT, type TCheckoutFormState } from "@/components/checkout/types";
 import { utmOf } from "@/components/checkout/visitor-tracking";
 import { ATTRIBUTION_COOKIE, resolveAttribution } from "@/lib/affiliates/attribution";
 import { placeOrder } from "@/lib/checkout/place-order";
+import { quoteCheckout, type CheckoutQuote } from "@/lib/checkout/quote-checkout";
 import { clientIpFrom } from "@/lib/client-ip";
 import { toAppError, type ErrorCode } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { deriveIdempotencyKey } from "./derive-idempotency-key";
-import { parseCheckoutForm, submittedValues, type TCheckoutTracking } from "./parse-checkout-form";
+import { parseCheckoutForm, submittedValues, type TCheckoutTracking, type TParsedCheckoutForm } from "./parse-checkout-form";
 
 /** Error codes with their own wording; anything else gets the generic message. */
 const FORM_ERROR_CODES: readonly ErrorCode[] = ["VALIDATION", "BAD_REQUEST", "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "PAYLOAD_TOO_LARGE"];
@@ -26,12 +27,22 @@ export async function placeOrderAction(previous: TCheckoutFormState, formData: F
   // Domain messages are keys of the message files; a plain sentence (an unexpected zod message)
   // is not shown as is, since it would not be in the shopper's language.
   const translate = (key: string) => (t.has(key) ? t(key) : t("checkout.errors.invalidValue"));
-  const failure = (fieldErrors: Record<string, string>, formError: string | null): TCheckoutFormState => ({
+  const failure = (fieldErrors: Record<string, string>, formError: string | null, quote: CheckoutQuote | null = null): TCheckoutFormState => ({
     fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([input, key]) => [input, translate(key)])),
     formError: formError ? translate(formError) : null,
     values: submittedValues(formData),
     attempt: previous.attempt + 1,
+    quote,
   });
+
+  // Posted without JavaScript, the coupon field itself arrives (the script sends the code it
+  // applied instead): what the shopper left in it is the coupon, none when they cleared it.
+  const typedCoupon = formData.get(TYPED_COUPON_INPUT);
+  if (typeof typedCoupon === "string") {
+    formData.delete(TYPED_COUPON_INPUT);
+    if (typedCoupon.trim()) formData.set("coupon", typedCoupon.trim().toUpperCase());
+    else formData.delete("coupon");
+  }
 
   const ip = clientIpFrom(requestHeaders);
   // The browser fills the key in; a form without one (JavaScript off, or posted before the page's
@@ -57,13 +68,28 @@ export async function placeOrderAction(previous: TCheckoutFormState, formData: F
     const appError = toAppError(error);
     if (appError.code === "INTERNAL") logger.error({ err: appError.cause ?? error }, "placing an order failed");
     if (appError.code === "VALIDATION" && appError.fieldErrors && Object.keys(appError.fieldErrors).length > 0) {
-      return failure(domainFieldErrors(appError.fieldErrors), null);
+      return failure(domainFieldErrors(appError.fieldErrors), null, await quoteOf(parsed.input, locale, ip));
     }
     const code = FORM_ERROR_CODES.includes(appError.code) ? appError.code : "default";
     return failure({}, `checkout.errors.codes.${code}`);
   }
   // Outside the try: redirect() works by throwing, and must not be caught as a failure.
   redirect(nextUrl);
+}
+
+/**
+ * The quote of the cart a refused order asked for, for the form to show (a page without
+ * JavaScript has no other): null when it cannot be had (the quote's own rate limit, the product
+ * gone). The quote looks at the contact fields only; a long free-text field would fail its schema.
+ */
+async function quoteOf(input: TParsedCheckoutForm, locale: string, ip: string): Promise<CheckoutQuote | null> {
+  const contact = Object.fromEntries(Object.entries(input.fields).filter(([, value]) => value.length <= 500));
+  try {
+    const { product, quantity, country, paymentMethod, payAmount, bumpIds, coupon } = input;
+    return await quoteCheckout({ product, quantity, country, paymentMethod, payAmount, bumpIds, coupon, fields: contact, locale }, { ip });
+  } catch {
+    return null;
+  }
 }
 
 /**
