@@ -72,6 +72,9 @@ export default defineConfig({
     // ARIA snapshot and the call log); add --trace=retain-on-failure to record traces locally.
     trace: "off",
     screenshot: "only-on-failure",
+    // An action that cannot happen (a button that stays disabled, an element that never comes)
+    // fails as that step, with its call log, rather than as the test's 60 s timeout with none.
+    actionTimeout: 20_000,
   },
   projects: [
     { name: "serial", testMatch: serialFiles, workers: 1, teardown: "parallel", use: chromium },

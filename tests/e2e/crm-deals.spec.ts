@@ -112,6 +112,9 @@ test("a drop on the lost column asks for the reason; cancelling puts the card ba
 
   await dragWithMouse(page, card(page, "Корп сайт банка"), column(page, LOST));
   await dialog.getByRole("textbox", { name: "Loss reason" }).fill("Chose another contractor");
+  // The button is enabled by the reason the dialog holds: were the dialog mounted anew, it would be empty.
+  await expect(dialog.getByRole("textbox", { name: "Loss reason" })).toHaveValue("Chose another contractor");
+  await expect(dialog.getByRole("button", { name: "Mark as lost" })).toBeEnabled();
   await dialog.getByRole("button", { name: "Mark as lost" }).click();
   await expect(page.getByText("Saving the move…")).toHaveCount(0);
   await page.reload();
