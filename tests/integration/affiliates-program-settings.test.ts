@@ -5,7 +5,7 @@
 // the partners section's roles may save. The settings are shared by the whole database (other test
 // files run at the same time), so the tests leave levels, hold and the rest alone and put the
 // defaults back after each test.
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { updateProgramSettingsAction } from "@/app/admin/partners/actions";
@@ -154,18 +154,26 @@ describe("program settings: commission defaults per level", () => {
   it("refuses a FIXED default in a currency the shop does not use, by level", async () => {
     await signInStaff("OWNER");
     const defaults = await listCommissionDefaults();
-    const unused = await db.currency.findFirst({ where: { isEnabled: false }, select: { code: true } });
-    const code = unused?.code ?? "ZZZ";
-    const state = await updateProgramSettingsAction(
-      initialActionState,
-      form([
-        { kind: "PERCENT", value: "5" },
-        { kind: "FIXED", value: "10", currency: code },
-      ]),
-    );
-    expect(state.status).toBe("error");
-    expect(state.fieldErrors).toEqual({ "defaultValue.1": "Choose a currency the shop uses" });
-    expect(await listCommissionDefaults()).toEqual(defaults);
+    // A switched-off currency of its own (one found in the table could be switched on meanwhile by another file).
+    const taken = new Set((await db.currency.findMany({ select: { code: true } })).map((row) => row.code));
+    const letters = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
+    const free = letters.flatMap((a) => letters.map((b) => `Q${a}${b}`)).filter((candidate) => !taken.has(candidate));
+    const code = free[randomInt(free.length)]!;
+    await db.currency.create({ data: { code, name: "Switched off", symbol: code, isEnabled: false } });
+    try {
+      const state = await updateProgramSettingsAction(
+        initialActionState,
+        form([
+          { kind: "PERCENT", value: "5" },
+          { kind: "FIXED", value: "10", currency: code },
+        ]),
+      );
+      expect(state.status).toBe("error");
+      expect(state.fieldErrors).toEqual({ "defaultValue.1": "Choose a currency the shop uses" });
+      expect(await listCommissionDefaults()).toEqual(defaults);
+    } finally {
+      await db.currency.delete({ where: { code } });
+    }
   });
 
   it.each<Role>(["OPERATOR", "LOGISTICS", "ACCOUNTANT"])("%s may not change the defaults", async (role) => {
