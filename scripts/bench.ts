@@ -122,7 +122,6 @@ function figures(result: Result): LoadFigures {
     duration: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx - redirects,
   };
 }

@@ -32,7 +32,6 @@ export interface LoadFigures {
   /** Milliseconds. */
   p50: number;
   p99: number;
-  max: number;
   /** Failed requests, timeouts and answers with other statuses. */
   errors: number;
 }
@@ -76,7 +75,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<LoadFigures>
     await pool.close();
   }
   const ms = (percent: number) => +(histogram.getValueAtPercentile(percent) / 1000).toFixed(1);
-  const figures = { ok, duration: options.duration, p50: ms(50), p99: ms(99), max: +(histogram.maxValue / 1000).toFixed(1), errors };
+  const figures = { ok, duration: options.duration, p50: ms(50), p99: ms(99), errors };
   histogram.destroy();
   return figures;
 }

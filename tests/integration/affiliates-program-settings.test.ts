@@ -5,7 +5,7 @@
 // the partners section's roles may save. The settings are shared by the whole database (other test
 // files run at the same time), so the tests leave levels, hold and the rest alone and put the
 // defaults back after each test.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type * as NextAuthModule from "next-auth";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { updateProgramSettingsAction } from "@/app/admin/partners/actions";
@@ -16,6 +16,7 @@ import { db, disconnectDb } from "@/lib/db";
 import type { Role } from "@/lib/db/generated/enums";
 import { initialActionState } from "@/lib/forms/action-state";
 import { currencyMinorDigits, minorUnitsToDecimalString } from "@/lib/money/format";
+import { unusedCode } from "@/tests/helpers/unused-code";
 
 const session = vi.hoisted(() => ({ current: null as null | { actor: unknown } }));
 vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<typeof NextAuthModule>()), getServerSession: async () => session.current }));
@@ -155,10 +156,10 @@ describe("program settings: commission defaults per level", () => {
     await signInStaff("OWNER");
     const defaults = await listCommissionDefaults();
     // A switched-off currency of its own (one found in the table could be switched on meanwhile by another file).
-    const taken = new Set((await db.currency.findMany({ select: { code: true } })).map((row) => row.code));
-    const letters = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"];
-    const free = letters.flatMap((a) => letters.map((b) => `Q${a}${b}`)).filter((candidate) => !taken.has(candidate));
-    const code = free[randomInt(free.length)]!;
+    const code = unusedCode(
+      "QZ",
+      (await db.currency.findMany({ select: { code: true } })).map((row) => row.code),
+    );
     await db.currency.create({ data: { code, name: "Switched off", symbol: code, isEnabled: false } });
     try {
       const state = await updateProgramSettingsAction(

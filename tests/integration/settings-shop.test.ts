@@ -1,12 +1,13 @@
 // The shop settings as the settings page sends them: every bad value is refused with a field
 // error (an i18n key the page translates) and nothing is written. Only validation here: other
 // test files place orders concurrently and read the real duplicate window and link lifetime.
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkShopReferences } from "@/lib/countries/check-shop-references";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { updateShopSettings } from "@/lib/settings/update-shop-settings";
+import { unusedCode } from "@/tests/helpers/unused-code";
 import { SETTING_TURN_TIMEOUT_MS, SETTING_TURNS, takeSettingTurn } from "@/tests/helpers/setting-turn";
 
 const owner = { id: `owner-${randomUUID()}`, role: "OWNER" as const };
@@ -65,10 +66,13 @@ describe("shop settings from the settings page", () => {
 
 describe("the shop's references to countries and currencies", () => {
   it("accepts the seeded defaults' shapes and refuses unknown or disabled ones", async () => {
-    // A code of its own: two letters no row has yet (a fixed one could be another file's).
-    const taken = new Set((await db.country.findMany({ select: { code: true } })).map((row) => row.code));
-    const free = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].flatMap((a) => [..."ABCDEFGHIJKLMNOPQRSTUVWXYZ"].map((b) => `${a}${b}`)).filter((code) => !taken.has(code) && code !== "XX");
-    const country = free[randomInt(free.length)]!;
+    // QM–QW: codes ISO 3166 leaves to users, which no other file uses.
+    const country = unusedCode(
+      "Q",
+      (await db.country.findMany({ select: { code: true } })).map((row) => row.code),
+      "M",
+      "W",
+    );
     await db.country.create({ data: { code: country, region: "WORLD", phoneCode: "+99", isEnabled: false } });
     try {
       await expect(checkShopReferences({ defaultCountry: "XX" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { defaultCountry: ["settings.errors.countryNotEnabled"] } });
